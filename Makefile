@@ -1,0 +1,69 @@
+# newsdesk: `make run` serves the site with demo content, `make test` runs the whole suite.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
+
+.PHONY: run install install-test migrate demo test test-sqlite test-postgres lint bench messages clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found); set PYTHON=..."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+	@touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(BIN)/newsdesk migrate --no-input
+
+demo: migrate
+	$(BIN)/newsdesk demo --if-empty
+
+run: demo
+	@echo ""
+	@echo "newsdesk runs on http://$(HOST):$(PORT)/  (Ctrl+C stops it)"
+	DEBUG=$${DEBUG:-true} $(BIN)/newsdesk serve --host $(HOST) --port $(PORT)
+
+# The whole suite on SQLite, then again on PostgreSQL when it is reachable (under CI=true it must be).
+test: install-test
+	$(BIN)/ruff check src tests bench
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+test-sqlite:
+	$(BIN)/pytest
+
+test-postgres:
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+		DATABASE_URL=$(PG_URL) $(BIN)/pytest; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "PostgreSQL at $(PG_URL) is not reachable, and CI=true requires it."; exit 1; \
+	else \
+		echo "PostgreSQL not reachable at $(PG_URL): skipped the PostgreSQL pass."; \
+	fi
+
+lint: install-test
+	$(BIN)/ruff check src tests bench
+
+bench: install-test
+	$(BIN)/python bench/push_latency.py
+
+messages: install
+	cd src/newsdesk && ../../$(BIN)/newsdesk makemessages -l de --no-obsolete
+	$(BIN)/python tools/translations_de.py src/newsdesk/locale/de/LC_MESSAGES/django.po
+	cd src/newsdesk && ../../$(BIN)/newsdesk compilemessages
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

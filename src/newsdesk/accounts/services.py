@@ -1,0 +1,57 @@
+"""Writes for users and API tokens."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+from django.utils import timezone
+
+from newsdesk.accounts.models import ApiToken, Role, User, hash_token
+
+TOKEN_PREFIX = "nd_"  # noqa: S105 - a marker that makes leaked tokens easy to spot, not a secret
+
+
+@transaction.atomic
+def user_create_or_update(*, username: str, role: str, password: str, email: str = "",
+                          first_name: str = "", last_name: str = "") -> User:
+    if role not in Role.values:
+        raise ValueError(f"Unknown role {role!r}; choose one of: {', '.join(Role.values)}")
+    user = User.objects.filter(username=username).first() or User(username=username)
+    validate_password(password, user)
+    user.role = role
+    user.email = email or user.email
+    user.first_name = first_name or user.first_name
+    user.last_name = last_name or user.last_name
+    # Admins reach the Django admin; editors and moderators work in newsdesk's own pages.
+    user.is_staff = role == Role.ADMIN
+    user.is_superuser = role == Role.ADMIN
+    user.set_password(password)
+    user.save()
+    return user
+
+
+def token_create(*, user: User, name: str = "") -> str:
+    """Creates a token and returns it in clear text; it cannot be shown again."""
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    ApiToken.objects.create(user=user, name=name, prefix=raw[:10], key_hash=hash_token(raw))
+    return raw
+
+
+def token_authenticate(raw: str) -> User | None:
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=hash_token(raw), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user
+
+
+def token_revoke(*, token: ApiToken) -> None:
+    ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())

@@ -1,0 +1,34 @@
+import os
+
+from django.core.management.base import BaseCommand
+
+from newsdesk.accounts.models import Role, User
+from newsdesk.accounts.services import user_create_or_update
+from newsdesk.liveblogs import demo as liveblog_demo
+from newsdesk.liveblogs.models import LiveBlog
+
+DEMO_EDITOR = "redaktion"
+DEMO_PASSWORD = "newsdesk-demo"  # noqa: S105 - a published demo login, for local demo databases only
+
+
+class Command(BaseCommand):
+    help = "Load the fictional demo content (idempotent) and a demo editor login."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--if-empty", action="store_true", help="only when no newsblog exists yet")
+
+    def handle(self, *args, **options):
+        if options["if_empty"] and LiveBlog.objects.exists():
+            self.stdout.write("Demo content skipped: the database already has newsblogs.")
+        else:
+            for title in liveblog_demo.load():
+                self.stdout.write(f"Demo newsblog created: {title}")
+        password = os.environ.get("NEWSDESK_PASSWORD") or DEMO_PASSWORD
+        editor = User.objects.filter(username=DEMO_EDITOR).first()
+        if editor is None:
+            editor = user_create_or_update(username=DEMO_EDITOR, role=Role.EDITOR, password=password,
+                                           first_name="Demo", last_name="Redaktion")
+        if editor.check_password(password):
+            self.stdout.write(self.style.SUCCESS(
+                f"Editor login: http://127.0.0.1:8000/anmelden/  user '{DEMO_EDITOR}'  password '{password}'"
+            ))

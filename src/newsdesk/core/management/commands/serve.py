@@ -1,0 +1,47 @@
+import resource
+
+import uvicorn
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError
+
+from newsdesk.core.checks import ensure_safe_to_serve
+
+
+class Command(BaseCommand):
+    help = "Serve newsdesk over ASGI with uvicorn."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--workers", type=int, default=1)
+        parser.add_argument("--log-level", default="info")
+
+    def handle(self, *args, **options):
+        try:
+            ensure_safe_to_serve()
+        except ImproperlyConfigured as exc:
+            raise CommandError(str(exc)) from exc
+        workers = options["workers"]
+        if workers < 1:
+            raise CommandError("--workers must be at least 1.")
+        if workers > 1 and settings.REALTIME_BACKEND.endswith("InProcessBackend"):
+            raise CommandError(
+                "Several workers need a shared realtime backend: set REDIS_URL (readers connected to one "
+                "worker would otherwise not see entries posted through another)."
+            )
+        # Every live reader holds a connection, i.e. a file descriptor.
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if soft < hard:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+        uvicorn.run(
+            "newsdesk.asgi:application",
+            host=options["host"],
+            port=options["port"],
+            workers=workers,
+            lifespan="off",
+            log_level=options["log_level"],
+            proxy_headers=True,
+            backlog=4096,
+            timeout_graceful_shutdown=3,
+        )

@@ -1,0 +1,242 @@
+"""/api/v1/liveblogs: the contract integrations and our acceptance checks use. Rename nothing."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.http import http_date, quote_etag
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+from pydantic import ConfigDict
+
+from newsdesk.accounts.auth import API_AUTH
+from newsdesk.core.errors import InvalidInput
+from newsdesk.liveblogs import selectors, services
+from newsdesk.liveblogs.models import Entry, LiveBlog
+from newsdesk.liveblogs.rendering import entry_data
+from newsdesk.liveblogs.streaming import liveblog_events
+
+router = Router(tags=["newsblogs"], auth=API_AUTH)
+
+
+class StrictSchema(Schema):
+    # Unknown fields and loose types are errors: a typo must not be silently ignored.
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class LiveBlogIn(StrictSchema):
+    title: str
+    teaser: str = ""
+    order: Literal["newest", "oldest"] = "newest"
+
+
+class LiveBlogPatch(StrictSchema):
+    title: str | None = None
+    teaser: str | None = None
+    order: Literal["newest", "oldest"] | None = None
+    status: Literal["open", "closed"] | None = None
+
+
+class LiveBlogOut(Schema):
+    slug: str
+    title: str
+    teaser: str
+    status: str
+    order: str
+    url: str
+    last_seq: int
+    reading_minutes: int
+    created_at: datetime
+    updated_at: datetime
+
+    @staticmethod
+    def resolve_url(obj: LiveBlog) -> str:
+        return obj.get_absolute_url()
+
+
+class EntryIn(StrictSchema):
+    body: str
+    headline: str = ""
+    key_event: bool = False
+    pinned: bool = False
+
+
+class EntryPatch(StrictSchema):
+    version: int
+    body: str | None = None
+    headline: str | None = None
+    key_event: bool | None = None
+    pinned: bool | None = None
+
+
+class EntryOut(Schema):
+    id: int
+    seq: int | None = None
+    version: int
+    headline: str
+    body: str
+    key_event: bool
+    pinned: bool
+    author: str
+    created_at: datetime
+    updated_at: datetime
+    edited_at: datetime | None
+    anchor: str
+    url: str
+
+
+class Error(Schema):
+    detail: str
+
+
+class ConflictOut(Schema):
+    detail: str
+    current: EntryOut
+
+
+class EventsOut(Schema):
+    liveblog: str
+    last_seq: int
+    more: bool
+    events: list[dict]
+
+
+def _blog(slug: str) -> LiveBlog:
+    blog = selectors.liveblog_by_slug(slug)
+    if blog is None:
+        raise Http404(_("No newsblog with the address '%(slug)s'.") % {"slug": slug})
+    return blog
+
+
+def _entry_out(entry: Entry, seq: int | None = None) -> dict:
+    return {**entry_data(entry), "seq": seq}
+
+
+ERRORS = {401: Error, 403: Error, 404: Error, 413: Error, 422: Error}
+
+
+@router.get("/liveblogs", response=list[LiveBlogOut], auth=None)
+def list_liveblogs(request: HttpRequest):
+    return selectors.liveblogs_for_listing()
+
+
+@router.post("/liveblogs", response={201: LiveBlogOut, **ERRORS})
+def create_liveblog(request: HttpRequest, payload: LiveBlogIn):
+    blog = services.liveblog_create(title=payload.title, teaser=payload.teaser, order=payload.order,
+                                    author=request.auth)
+    return 201, blog
+
+
+@router.get("/liveblogs/{slug}", response={200: LiveBlogOut, 404: Error}, auth=None)
+def get_liveblog(request: HttpRequest, slug: str):
+    return _blog(slug)
+
+
+@router.patch("/liveblogs/{slug}", response={200: LiveBlogOut, **ERRORS})
+def update_liveblog(request: HttpRequest, slug: str, payload: LiveBlogPatch):
+    blog = _blog(slug)
+    if payload.title is not None or payload.teaser is not None or payload.order is not None:
+        blog = services.liveblog_update(liveblog=blog, editor=request.auth, title=payload.title,
+                                        teaser=payload.teaser, order=payload.order)
+    if payload.status is not None:
+        blog = services.liveblog_set_status(liveblog=blog, editor=request.auth, status=payload.status)
+    return blog
+
+
+@router.post("/liveblogs/{slug}/entries", response={201: EntryOut, 409: Error, **ERRORS})
+def create_entry(request: HttpRequest, slug: str, payload: EntryIn):
+    blog = _blog(slug)
+    entry = services.entry_create(liveblog=blog, author=request.auth, body=payload.body, headline=payload.headline,
+                                  key_event=payload.key_event, pinned=payload.pinned)
+    return 201, _entry_out(entry, entry.seq)
+
+
+@router.get("/liveblogs/{slug}/entries/{int:entry_id}", response={200: EntryOut, 404: Error}, auth=None)
+def get_entry(request: HttpRequest, slug: str, entry_id: int):
+    blog = _blog(slug)
+    entry = get_object_or_404(Entry.objects.visible().select_related("author"), pk=entry_id, liveblog=blog)
+    entry.liveblog = blog
+    return _entry_out(entry)
+
+
+@router.patch("/liveblogs/{slug}/entries/{int:entry_id}", response={200: EntryOut, 409: ConflictOut, **ERRORS})
+def update_entry(request: HttpRequest, slug: str, entry_id: int, payload: EntryPatch):
+    blog = _blog(slug)
+    entry = get_object_or_404(Entry.objects.visible(), pk=entry_id, liveblog=blog)
+    entry.liveblog = blog
+    fields = payload.model_dump(exclude_unset=True, exclude={"version"})
+    if any(value is None for value in fields.values()):
+        raise InvalidInput(_("Fields may be left out, but not set to null."))
+    updated = services.entry_update(entry=entry, editor=request.auth, version=payload.version, **fields)
+    return _entry_out(updated, getattr(updated, "seq", None))
+
+
+@router.delete("/liveblogs/{slug}/entries/{int:entry_id}", response={204: None, 409: Error, **ERRORS})
+def delete_entry(request: HttpRequest, slug: str, entry_id: int):
+    blog = _blog(slug)
+    entry = get_object_or_404(Entry.objects.visible(), pk=entry_id, liveblog=blog)
+    entry.liveblog = blog
+    services.entry_delete(entry=entry, editor=request.auth)
+    return 204, None
+
+
+def _parse_seq(value: str | None, name: str) -> int:
+    if value in (None, ""):
+        return 0
+    if not value.isdigit() or len(value) > 18:
+        raise InvalidInput(_("%(name)s must be a non-negative whole number.") % {"name": name}, field=name)
+    return int(value)
+
+
+@router.get("/liveblogs/{slug}/entries", response={200: EventsOut, 304: None, 404: Error, 422: Error}, auth=None)
+def entry_events(request: HttpRequest, slug: str, since: str | None = None):
+    """The changes after `since` (a seq), oldest first; at most 500, `more` tells if others follow.
+
+    Answers 304 to `If-None-Match` with the current ETag: the ETag is the newest seq.
+    """
+    since_seq = _parse_seq(since, "since")
+    blog = _blog(slug)
+    etag = quote_etag(f"{blog.pk}.{blog.last_seq}")
+    last_modified = http_date(blog.updated_at.timestamp())
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        response = HttpResponse(status=304)
+    else:
+        events = selectors.events_after(blog.pk, since_seq)
+        response = JsonResponse({
+            "liveblog": blog.slug,
+            "last_seq": blog.last_seq,
+            "more": len(events) == selectors.EVENTS_PAGE_MAX,
+            "events": [event.as_message() for event in events],
+        }, json_dumps_params={"ensure_ascii": False})
+    response["ETag"] = etag
+    response["Last-Modified"] = last_modified
+    response["Cache-Control"] = "public, max-age=0, must-revalidate"
+    return response
+
+
+@router.get("/liveblogs/{slug}/events", auth=None, response={200: None, 204: None, 404: Error, 422: Error},
+            openapi_extra={"responses": {"200": {"content": {"text/event-stream": {}}}}})
+async def entry_stream(request: HttpRequest, slug: str):
+    """Server-sent events: `id: SEQ`, `event: entry.created|entry.updated|entry.deleted|...`, `data: JSON`.
+
+    Resumes after the `Last-Event-ID` header (or `?last_event_id=`); heartbeat comments every 15 s.
+    A closed newsblog sends what the reader missed and ends; with nothing missed it answers 204.
+    """
+    raw_last = request.headers.get("Last-Event-ID") or request.GET.get("last_event_id")
+    last_seq = _parse_seq(raw_last, "Last-Event-ID")
+    blog = await LiveBlog.objects.filter(slug=slug).only("id", "status", "last_seq").afirst()
+    if blog is None:
+        raise Http404(_("No newsblog with the address '%(slug)s'.") % {"slug": slug})
+    if not blog.is_open and last_seq >= blog.last_seq:
+        return HttpResponse(status=204)
+    response = StreamingHttpResponse(
+        liveblog_events(blog.pk, blog.channel, last_seq, heartbeat=settings.REALTIME_HEARTBEAT_SECONDS),
+        content_type="text/event-stream; charset=utf-8",
+    )
+    response["Cache-Control"] = "no-cache, no-transform"
+    response["X-Accel-Buffering"] = "no"
+    return response

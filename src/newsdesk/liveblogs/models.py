@@ -1,0 +1,152 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from newsdesk.core.html import reading_minutes
+
+
+class LiveBlog(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Live")
+        CLOSED = "closed", _("Closed")
+
+    class Order(models.TextChoices):
+        NEWEST_FIRST = "newest", _("Newest first")
+        OLDEST_FIRST = "oldest", _("Oldest first")
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    teaser = models.TextField(_("teaser"), max_length=1000, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    order = models.CharField(_("entry order"), max_length=10, choices=Order.choices, default=Order.NEWEST_FIRST)
+    lead_image = models.ForeignKey(
+        "media.Image", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("lead image"),
+    )
+    # Empty: every editor may write here. Otherwise only these editors (and admins).
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="assigned_liveblogs", verbose_name=_("editors")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    # The newest change of any kind: drives "Aktualisiert am", Last-Modified and ETags.
+    updated_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    # Highest event sequence number; taken under a row lock so commit order equals seq order.
+    last_seq = models.PositiveBigIntegerField(default=0)
+    # Words of teaser and all visible entries, kept current by the services (reading time).
+    word_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("newsblog")
+        verbose_name_plural = _("newsblogs")
+        ordering = ["-updated_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("liveblogs:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    @property
+    def channel(self) -> str:
+        return f"liveblog.{self.pk}"
+
+    @property
+    def reading_minutes(self) -> int:
+        return reading_minutes(self.word_count)
+
+
+class EntryQuerySet(models.QuerySet):
+    def visible(self) -> EntryQuerySet:
+        return self.filter(deleted_at__isnull=True)
+
+
+class Entry(models.Model):
+    liveblog = models.ForeignKey(LiveBlog, on_delete=models.CASCADE, related_name="entries")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    headline = models.CharField(_("headline"), max_length=300, blank=True)
+    body = models.TextField(_("text"))  # sanitized HTML
+    key_event = models.BooleanField(_("key event"), default=False)
+    pinned = models.BooleanField(_("pinned"), default=False)
+    # Optimistic locking: a save must name the version it was based on.
+    version = models.PositiveIntegerField(default=1)
+    word_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(db_index=True)
+    updated_at = models.DateTimeField()
+    edited_at = models.DateTimeField(null=True, blank=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("entry")
+        verbose_name_plural = _("entries")
+        indexes = [
+            models.Index(fields=["liveblog", "deleted_at", "-created_at", "-id"], name="entry_stream_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline or f"#{self.pk}"
+
+    @property
+    def anchor(self) -> str:
+        return f"eintrag-{self.pk}"
+
+
+class EntryRevision(models.Model):
+    """The text of an entry as it was before an edit or deletion."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField()
+    headline = models.CharField(max_length=300, blank=True)
+    body = models.TextField()
+    key_event = models.BooleanField(default=False)
+    pinned = models.BooleanField(default=False)
+    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    saved_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["entry", "-version"]
+        constraints = [models.UniqueConstraint(fields=["entry", "version"], name="unique_entry_revision")]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id} v{self.version}"
+
+
+class Event(models.Model):
+    """Append-only log of every change to a newsblog; readers resume from it by `seq`."""
+
+    class Type(models.TextChoices):
+        ENTRY_CREATED = "entry.created"
+        ENTRY_UPDATED = "entry.updated"
+        ENTRY_DELETED = "entry.deleted"
+        LIVEBLOG_UPDATED = "liveblog.updated"
+        LIVEBLOG_CLOSED = "liveblog.closed"
+
+    liveblog = models.ForeignKey(LiveBlog, on_delete=models.CASCADE, related_name="events")
+    seq = models.PositiveBigIntegerField()
+    type = models.CharField(max_length=30, choices=Type.choices)
+    entry_id = models.BigIntegerField(null=True, blank=True)
+    payload = models.JSONField()
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["liveblog", "seq"]
+        constraints = [models.UniqueConstraint(fields=["liveblog", "seq"], name="unique_liveblog_seq")]
+
+    def __str__(self) -> str:
+        return f"{self.liveblog_id}#{self.seq} {self.type}"
+
+    def as_message(self) -> dict:
+        """The wire form shared by SSE, the JSON endpoint and realtime messages."""
+        return {"seq": self.seq, "type": self.type, "at": self.created_at.isoformat(), **self.payload}

@@ -1,0 +1,34 @@
+"""Entry HTML, rendered once per language when an event is written and shipped with it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from newsdesk.liveblogs.models import Entry
+
+
+def entry_html(entry: Entry) -> dict[str, str]:
+    rendered = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            rendered[code] = render_to_string("liveblogs/_entry.html", {"entry": entry}).strip()
+    return rendered
+
+
+def entry_data(entry: Entry) -> dict:
+    return {
+        "id": entry.pk,
+        "headline": entry.headline,
+        "body": entry.body,
+        "key_event": entry.key_event,
+        "pinned": entry.pinned,
+        "version": entry.version,
+        "author": entry.author.display_name,
+        "created_at": entry.created_at.isoformat(),
+        "updated_at": entry.updated_at.isoformat(),
+        "edited_at": entry.edited_at.isoformat() if entry.edited_at else None,
+        "anchor": entry.anchor,
+        "url": entry.liveblog.get_absolute_url() + "#" + entry.anchor,
+    }

@@ -1,0 +1,81 @@
+"""Reads that need care: bounded pages, keyset pagination, the event log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q
+
+from newsdesk.liveblogs.models import Entry, Event, LiveBlog
+
+EVENTS_PAGE_MAX = 500
+KEY_EVENTS_MAX = 12
+
+
+@dataclass
+class EntryPage:
+    entries: list[Entry]
+    next_cursor: int | None  # id of the last entry shown, when more follow
+
+
+def liveblog_by_slug(slug: str) -> LiveBlog | None:
+    return LiveBlog.objects.select_related("lead_image").filter(slug=slug).first()
+
+
+def _stream(blog: LiveBlog):
+    return Entry.objects.visible().filter(liveblog=blog, pinned=False).select_related("author")
+
+
+def entry_page(blog: LiveBlog, *, cursor: int | None = None, limit: int | None = None) -> EntryPage:
+    """One page of unpinned entries in the blog's order; `cursor` is the last entry already shown."""
+    limit = limit or settings.LIVEBLOG_PAGE_SIZE
+    newest_first = blog.order == LiveBlog.Order.NEWEST_FIRST
+    entries = _stream(blog)
+    if cursor is not None:
+        anchor = Entry.objects.filter(pk=cursor, liveblog=blog).values("created_at", "id").first()
+        if anchor is None:
+            return EntryPage([], None)
+        if newest_first:
+            entries = entries.filter(
+                Q(created_at__lt=anchor["created_at"]) | Q(created_at=anchor["created_at"], id__lt=anchor["id"])
+            )
+        else:
+            entries = entries.filter(
+                Q(created_at__gt=anchor["created_at"]) | Q(created_at=anchor["created_at"], id__gt=anchor["id"])
+            )
+    ordering = ("-created_at", "-id") if newest_first else ("created_at", "id")
+    rows = list(entries.order_by(*ordering)[: limit + 1])
+    more = len(rows) > limit
+    rows = rows[:limit]
+    for row in rows:
+        row.liveblog = blog
+    return EntryPage(rows, rows[-1].pk if more and rows else None)
+
+
+def pinned_entries(blog: LiveBlog) -> list[Entry]:
+    rows = list(
+        Entry.objects.visible().filter(liveblog=blog, pinned=True).select_related("author").order_by("-created_at")
+    )
+    for row in rows:
+        row.liveblog = blog
+    return rows
+
+
+def key_events(blog: LiveBlog) -> list[Entry]:
+    rows = list(
+        Entry.objects.visible().filter(liveblog=blog, key_event=True)
+        .only("id", "headline", "body", "created_at", "liveblog_id").order_by("-created_at")[:KEY_EVENTS_MAX]
+    )
+    for row in rows:
+        row.liveblog = blog
+    return rows
+
+
+def events_after(liveblog_id: int, seq: int, limit: int = EVENTS_PAGE_MAX) -> list[Event]:
+    return list(Event.objects.filter(liveblog_id=liveblog_id, seq__gt=seq).order_by("seq")[:limit])
+
+
+def liveblogs_for_listing(limit: int = 50) -> list[LiveBlog]:
+    # "-status": "open" sorts after "closed", so open newsblogs come first.
+    return list(LiveBlog.objects.select_related("lead_image").order_by("-status", "-updated_at")[:limit])

@@ -1,0 +1,249 @@
+"""Writes to newsblogs. Every change appends an event in the same transaction and is pushed after commit."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from newsdesk import realtime
+from newsdesk.core.errors import Conflict, Forbidden, InvalidInput, NotFound, TooLarge
+from newsdesk.core.html import html_to_text, sanitize_rich_text, word_count
+from newsdesk.liveblogs.models import Entry, EntryRevision, Event, LiveBlog
+from newsdesk.liveblogs.permissions import can_create_liveblog, ensure_can_write
+from newsdesk.liveblogs.rendering import entry_data, entry_html
+
+HEADLINE_MAX = 300
+TITLE_MAX = 200
+TEASER_MAX = 1000
+
+
+# --- validation ----------------------------------------------------------------------------------
+
+def clean_body(raw: str) -> str:
+    if not isinstance(raw, str):
+        raise InvalidInput(_("The text must be a string."), field="body")
+    if len(raw.encode()) > settings.ENTRY_BODY_MAX_BYTES:
+        raise TooLarge(
+            _("The text is too long: at most %(kb)d KB are allowed.") % {"kb": settings.ENTRY_BODY_MAX_BYTES // 1024},
+            field="body",
+        )
+    body = sanitize_rich_text(raw)
+    if not html_to_text(body) and "<img" not in body:
+        raise InvalidInput(_("The entry is empty. Please write some text."), field="body")
+    return body
+
+
+def clean_line(raw: str, *, field: str, max_length: int, required: bool = False) -> str:
+    if not isinstance(raw, str):
+        raise InvalidInput(_("This field must be text."), field=field)
+    value = " ".join(raw.split())
+    if required and not value:
+        raise InvalidInput(_("This field is required."), field=field)
+    if len(value) > max_length:
+        raise InvalidInput(
+            _("At most %(max)d characters are allowed here.") % {"max": max_length}, field=field
+        )
+    return value
+
+
+def _entry_words(headline: str, body: str) -> int:
+    return word_count(headline) + word_count(html_to_text(body))
+
+
+# --- events --------------------------------------------------------------------------------------
+
+def _append_event(blog: LiveBlog, event_type: str, payload: dict, *, now: datetime,
+                  entry_id: int | None = None) -> Event:
+    """Call with `blog` locked (select_for_update) inside the transaction that makes the change."""
+    blog.last_seq += 1
+    blog.updated_at = now
+    blog.save(update_fields=["last_seq", "updated_at", "word_count", "status", "closed_at", "title",
+                             "teaser", "order"])
+    event = Event.objects.create(
+        liveblog=blog, seq=blog.last_seq, type=event_type, entry_id=entry_id, payload=payload, created_at=now
+    )
+    message = event.as_message()
+    channel = blog.channel
+    transaction.on_commit(lambda: realtime.publish(channel, message))
+    return event
+
+
+def _entry_payload(entry: Entry) -> dict:
+    return {"entry": entry_data(entry), "html": entry_html(entry)}
+
+
+def _locked_blog(liveblog: LiveBlog) -> LiveBlog:
+    return LiveBlog.objects.select_for_update().get(pk=liveblog.pk)
+
+
+def _locked_entry(blog: LiveBlog, entry_id: int) -> Entry:
+    entry = (
+        Entry.objects.select_for_update().select_related("author").filter(pk=entry_id, liveblog=blog)
+        .visible().first()
+    )
+    if entry is None:
+        raise NotFound(_("This entry does not exist in this newsblog (or was deleted)."))
+    entry.liveblog = blog
+    return entry
+
+
+def _ensure_open(blog: LiveBlog) -> None:
+    if not blog.is_open:
+        raise Conflict(_("This newsblog is closed; reopen it to post or edit."))
+
+
+# --- newsblogs -----------------------------------------------------------------------------------
+
+def unique_slug(title: str, model=LiveBlog) -> str:
+    base = (slugify(title) or "newsblog")[:100]
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def liveblog_create(*, title: str, author, teaser: str = "", order: str = LiveBlog.Order.NEWEST_FIRST,
+                    lead_image=None, slug: str | None = None) -> LiveBlog:
+    if not can_create_liveblog(author):
+        raise Forbidden(_("Only editors can create newsblogs."))
+    title = clean_line(title, field="title", max_length=TITLE_MAX, required=True)
+    teaser = clean_line(teaser, field="teaser", max_length=TEASER_MAX)
+    if order not in LiveBlog.Order.values:
+        raise InvalidInput(_("Unknown entry order."), field="order")
+    with transaction.atomic():
+        blog = LiveBlog.objects.create(
+            slug=slug or unique_slug(title), title=title, teaser=teaser, order=order, lead_image=lead_image,
+            created_by=author, word_count=word_count(teaser),
+        )
+    return blog
+
+
+def liveblog_update(*, liveblog: LiveBlog, editor, title: str | None = None, teaser: str | None = None,
+                    order: str | None = None) -> LiveBlog:
+    ensure_can_write(editor, liveblog)
+    with transaction.atomic():
+        blog = _locked_blog(liveblog)
+        if title is not None:
+            blog.title = clean_line(title, field="title", max_length=TITLE_MAX, required=True)
+        if teaser is not None:
+            new_teaser = clean_line(teaser, field="teaser", max_length=TEASER_MAX)
+            blog.word_count += word_count(new_teaser) - word_count(blog.teaser)
+            blog.teaser = new_teaser
+        if order is not None:
+            if order not in LiveBlog.Order.values:
+                raise InvalidInput(_("Unknown entry order."), field="order")
+            blog.order = order
+        _append_event(blog, Event.Type.LIVEBLOG_UPDATED, _liveblog_payload(blog), now=timezone.now())
+    return blog
+
+
+def _liveblog_payload(blog: LiveBlog) -> dict:
+    return {"liveblog": {"slug": blog.slug, "title": blog.title, "teaser": blog.teaser,
+                         "status": blog.status, "order": blog.order}}
+
+
+def liveblog_set_status(*, liveblog: LiveBlog, editor, status: str) -> LiveBlog:
+    ensure_can_write(editor, liveblog)
+    with transaction.atomic():
+        blog = _locked_blog(liveblog)
+        if blog.status == status:
+            return blog
+        now = timezone.now()
+        blog.status = status
+        blog.closed_at = now if status == LiveBlog.Status.CLOSED else None
+        event_type = Event.Type.LIVEBLOG_CLOSED if status == LiveBlog.Status.CLOSED else Event.Type.LIVEBLOG_UPDATED
+        _append_event(blog, event_type, _liveblog_payload(blog), now=now)
+    return blog
+
+
+# --- entries -------------------------------------------------------------------------------------
+
+def entry_create(*, liveblog: LiveBlog, author, body: str, headline: str = "", key_event: bool = False,
+                 pinned: bool = False, created_at: datetime | None = None) -> Entry:
+    ensure_can_write(author, liveblog)
+    body = clean_body(body)
+    headline = clean_line(headline, field="headline", max_length=HEADLINE_MAX)
+    with transaction.atomic():
+        blog = _locked_blog(liveblog)
+        _ensure_open(blog)
+        now = timezone.now()
+        words = _entry_words(headline, body)
+        entry = Entry.objects.create(
+            liveblog=blog, author=author, headline=headline, body=body, key_event=bool(key_event),
+            pinned=bool(pinned), word_count=words, created_at=created_at or now, updated_at=now,
+        )
+        blog.word_count += words
+        event = _append_event(blog, Event.Type.ENTRY_CREATED, _entry_payload(entry), now=now, entry_id=entry.pk)
+    entry.seq = event.seq  # the API reports where in the log this change stands
+    return entry
+
+
+def entry_update(*, entry: Entry, editor, version: int, body: str | None = None, headline: str | None = None,
+                 key_event: bool | None = None, pinned: bool | None = None) -> Entry:
+    """Saves changes made to `version`; a newer version on the server raises Conflict with it."""
+    ensure_can_write(editor, entry.liveblog)
+    changes: dict = {}
+    if body is not None:
+        changes["body"] = clean_body(body)
+    if headline is not None:
+        changes["headline"] = clean_line(headline, field="headline", max_length=HEADLINE_MAX)
+    if key_event is not None:
+        changes["key_event"] = bool(key_event)
+    if pinned is not None:
+        changes["pinned"] = bool(pinned)
+    with transaction.atomic():
+        blog = _locked_blog(entry.liveblog)
+        _ensure_open(blog)
+        current = _locked_entry(blog, entry.pk)
+        if current.version != version:
+            raise Conflict(
+                _("Someone else saved this entry in the meantime (version %(v)d). "
+                  "Your changes were not saved; please compare with the current text.") % {"v": current.version},
+                current=entry_data(current),
+            )
+        changed = {name: value for name, value in changes.items() if getattr(current, name) != value}
+        if not changed:
+            return current
+        now = timezone.now()
+        EntryRevision.objects.create(
+            entry=current, version=current.version, headline=current.headline, body=current.body,
+            key_event=current.key_event, pinned=current.pinned, saved_by=editor, saved_at=now,
+        )
+        for name, value in changed.items():
+            setattr(current, name, value)
+        if "body" in changed or "headline" in changed:
+            current.edited_at = now
+            words = _entry_words(current.headline, current.body)
+            blog.word_count += words - current.word_count
+            current.word_count = words
+        current.version += 1
+        current.updated_at = now
+        current.save()
+        event = _append_event(blog, Event.Type.ENTRY_UPDATED, _entry_payload(current), now=now,
+                              entry_id=current.pk)
+    current.seq = event.seq
+    return current
+
+
+def entry_delete(*, entry: Entry, editor) -> None:
+    ensure_can_write(editor, entry.liveblog)
+    with transaction.atomic():
+        blog = _locked_blog(entry.liveblog)
+        _ensure_open(blog)
+        current = _locked_entry(blog, entry.pk)
+        now = timezone.now()
+        current.deleted_at = now
+        current.updated_at = now
+        current.save(update_fields=["deleted_at", "updated_at"])
+        blog.word_count -= min(blog.word_count, current.word_count)
+        # Deleted text must not live on in the replayable log; the row keeps it for the newsroom.
+        Event.objects.filter(liveblog=blog, entry_id=current.pk).update(
+            payload={"entry": {"id": current.pk, "redacted": True}}
+        )
+        _append_event(blog, Event.Type.ENTRY_DELETED, {"entry": {"id": current.pk}}, now=now, entry_id=current.pk)

@@ -1,0 +1,397 @@
+/* newsdesk newsblog: live updates over server-sent events, "load older", enlarge view, editor tools.
+   The page works without this script; with it, readers get every change within a second. */
+(function () {
+  "use strict";
+
+  const root = document.getElementById("liveblog");
+  if (!root) return;
+
+  const strings = document.getElementById("ui-strings").dataset;
+  const lang = root.dataset.lang || "de";
+  const timeZone = root.dataset.timeZone || "Europe/Berlin";
+  const newestFirst = root.dataset.order !== "oldest";
+  const canEdit = root.dataset.canEdit === "1";
+  const pinnedBox = document.getElementById("pinned-entries");
+  const stream = document.getElementById("entry-stream");
+  const announcer = document.getElementById("live-announcer");
+  const newBar = document.getElementById("new-entries");
+  const newButton = document.getElementById("new-entries-button");
+  const statusLine = document.getElementById("connection-status");
+  let lastSeq = parseInt(root.dataset.seq, 10) || 0;
+  let held = []; // entries that arrived while the reader was scrolled down
+
+  const fmt = (template, values) => template.replace(/%\((\w+)\)s/g, (_, key) => values[key]);
+  const csrfToken = () => (document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/) || [])[1] || "";
+
+  function fragment(html) {
+    const template = document.createElement("template");
+    template.innerHTML = html.trim();
+    return template.content.firstElementChild;
+  }
+
+  function findEntry(id) {
+    return document.getElementById("eintrag-" + id);
+  }
+
+  function textOf(entry) {
+    const headline = entry.querySelector(".entry__headline");
+    const body = entry.querySelector(".entry__body");
+    const text = (headline ? headline.textContent : body ? body.textContent : "").trim();
+    return text.length > 140 ? text.slice(0, 140) + "…" : text;
+  }
+
+  // --- placing entries -------------------------------------------------------------------------
+
+  function readerIsAtTop() {
+    const rect = stream.getBoundingClientRect();
+    return rect.top > -40; // the first entry is (nearly) in view
+  }
+
+  function loadMoreLink() {
+    return stream.querySelector(".load-more");
+  }
+
+  function placeInStream(element) {
+    const firstEntry = stream.querySelector(".entry");
+    if (newestFirst) {
+      stream.insertBefore(element, firstEntry || stream.firstChild);
+    } else if (!loadMoreLink()) {
+      stream.appendChild(element);
+    } else {
+      return false; // oldest first and not all loaded: it comes with "load more"
+    }
+    return true;
+  }
+
+  function place(element, { live }) {
+    const noEntries = document.getElementById("no-entries");
+    if (noEntries) noEntries.remove();
+    if (element.dataset.pinned === "1") {
+      pinnedBox.insertBefore(element, pinnedBox.firstChild);
+    } else if (live && newestFirst && !readerIsAtTop()) {
+      held.push(element);
+      showHeldBar();
+      return;
+    } else if (!placeInStream(element)) {
+      return;
+    }
+    decorate(element);
+  }
+
+  function showHeldBar() {
+    newButton.textContent = held.length === 1 ? strings.newOne : fmt(strings.newMany, { count: held.length });
+    newBar.hidden = false;
+  }
+
+  newButton.addEventListener("click", () => {
+    const batch = held;
+    held = [];
+    newBar.hidden = true;
+    batch.reverse().forEach((element) => { placeInStream(element); decorate(element); });
+    const first = batch[batch.length - 1];
+    if (first) {
+      first.setAttribute("tabindex", "-1");
+      first.scrollIntoView({ block: "start" });
+      first.focus({ preventScroll: true });
+    }
+  });
+
+  window.addEventListener("scroll", () => {
+    if (held.length && readerIsAtTop()) newButton.click();
+  }, { passive: true });
+
+  function removeHeld(id) {
+    held = held.filter((element) => element.dataset.entryId !== String(id));
+    if (!held.length) newBar.hidden = true; else showHeldBar();
+  }
+
+  // --- key events box ---------------------------------------------------------------------------
+
+  function updateKeyEvents(data, element) {
+    const list = document.getElementById("key-events-list");
+    const existing = list.querySelector(`li[data-entry-id="${data.id}"]`);
+    if (!data.key_event || !element) {
+      if (existing) existing.remove();
+    } else {
+      const item = existing || document.createElement("li");
+      item.dataset.entryId = data.id;
+      item.innerHTML = "";
+      const time = element.querySelector("time").cloneNode(true);
+      const link = document.createElement("a");
+      link.href = "#" + data.anchor;
+      link.textContent = data.headline || textOf(element);
+      item.append(time, " ", link);
+      if (!existing) list.insertBefore(item, list.firstChild);
+    }
+    list.closest(".key-events").hidden = !list.children.length;
+  }
+
+  // --- applying events --------------------------------------------------------------------------
+
+  function setUpdated(isoTime) {
+    const date = new Date(isoTime);
+    const day = new Intl.DateTimeFormat("de-DE", { timeZone, day: "2-digit", month: "2-digit", year: "numeric" }).format(date);
+    const time = new Intl.DateTimeFormat("de-DE", { timeZone, hour: "2-digit", minute: "2-digit" }).format(date);
+    document.getElementById("liveblog-updated").textContent = fmt(strings.updated, { date: day, time });
+  }
+
+  function apply(event) {
+    const entry = event.entry || {};
+    const html = event.html ? (event.html[lang] || event.html.de) : null;
+    switch (event.type) {
+      case "entry.created": {
+        if (entry.redacted || findEntry(entry.id)) break;
+        const element = fragment(html);
+        place(element, { live: true });
+        updateKeyEvents(entry, element);
+        announcer.textContent = fmt(strings.announce, { text: textOf(element) });
+        break;
+      }
+      case "entry.updated": {
+        if (entry.redacted) break;
+        const element = fragment(html);
+        const current = findEntry(entry.id);
+        const heldIndex = held.findIndex((e) => e.dataset.entryId === String(entry.id));
+        if (heldIndex >= 0) {
+          held[heldIndex] = element;
+        } else if (current && current.dataset.pinned === element.dataset.pinned) {
+          current.replaceWith(element);
+          decorate(element);
+        } else {
+          if (current) current.remove();
+          place(element, { live: false });
+        }
+        updateKeyEvents(entry, element);
+        break;
+      }
+      case "entry.deleted": {
+        const current = findEntry(entry.id);
+        if (current) current.remove();
+        removeHeld(entry.id);
+        updateKeyEvents({ id: entry.id, key_event: false }, null);
+        break;
+      }
+      case "liveblog.updated": {
+        const blog = event.liveblog || {};
+        if (blog.title) document.getElementById("liveblog-title").textContent = blog.title;
+        const teaser = document.getElementById("liveblog-teaser");
+        if (teaser && blog.teaser !== undefined) teaser.textContent = blog.teaser;
+        break;
+      }
+      case "liveblog.closed":
+        document.getElementById("closed-notice").hidden = false;
+        root.dataset.open = "0";
+        break;
+    }
+    if (event.at) setUpdated(event.at);
+  }
+
+  // --- the connection -----------------------------------------------------------------------------
+
+  let source = null;
+  let retryDelay = 1000;
+
+  function handle(message) {
+    const seq = parseInt(message.lastEventId, 10);
+    if (!(seq > lastSeq)) return; // already applied: never twice
+    lastSeq = seq;
+    apply(JSON.parse(message.data));
+    if (message.type === "liveblog.closed" && source) { source.close(); source = null; }
+  }
+
+  function connect() {
+    if (root.dataset.open !== "1" || !window.EventSource) return;
+    const url = root.dataset.eventsUrl + "?last_event_id=" + lastSeq;
+    source = new EventSource(url);
+    ["entry.created", "entry.updated", "entry.deleted", "liveblog.updated", "liveblog.closed"]
+      .forEach((type) => source.addEventListener(type, handle));
+    source.addEventListener("open", () => { retryDelay = 1000; statusLine.hidden = true; });
+    source.addEventListener("error", () => {
+      statusLine.textContent = strings.offline;
+      statusLine.hidden = false;
+      // The browser retries by itself with Last-Event-ID; if it gave up (server error), start again.
+      if (source && source.readyState === EventSource.CLOSED) {
+        source = null;
+        setTimeout(connect, retryDelay);
+        retryDelay = Math.min(retryDelay * 2, 30000);
+      }
+    });
+  }
+
+  root.newsdeskReconnect = () => { if (source) source.close(); source = null; connect(); };
+  root.newsdeskDisconnect = () => { if (source) source.close(); source = null; };
+  connect();
+
+  // --- "Ältere Einträge laden" ---------------------------------------------------------------------
+
+  stream.addEventListener("click", async (event) => {
+    const link = event.target.closest(".load-more a[data-fragment-url]");
+    if (!link) return;
+    event.preventDefault();
+    link.setAttribute("aria-busy", "true");
+    const response = await fetch(link.dataset.fragmentUrl, { headers: { "X-Requested-With": "fetch" } });
+    if (!response.ok) { link.removeAttribute("aria-busy"); return; }
+    const holder = document.createElement("template");
+    holder.innerHTML = await response.text();
+    const firstNew = holder.content.querySelector(".entry");
+    holder.content.querySelectorAll(".entry").forEach((element) => {
+      if (findEntry(element.dataset.entryId)) element.remove(); else decorate(element);
+    });
+    link.closest(".load-more").replaceWith(holder.content);
+    if (firstNew) { firstNew.setAttribute("tabindex", "-1"); firstNew.focus({ preventScroll: true }); }
+  });
+
+  // --- enlarge view --------------------------------------------------------------------------------
+
+  const lightbox = document.getElementById("lightbox");
+  const enlarge = document.querySelector("[data-enlarge]");
+  if (lightbox && enlarge && lightbox.showModal) {
+    enlarge.addEventListener("click", (event) => {
+      event.preventDefault();
+      lightbox.showModal();
+      lightbox.querySelector(".lightbox__close").focus();
+    });
+    lightbox.addEventListener("close", () => enlarge.focus());
+    lightbox.addEventListener("click", (event) => { if (event.target === lightbox) lightbox.close(); });
+  }
+
+  // --- editor tools ----------------------------------------------------------------------------------
+
+  function decorate(element) {
+    if (!canEdit || element.querySelector(".entry__controls")) return;
+    const controls = document.getElementById("entry-controls").content.firstElementChild.cloneNode(true);
+    controls.querySelector('[data-action="key"]').setAttribute("aria-pressed", element.dataset.key === "1");
+    controls.querySelector('[data-action="pin"]').setAttribute("aria-pressed", element.dataset.pinned === "1");
+    element.appendChild(controls);
+  }
+
+  if (!canEdit) return;
+  document.querySelectorAll("#entries .entry").forEach(decorate);
+  const apiUrl = root.dataset.apiUrl;
+
+  async function api(method, url, body) {
+    const response = await fetch(url, {
+      method,
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken(), Accept: "application/json" },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const data = response.status === 204 ? null : await response.json().catch(() => ({}));
+    return { ok: response.ok, status: response.status, data };
+  }
+
+  // Compose: Ctrl+Enter publishes; the entry then arrives over the stream like for every reader.
+  const compose = document.getElementById("compose-form");
+  const composeStatus = document.getElementById("compose-status");
+  compose.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); compose.requestSubmit(); }
+  });
+  compose.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const button = document.getElementById("compose-submit");
+    button.disabled = true;
+    composeStatus.textContent = "";
+    const result = await api("POST", apiUrl, {
+      headline: compose.headline.value,
+      body: compose.body.value,
+      key_event: compose.key_event.checked,
+      pinned: compose.pinned.checked,
+    });
+    button.disabled = false;
+    if (result.ok) {
+      compose.reset();
+      composeStatus.textContent = strings.published;
+      compose.body.focus();
+    } else {
+      composeStatus.textContent = strings.error + " " + ((result.data && result.data.detail) || result.status);
+    }
+  });
+
+  document.querySelectorAll(".toolbar [data-wrap]").forEach((button) => {
+    button.addEventListener("click", () => {
+      const area = document.getElementById(button.closest(".toolbar").getAttribute("aria-controls"));
+      const tag = button.dataset.wrap;
+      const { selectionStart: start, selectionEnd: end, value } = area;
+      const selected = value.slice(start, end) || "…";
+      let wrapped;
+      if (tag === "a") {
+        const href = window.prompt("URL", "https://");
+        if (!href) return;
+        wrapped = `<a href="${href.replace(/"/g, "&quot;")}">${selected}</a>`;
+      } else if (tag === "ul") {
+        wrapped = "<ul>" + selected.split("\n").map((line) => `<li>${line}</li>`).join("") + "</ul>";
+      } else {
+        wrapped = `<${tag}>${selected}</${tag}>`;
+      }
+      area.setRangeText(wrapped, start, end, "end");
+      area.focus();
+    });
+  });
+
+  document.querySelectorAll(".status-form [data-confirm]").forEach((button) => {
+    button.addEventListener("click", (event) => { if (!window.confirm(button.dataset.confirm)) event.preventDefault(); });
+  });
+
+  const entryUrl = (id) => apiUrl + "/" + id;
+
+  async function openEditor(element) {
+    if (element.querySelector(".entry-edit")) return;
+    const id = element.dataset.entryId;
+    const current = await api("GET", entryUrl(id));
+    if (!current.ok) return;
+    const form = document.getElementById("entry-editor").content.firstElementChild.cloneNode(true);
+    form.headline.value = current.data.headline;
+    form.body.value = current.data.body;
+    form.dataset.version = current.data.version;
+    element.appendChild(form);
+    form.body.focus();
+    form.querySelector('[data-action="cancel"]').addEventListener("click", () => form.remove());
+    form.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); form.requestSubmit(); }
+      if (event.key === "Escape") form.remove();
+    });
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const result = await api("PATCH", entryUrl(id), {
+        version: parseInt(form.dataset.version, 10), headline: form.headline.value, body: form.body.value,
+      });
+      if (result.ok) { form.remove(); return; }
+      const status = form.querySelector(".form-status");
+      if (result.status === 409 && result.data.current) {
+        // Never overwrite silently: show the other version; saving again applies this text on top of it.
+        const box = form.querySelector(".entry-edit__conflict");
+        box.hidden = false;
+        box.innerHTML = "";
+        const intro = document.createElement("p");
+        intro.textContent = result.data.detail + " " + strings.conflict;
+        const theirs = document.createElement("div");
+        theirs.className = "entry-edit__theirs";
+        theirs.innerHTML = result.data.current.body; // sanitized on the server when it was saved
+        box.append(intro, theirs);
+        form.dataset.version = result.data.current.version;
+        return;
+      }
+      status.textContent = strings.error + " " + ((result.data && result.data.detail) || result.status);
+    });
+  }
+
+  document.getElementById("entries").addEventListener("click", async (event) => {
+    const button = event.target.closest(".entry__controls button");
+    if (!button) return;
+    const element = button.closest(".entry");
+    const id = element.dataset.entryId;
+    const version = parseInt(element.dataset.version, 10);
+    const action = button.dataset.action;
+    if (action === "edit") return openEditor(element);
+    if (action === "delete") {
+      if (!window.confirm(strings.confirmDelete)) return;
+      const result = await api("DELETE", entryUrl(id));
+      if (!result.ok) window.alert(strings.error + " " + ((result.data && result.data.detail) || result.status));
+      return;
+    }
+    const field = action === "pin" ? "pinned" : "key_event";
+    const value = (action === "pin" ? element.dataset.pinned : element.dataset.key) !== "1";
+    const result = await api("PATCH", entryUrl(id), { version, [field]: value });
+    if (!result.ok) window.alert(strings.error + " " + ((result.data && result.data.detail) || result.status));
+  });
+})();

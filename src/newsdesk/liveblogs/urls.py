@@ -1,0 +1,13 @@
+from django.urls import path
+
+from newsdesk.liveblogs import views
+
+app_name = "liveblogs"
+
+urlpatterns = [
+    path("", views.liveblog_list, name="list"),
+    path("neu/", views.liveblog_create, name="create"),
+    path("<slug:slug>/", views.liveblog_detail, name="detail"),
+    path("<slug:slug>/eintrag/", views.entry_create, name="entry-create"),
+    path("<slug:slug>/status/", views.liveblog_status, name="status"),
+]

@@ -1,0 +1,119 @@
+"""Reader and editor pages of newsblogs. Writes go through services; the API serves the live parts."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from newsdesk.core.errors import ServiceError
+from newsdesk.liveblogs import selectors, services
+from newsdesk.liveblogs.forms import EntryForm, LiveBlogForm
+from newsdesk.liveblogs.models import LiveBlog
+from newsdesk.liveblogs.permissions import can_create_liveblog, can_write
+from newsdesk.media.services import image_create
+
+
+def _blog_or_404(slug: str) -> LiveBlog:
+    blog = selectors.liveblog_by_slug(slug)
+    if blog is None:
+        raise Http404(_("No newsblog with this address."))
+    return blog
+
+
+def _cursor(request: HttpRequest) -> int | None:
+    raw = request.GET.get("cursor", "")
+    return int(raw) if raw.isdigit() and len(raw) < 19 else None
+
+
+def liveblog_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "liveblogs/list.html", {
+        "liveblogs": selectors.liveblogs_for_listing(),
+        "can_create": can_create_liveblog(request.user),
+    })
+
+
+def liveblog_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    blog = _blog_or_404(slug)
+    cursor = _cursor(request)
+    page = selectors.entry_page(blog, cursor=cursor)
+    if request.GET.get("fragment") == "1":
+        # "Ältere Einträge laden": just the next entries and the next button.
+        return render(request, "liveblogs/_entry_page.html", {"liveblog": blog, "page": page})
+    editor = can_write(request.user, blog)
+    context = {
+        "liveblog": blog,
+        "page": page,
+        "cursor": cursor,
+        "pinned": selectors.pinned_entries(blog) if cursor is None else [],
+        "key_events": selectors.key_events(blog),
+        "can_edit": editor,
+        "entry_form": EntryForm() if editor else None,
+    }
+    response = render(request, "liveblogs/detail.html", context)
+    # Editors see controls; readers' pages may be kept by caches only briefly: the stream keeps them fresh.
+    response["Cache-Control"] = "private, no-cache" if editor else "public, max-age=5"
+    return response
+
+
+@login_required
+def liveblog_create(request: HttpRequest) -> HttpResponse:
+    if not can_create_liveblog(request.user):
+        return HttpResponseForbidden(_("Only editors can create newsblogs."))
+    form = LiveBlogForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            image = None
+            if data["image"]:
+                upload = data["image"]
+                image = image_create(
+                    data=upload.read(), filename=upload.name, alt_text=data["image_alt"],
+                    caption=data["image_caption"], credit=data["image_credit"], uploaded_by=request.user,
+                )
+            blog = services.liveblog_create(title=data["title"], teaser=data["teaser"], order=data["order"],
+                                            lead_image=image, author=request.user)
+        except ValidationError as exc:
+            form.add_error("image", exc)
+        except ServiceError as exc:
+            form.add_error(exc.details.get("field"), exc.message)
+        else:
+            messages.success(request, _("The newsblog is live. Write the first entry."))
+            return redirect(blog)
+    return render(request, "liveblogs/form.html", {"form": form}, status=422 if form.errors else 200)
+
+
+@require_POST
+@login_required
+def entry_create(request: HttpRequest, slug: str) -> HttpResponse:
+    """The compose box without JavaScript (with it, the page posts to the API)."""
+    blog = _blog_or_404(slug)
+    form = EntryForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The entry was not published: ") + " ".join(
+            str(e) for errors in form.errors.values() for e in errors))
+        return redirect(blog)
+    try:
+        services.entry_create(liveblog=blog, author=request.user, **form.cleaned_data)
+    except ServiceError as exc:
+        messages.error(request, _("The entry was not published: ") + exc.message)
+    return redirect(blog)
+
+
+@require_POST
+@login_required
+def liveblog_status(request: HttpRequest, slug: str) -> HttpResponse:
+    blog = _blog_or_404(slug)
+    status = request.POST.get("status")
+    if status not in LiveBlog.Status.values:
+        messages.error(request, _("Unknown status."))
+        return redirect(blog)
+    try:
+        services.liveblog_set_status(liveblog=blog, editor=request.user, status=status)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    return redirect(blog)

@@ -1,0 +1,12 @@
+"""Publish/subscribe for live updates. Deals in channel names and JSON-able dicts only.
+
+    from newsdesk.realtime import publish, subscribe
+    publish("liveblog.42", {"seq": 7, "type": "entry.created", ...})      # from sync code, after commit
+    async with subscribe("liveblog.42") as subscription:                  # in an async view
+        message = await subscription.get()
+"""
+
+from newsdesk.realtime.broker import backend, publish, subscribe
+from newsdesk.realtime.hub import Message, Subscription
+
+__all__ = ["Message", "Subscription", "backend", "publish", "subscribe"]

@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from newsdesk.realtime.hub import Subscription
+
+
+class Backend(Protocol):
+    def publish(self, channel: str, data: dict[str, Any]) -> None: ...
+
+    async def subscribe(self, channel: str) -> Subscription: ...

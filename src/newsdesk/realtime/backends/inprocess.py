@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from typing import Any
+
+from newsdesk.realtime.hub import LocalHub, Message, Subscription
+
+
+class InProcessBackend:
+    """One server process: messages go straight to this process's subscribers."""
+
+    def __init__(self) -> None:
+        self.hub = LocalHub()
+
+    def publish(self, channel: str, data: dict[str, Any]) -> None:
+        self.hub.dispatch(Message.from_data(channel, data))
+
+    async def subscribe(self, channel: str) -> Subscription:
+        return self.hub.add(channel)

@@ -1,0 +1,37 @@
+"""The configured backend and the two calls the rest of newsdesk uses."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import AsyncIterator
+from typing import Any
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+from newsdesk.realtime.backends.base import Backend
+from newsdesk.realtime.hub import Subscription
+
+
+@functools.cache
+def backend() -> Backend:
+    return import_string(settings.REALTIME_BACKEND)()
+
+
+def publish(channel: str, data: dict[str, Any]) -> None:
+    """Send a message to every subscriber of the channel, in this and (per backend) other processes.
+
+    Call it after commit (transaction.on_commit): subscribers may read the database at once.
+    """
+    backend().publish(channel, data)
+
+
+@contextlib.asynccontextmanager
+async def subscribe(channel: str) -> AsyncIterator[Subscription]:
+    """Messages published from now on; active before the block starts, so read your backlog inside."""
+    subscription = await backend().subscribe(channel)
+    try:
+        yield subscription
+    finally:
+        subscription.close()

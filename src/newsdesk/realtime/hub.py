@@ -1,0 +1,146 @@
+"""In-memory fan-out of messages to the subscribers of one process."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_QUEUE_SIZE = 1000
+
+
+@dataclass(slots=True, eq=False)
+class Message:
+    """One published message; `raw` is its JSON text, encoded once for all subscribers."""
+
+    channel: str
+    data: dict[str, Any]
+    raw: str
+    # Subscribers may memoize encodings derived from the message here (shared by all of them).
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_data(cls, channel: str, data: dict[str, Any]) -> Message:
+        return cls(channel, data, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+    @classmethod
+    def from_raw(cls, channel: str, raw: str) -> Message:
+        return cls(channel, json.loads(raw), raw)
+
+
+class Subscription:
+    """A bounded queue of messages for one reader.
+
+    When the reader falls too far behind (queue full) or the backend may have lost messages
+    (a broker reconnect), `needs_resync` is set: the reader must then catch up from the
+    durable source (for newsblogs, the event log) instead of trusting the queue.
+    """
+
+    def __init__(self, hub: LocalHub, channel: str, loop: asyncio.AbstractEventLoop,
+                 maxsize: int = DEFAULT_QUEUE_SIZE) -> None:
+        self.hub = hub
+        self.channel = channel
+        self.loop = loop
+        self.queue: asyncio.Queue[Message | None] = asyncio.Queue(maxsize)
+        self.needs_resync = False
+
+    def deliver(self, message: Message | None) -> None:
+        """Called on the subscriber's loop. None only wakes the reader up for a resync."""
+        if message is None:
+            self.needs_resync = True
+        try:
+            self.queue.put_nowait(message)
+        except asyncio.QueueFull:
+            self.needs_resync = True
+
+    async def get(self) -> Message | None:
+        return await self.queue.get()
+
+    def drain(self) -> None:
+        """Drop what is queued (before a resync from the durable source)."""
+        while not self.queue.empty():
+            self.queue.get_nowait()
+        self.needs_resync = False
+
+    def close(self) -> None:
+        self.hub.remove(self)
+
+
+class LocalHub:
+    """Subscribers of this process, grouped by event loop, fed from any thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._subscribers: dict[asyncio.AbstractEventLoop, dict[str, set[Subscription]]] = {}
+
+    def add(self, channel: str, maxsize: int = DEFAULT_QUEUE_SIZE) -> Subscription:
+        loop = asyncio.get_running_loop()
+        subscription = Subscription(self, channel, loop, maxsize)
+        with self._lock:
+            self._subscribers.setdefault(loop, defaultdict(set))[channel].add(subscription)
+        return subscription
+
+    def remove(self, subscription: Subscription) -> None:
+        with self._lock:
+            channels = self._subscribers.get(subscription.loop)
+            if channels is None:
+                return
+            members = channels.get(subscription.channel)
+            if members is not None:
+                members.discard(subscription)
+                if not members:
+                    del channels[subscription.channel]
+            if not channels:
+                del self._subscribers[subscription.loop]
+
+    def count(self, channel: str | None = None) -> int:
+        with self._lock:
+            return sum(
+                len(members)
+                for channels in self._subscribers.values()
+                for name, members in channels.items()
+                if channel is None or name == channel
+            )
+
+    def dispatch(self, message: Message) -> None:
+        """Deliver to every subscriber of the channel; safe to call from any thread."""
+        self._broadcast(message.channel, message)
+
+    def resync_all(self) -> None:
+        """Tell every subscriber that messages may have been lost."""
+        self._broadcast(None, None)
+
+    def _broadcast(self, channel: str | None, message: Message | None) -> None:
+        try:
+            current = asyncio.get_running_loop()
+        except RuntimeError:
+            current = None
+        with self._lock:
+            loops = list(self._subscribers)
+        for loop in loops:
+            if loop is current:
+                self._deliver_on_loop(loop, channel, message)
+                continue
+            try:
+                # One wake-up per loop, not per subscriber: fan-out happens on the loop itself.
+                loop.call_soon_threadsafe(self._deliver_on_loop, loop, channel, message)
+            except RuntimeError:  # loop closed: its subscribers are gone
+                with self._lock:
+                    self._subscribers.pop(loop, None)
+
+    def _deliver_on_loop(self, loop: asyncio.AbstractEventLoop, channel: str | None,
+                         message: Message | None) -> None:
+        with self._lock:
+            channels = self._subscribers.get(loop, {})
+            if channel is None:
+                targets = [s for members in channels.values() for s in members]
+            else:
+                targets = list(channels.get(channel, ()))
+        for subscription in targets:
+            subscription.deliver(message)
