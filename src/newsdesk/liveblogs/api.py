@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, Stream
 from django.shortcuts import get_object_or_404
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from pydantic import ConfigDict
 
 from newsdesk.accounts.auth import API_AUTH
@@ -128,7 +128,7 @@ def list_liveblogs(request: HttpRequest):
 def create_liveblog(request: HttpRequest, payload: LiveBlogIn):
     blog = services.liveblog_create(title=payload.title, teaser=payload.teaser, order=payload.order,
                                     author=request.auth)
-    return 201, blog
+    return Status(201, blog)
 
 
 @router.get("/liveblogs/{slug}", response={200: LiveBlogOut, 404: Error}, auth=None)
@@ -152,7 +152,7 @@ def create_entry(request: HttpRequest, slug: str, payload: EntryIn):
     blog = _blog(slug)
     entry = services.entry_create(liveblog=blog, author=request.auth, body=payload.body, headline=payload.headline,
                                   key_event=payload.key_event, pinned=payload.pinned)
-    return 201, _entry_out(entry, entry.seq)
+    return Status(201, _entry_out(entry, entry.seq))
 
 
 @router.get("/liveblogs/{slug}/entries/{int:entry_id}", response={200: EntryOut, 404: Error}, auth=None)
@@ -181,7 +181,7 @@ def delete_entry(request: HttpRequest, slug: str, entry_id: int):
     entry = get_object_or_404(Entry.objects.visible(), pk=entry_id, liveblog=blog)
     entry.liveblog = blog
     services.entry_delete(entry=entry, editor=request.auth)
-    return 204, None
+    return Status(204, None)
 
 
 def _parse_seq(value: str | None, name: str) -> int:

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from newsdesk.accounts.models import Role, User
+from newsdesk.accounts.services import token_create
+from newsdesk.liveblogs import services
+from newsdesk.liveblogs.models import LiveBlog
+
+
+def make_user(username: str, role: str) -> User:
+    user = User.objects.create_user(username=username, password="a-long-test-password", role=role,
+                                    first_name=username.capitalize(), last_name="Test")
+    return user
+
+
+@pytest.fixture
+def editor(db) -> User:
+    return make_user("erika", Role.EDITOR)
+
+
+@pytest.fixture
+def other_editor(db) -> User:
+    return make_user("otto", Role.EDITOR)
+
+
+@pytest.fixture
+def moderator(db) -> User:
+    return make_user("mona", Role.MODERATOR)
+
+
+@pytest.fixture
+def reader(db) -> User:
+    return make_user("rita", Role.READER)
+
+
+@pytest.fixture
+def site_admin(db) -> User:
+    return make_user("anton", Role.ADMIN)
+
+
+@pytest.fixture
+def liveblog(editor) -> LiveBlog:
+    return services.liveblog_create(title="Stromausfall in Testhausen", teaser="Ein erfundenes Ereignis.",
+                                    author=editor)
+
+
+@pytest.fixture
+def editor_token(editor) -> str:
+    return token_create(user=editor)
+
+
+@pytest.fixture
+def api(editor_token) -> Client:
+    return Client(HTTP_AUTHORIZATION=f"Bearer {editor_token}")
