@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "newsdesk.media",
     "newsdesk.realtime",
     "newsdesk.liveblogs",
+    "newsdesk.mail",
 ]
 
 MIDDLEWARE = [
@@ -180,3 +181,38 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# --- E-mail (newsdesk.mail) ---
+# SMTP from the environment. In DEBUG without EMAIL_HOST (and without EMAIL_BACKEND) mails are written as
+# files to var/mail (one file per worker batch), so `make run` needs no mail server.
+EMAIL_HOST = os.environ.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT") or "25")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+# Django waits forever by default; a hanging server must not hold a worker's claim past its lease.
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT") or "30")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or "newsdesk <noreply@localhost>"
+EMAIL_FILE_PATH = DATA_DIR / "mail"
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.filebased.EmailBackend" if DEBUG and not os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+# Domain of the Message-IDs derived from idempotency keys (default: the sender's domain).
+MAIL_MESSAGE_ID_DOMAIN = os.environ.get("MAIL_MESSAGE_ID_DOMAIN") or (
+    DEFAULT_FROM_EMAIL.rpartition("@")[2].strip(" >") or "localhost"
+)
+MAIL_BATCH_SIZE = int(os.environ.get("MAIL_BATCH_SIZE") or "100")
+MAIL_POLL_SECONDS = float(os.environ.get("MAIL_POLL_SECONDS") or "2")
+# A worker's claim on a batch; renewed while it works, reclaimed by others once it runs out (worker died).
+MAIL_LEASE_SECONDS = float(os.environ.get("MAIL_LEASE_SECONDS") or "300")
+MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS") or "8")
+MAIL_RETRY_BASE_SECONDS = float(os.environ.get("MAIL_RETRY_BASE_SECONDS") or "60")
+MAIL_RETRY_MAX_SECONDS = float(os.environ.get("MAIL_RETRY_MAX_SECONDS") or str(6 * 3600))
+# A mail whose delivery is uncertain (see newsdesk.mail.worker): "resend" (no loss, rarely a duplicate with the
+# same Message-ID) or "hold" (no duplicate; marked failed for a person to check). MAIL_DELIVERY_CHECK: dotted
+# path of a function(message) -> True/False/None that asks the relay whether it has the Message-ID.
+MAIL_IN_DOUBT = os.environ.get("MAIL_IN_DOUBT") or "resend"
+MAIL_DELIVERY_CHECK = os.environ.get("MAIL_DELIVERY_CHECK", "")
+MAIL_PURGE_AFTER_DAYS = int(os.environ.get("MAIL_PURGE_AFTER_DAYS") or "30")

@@ -1,0 +1,62 @@
+"""`newsdesk worker`: drain the mail outbox (runs until SIGTERM/Ctrl+C, or `--once`)."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from newsdesk.mail import selectors
+from newsdesk.mail.worker import Totals, Worker
+
+BAR_WIDTH = 30
+
+
+class Command(BaseCommand):
+    help = "Send the mails in the outbox. SIGTERM finishes the current mail and gives the rest of the batch back."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--once", action="store_true", help="Send what is due, then exit.")
+        parser.add_argument("--batch-size", type=int, default=None, help="Mails per claim (MAIL_BATCH_SIZE).")
+        parser.add_argument("--poll-interval", type=float, default=None,
+                            help="Seconds between looks at an empty outbox (MAIL_POLL_SECONDS).")
+        parser.add_argument("--no-progress", action="store_true", help="No progress line, even on a terminal.")
+
+    def handle(self, *args, **options):
+        if options["batch_size"] is not None and options["batch_size"] < 1:
+            raise CommandError("--batch-size must be at least 1.")
+        self.tty = sys.stderr.isatty() and not options["no_progress"]
+        self.last_report = 0.0
+        worker = Worker(batch_size=options["batch_size"], poll_seconds=options["poll_interval"],
+                        on_batch=self.report)
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            # Graceful: the mail being sent is finished and marked, the rest of the claim is released at once.
+            signal.signal(signum, lambda *_args: worker.stop())
+        totals = worker.run(once=options["once"])
+        self.report(totals, final=True)
+        if options["once"] and totals.connection_failures:
+            raise CommandError("The mail server was not reachable; the mails stay queued and are retried later.")
+
+    def report(self, totals: Totals, final: bool = False) -> None:
+        """Progress for large sends: a bar on a terminal, a log line every 10 s otherwise (throttled queries)."""
+        now = time.monotonic()
+        if not final and now - self.last_report < (0.5 if self.tty else 10):
+            return
+        self.last_report = now
+        counts = selectors.status_counts()
+        todo = counts["pending"] + counts["sending"]
+        done = totals.sent
+        line = (f"{done:,} sent by this worker, {totals.rate():,.0f}/s · outbox: {counts['pending']:,} pending, "
+                f"{counts['sending']:,} sending, {counts['sent']:,} sent, {counts['failed']:,} failed, "
+                f"{counts['suppressed']:,} suppressed")
+        if self.tty:
+            share = done / (done + todo) if done + todo else 1.0
+            bar = "#" * int(share * BAR_WIDTH)
+            sys.stderr.write(f"\r[{bar:<{BAR_WIDTH}}] {share:4.0%} {line}\033[K")
+            if final:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+        else:
+            self.stderr.write(line)
