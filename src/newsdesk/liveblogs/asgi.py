@@ -16,7 +16,9 @@ import re
 from typing import Any
 from urllib.parse import parse_qs
 
+from asgiref.sync import sync_to_async
 from django.conf import settings
+from django.db import close_old_connections
 
 from newsdesk.liveblogs.streaming import EVENT_STREAM_CONTENT_TYPE, EVENT_STREAM_HEADERS, start_stream
 
@@ -46,6 +48,9 @@ class EventStreamApp:
                 raw_last = value.decode("latin-1")
         if raw_last is None:
             raw_last = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("last_event_id", [None])[0]
+        # Django's request cycle would retire broken or expired database connections here; this path
+        # bypasses it, so it does the same (on the thread its queries run on).
+        await sync_to_async(close_old_connections)()
         start = await start_stream(slug, raw_last, heartbeat=settings.REALTIME_HEARTBEAT_SECONDS)
         if start.events is None:
             body = json.dumps({"detail": start.detail}, ensure_ascii=False).encode() if start.detail else b""

@@ -13,7 +13,6 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from asgiref.sync import sync_to_async
-from django.db import close_old_connections
 from django.utils.translation import gettext as _
 
 from newsdesk import realtime
@@ -79,8 +78,6 @@ class StreamStart:
 
 
 def _find_open_state(slug: str) -> LiveBlog | None:
-    # Outside Django's request cycle nobody else retires broken or expired connections.
-    close_old_connections()
     return LiveBlog.objects.filter(slug=slug).only("id", "status", "last_seq").first()
 
 
