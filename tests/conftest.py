@@ -54,3 +54,9 @@ def editor_token(editor) -> str:
 @pytest.fixture
 def api(editor_token) -> Client:
     return Client(HTTP_AUTHORIZATION=f"Bearer {editor_token}")
+
+
+def pytest_collection_modifyitems(items):
+    # Playwright's sync API keeps an event loop running in this thread while the browser is open;
+    # tests that call asyncio.run() must come before it.
+    items.sort(key=lambda item: "tests/browser/" in str(item.fspath))

@@ -13,5 +13,7 @@ from newsdesk.core.checks import ensure_safe_to_serve  # noqa: E402
 
 ensure_safe_to_serve()
 
+from newsdesk.liveblogs.asgi import EventStreamApp  # noqa: E402
+
 # Static files from the apps; a CDN or web server in front takes this over in large setups.
-application = ASGIStaticFilesHandler(django_application)
+application = EventStreamApp(ASGIStaticFilesHandler(django_application))

@@ -30,9 +30,10 @@ async def collect(stream, count: int, timeout: float = 3) -> list[dict]:
     frames = []
     async with asyncio.timeout(timeout):
         async for chunk in stream:
-            if chunk.startswith(("retry:", ":")):
+            text = chunk.decode()
+            if text.startswith(("retry:", ":")):
                 continue
-            frames.append(parse(chunk))
+            frames.append(parse(text))
             if len(frames) == count:
                 break
     return frames
@@ -123,4 +124,4 @@ def test_heartbeat_comment_when_idle(liveblog):
         await stream.aclose()
         return chunks
 
-    assert asyncio.run(scenario()) == ["retry: 2000\n\n", ": heartbeat\n\n"]
+    assert asyncio.run(scenario()) == [b"retry: 2000\n\n", b": heartbeat\n\n"]

@@ -18,7 +18,12 @@ from newsdesk.core.errors import InvalidInput
 from newsdesk.liveblogs import selectors, services
 from newsdesk.liveblogs.models import Entry, LiveBlog
 from newsdesk.liveblogs.rendering import entry_data
-from newsdesk.liveblogs.streaming import liveblog_events
+from newsdesk.liveblogs.streaming import (
+    EVENT_STREAM_CONTENT_TYPE,
+    EVENT_STREAM_HEADERS,
+    parse_seq,
+    start_stream,
+)
 
 router = Router(tags=["newsblogs"], auth=API_AUTH)
 
@@ -184,21 +189,13 @@ def delete_entry(request: HttpRequest, slug: str, entry_id: int):
     return Status(204, None)
 
 
-def _parse_seq(value: str | None, name: str) -> int:
-    if value in (None, ""):
-        return 0
-    if not value.isdigit() or len(value) > 18:
-        raise InvalidInput(_("%(name)s must be a non-negative whole number.") % {"name": name}, field=name)
-    return int(value)
-
-
 @router.get("/liveblogs/{slug}/entries", response={200: EventsOut, 304: None, 404: Error, 422: Error}, auth=None)
 def entry_events(request: HttpRequest, slug: str, since: str | None = None):
     """The changes after `since` (a seq), oldest first; at most 500, `more` tells if others follow.
 
     Answers 304 to `If-None-Match` with the current ETag: the ETag is the newest seq.
     """
-    since_seq = _parse_seq(since, "since")
+    since_seq = parse_seq(since, "since")
     blog = _blog(slug)
     etag = quote_etag(f"{blog.pk}.{blog.last_seq}")
     last_modified = http_date(blog.updated_at.timestamp())
@@ -225,18 +222,15 @@ async def entry_stream(request: HttpRequest, slug: str):
 
     Resumes after the `Last-Event-ID` header (or `?last_event_id=`); heartbeat comments every 15 s.
     A closed newsblog sends what the reader missed and ends; with nothing missed it answers 204.
+    Production servers answer this path in newsdesk.asgi before Django's request cycle (same
+    code, `start_stream`): a held connection then costs no middleware and no worker thread.
     """
     raw_last = request.headers.get("Last-Event-ID") or request.GET.get("last_event_id")
-    last_seq = _parse_seq(raw_last, "Last-Event-ID")
-    blog = await LiveBlog.objects.filter(slug=slug).only("id", "status", "last_seq").afirst()
-    if blog is None:
-        raise Http404(_("No newsblog with the address '%(slug)s'.") % {"slug": slug})
-    if not blog.is_open and last_seq >= blog.last_seq:
-        return HttpResponse(status=204)
-    response = StreamingHttpResponse(
-        liveblog_events(blog.pk, blog.channel, last_seq, heartbeat=settings.REALTIME_HEARTBEAT_SECONDS),
-        content_type="text/event-stream; charset=utf-8",
-    )
-    response["Cache-Control"] = "no-cache, no-transform"
-    response["X-Accel-Buffering"] = "no"
+    start = await start_stream(slug, raw_last, heartbeat=settings.REALTIME_HEARTBEAT_SECONDS)
+    if start.events is None:
+        return JsonResponse({"detail": start.detail}, status=start.status) if start.detail else \
+            HttpResponse(status=start.status)
+    response = StreamingHttpResponse(start.events, content_type=EVENT_STREAM_CONTENT_TYPE)
+    for name, value in EVENT_STREAM_HEADERS:
+        response[name] = value
     return response

@@ -10,11 +10,14 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 
 from asgiref.sync import sync_to_async
+from django.utils.translation import gettext as _
 
 from newsdesk import realtime
-from newsdesk.liveblogs.models import Event
+from newsdesk.core.errors import InvalidInput
+from newsdesk.liveblogs.models import Event, LiveBlog
 from newsdesk.liveblogs.selectors import EVENTS_PAGE_MAX, events_after
 
 CLOSED = Event.Type.LIVEBLOG_CLOSED.value
@@ -44,13 +47,56 @@ async def _events_after(liveblog_id: int, seq: int) -> list[dict]:
         del _in_flight[key]
 
 
-def frame(message: dict, raw: str | None = None) -> str:
+def frame(message: dict, raw: str | None = None) -> bytes:
     data = raw if raw is not None else json.dumps(message, ensure_ascii=False, separators=(",", ":"))
-    return f"id: {message['seq']}\nevent: {message['type']}\ndata: {data}\n\n"
+    return f"id: {message['seq']}\nevent: {message['type']}\ndata: {data}\n\n".encode()
+
+
+EVENT_STREAM_CONTENT_TYPE = "text/event-stream; charset=utf-8"
+# no-transform and X-Accel-Buffering: proxies must pass each frame on at once, not buffer it.
+EVENT_STREAM_HEADERS = (("Cache-Control", "no-cache, no-transform"), ("X-Accel-Buffering", "no"))
+RETRY_FRAME = f"retry: {RETRY_MS}\n\n".encode()
+HEARTBEAT_FRAME = b": heartbeat\n\n"
+
+
+def parse_seq(value: str | None, name: str) -> int:
+    """A sequence number from a client (Last-Event-ID, ?since=); absent means from the start."""
+    if value in (None, ""):
+        return 0
+    if not value.isdigit() or len(value) > 18:
+        raise InvalidInput(_("%(name)s must be a non-negative whole number.") % {"name": name}, field=name)
+    return int(value)
+
+
+@dataclass(frozen=True)
+class StreamStart:
+    """What to answer a reader who opens the stream: 200 with `events`, or a status and a message."""
+
+    status: int
+    detail: str = ""
+    events: AsyncIterator[bytes] | None = None
+
+
+def _find_open_state(slug: str) -> LiveBlog | None:
+    return LiveBlog.objects.filter(slug=slug).only("id", "status", "last_seq").first()
+
+
+async def start_stream(slug: str, raw_last_event_id: str | None, *, heartbeat: float) -> StreamStart:
+    """Shared by the ASGI fast path (newsdesk.asgi) and the documented API route."""
+    try:
+        last_seq = parse_seq(raw_last_event_id, "Last-Event-ID")
+    except InvalidInput as exc:
+        return StreamStart(422, exc.message)
+    blog = await sync_to_async(_find_open_state)(slug)
+    if blog is None:
+        return StreamStart(404, _("No newsblog with the address '%(slug)s'.") % {"slug": slug})
+    if not blog.is_open and last_seq >= blog.last_seq:
+        return StreamStart(204)
+    return StreamStart(200, events=liveblog_events(blog.pk, blog.channel, last_seq, heartbeat=heartbeat))
 
 
 async def liveblog_events(liveblog_id: int, channel: str, last_seq: int, *,
-                          heartbeat: float) -> AsyncIterator[str]:
+                          heartbeat: float) -> AsyncIterator[bytes]:
     last = last_seq
 
     async def missed() -> AsyncIterator[dict]:
@@ -65,7 +111,7 @@ async def liveblog_events(liveblog_id: int, channel: str, last_seq: int, *,
                 return
 
     async with realtime.subscribe(channel) as subscription:
-        yield f"retry: {RETRY_MS}\n\n"
+        yield RETRY_FRAME
         resync = True
         while True:
             if resync:
@@ -79,7 +125,7 @@ async def liveblog_events(liveblog_id: int, channel: str, last_seq: int, *,
                 async with asyncio.timeout(heartbeat):
                     message = await subscription.get()
             except TimeoutError:
-                yield ": heartbeat\n\n"
+                yield HEARTBEAT_FRAME
                 continue
             if message is None or subscription.needs_resync or message.data.get("seq", 0) > last + 1:
                 resync = True

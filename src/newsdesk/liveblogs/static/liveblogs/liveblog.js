@@ -205,8 +205,13 @@
     source = new EventSource(url);
     ["entry.created", "entry.updated", "entry.deleted", "liveblog.updated", "liveblog.closed"]
       .forEach((type) => source.addEventListener(type, handle));
-    source.addEventListener("open", () => { retryDelay = 1000; statusLine.hidden = true; });
+    source.addEventListener("open", () => {
+      retryDelay = 1000;
+      statusLine.hidden = true;
+      root.dataset.connection = "open";
+    });
     source.addEventListener("error", () => {
+      root.dataset.connection = "reconnecting";
       statusLine.textContent = strings.offline;
       statusLine.hidden = false;
       // The browser retries by itself with Last-Event-ID; if it gave up (server error), start again.
@@ -219,7 +224,11 @@
   }
 
   root.newsdeskReconnect = () => { if (source) source.close(); source = null; connect(); };
-  root.newsdeskDisconnect = () => { if (source) source.close(); source = null; };
+  root.newsdeskDisconnect = () => {
+    if (source) source.close();
+    source = null;
+    root.dataset.connection = "closed";
+  };
   connect();
 
   // --- "Ältere Einträge laden" ---------------------------------------------------------------------

@@ -1,0 +1,208 @@
+"""Push latency under load: N live readers on one newsblog, an editor posting, every delivery timed.
+
+    .venv/bin/python bench/push_latency.py --readers 2000 5000 10000 --entries 20
+
+Starts `newsdesk serve` on a fresh database with the demo content, opens N server-sent-event
+connections spread over reader processes, posts entries through the API and prints, per N:
+p50/p99/max publish-to-receive latency (from just before the POST is sent to the moment a reader
+has parsed the event), entries lost, duplicates, and the server's memory per connected reader.
+The readers run on this machine too, so on 2 cores they compete with the server for CPU.
+Not a test: it prints figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import multiprocessing as mp
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.support.server import EDITOR, Server, prepared_site
+
+SLUG = "hochwasser-in-kelmsbrueck"
+
+
+def raise_fd_limit() -> None:
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+
+def rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def children_rss_kib(pid: int) -> int:
+    """The server process and its children (uvicorn may fork a worker)."""
+    total = rss_kib(pid)
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        for child in children.read_text().split():
+            total += children_rss_kib(int(child))
+    return total
+
+
+# --- readers (each in its own process) -----------------------------------------------------------
+
+async def read_stream(host: str, port: int, path: str, last_id: int, received: list, ready: list) -> None:
+    reader, writer = await asyncio.open_connection(host, port)
+    writer.write(
+        f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: text/event-stream\r\n"
+        f"Last-Event-ID: {last_id}\r\nConnection: keep-alive\r\n\r\n".encode()
+    )
+    await writer.drain()
+    while (line := await reader.readline()) not in (b"\r\n", b""):
+        pass  # response headers
+    seen_retry = False
+    try:
+        while line := await reader.readline():
+            if line.startswith(b"id: "):
+                received.append((int(line[4:]), time.monotonic()))
+            elif not seen_retry and b"retry:" in line:
+                seen_retry = True  # the server has subscribed this reader
+                ready.append(1)
+    except (ConnectionError, asyncio.CancelledError):
+        pass
+    finally:
+        writer.close()
+
+
+async def reader_process_main(host: str, port: int, path: str, count: int, last_id: int, conn, stop) -> None:
+    raise_fd_limit()
+    received: list[list] = [[] for _ in range(count)]
+    ready: list = []
+    tasks = []
+    for index in range(count):
+        tasks.append(asyncio.create_task(read_stream(host, port, path, last_id, received[index], ready)))
+        if index % 200 == 199:
+            await asyncio.sleep(0.05)  # do not overrun the listen backlog
+    deadline = time.monotonic() + 120
+    while len(ready) < count and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+    conn.send(("ready", len(ready)))
+    while not stop.is_set():
+        await asyncio.sleep(0.1)
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    conn.send(("done", received))
+
+
+def reader_process(*args) -> None:
+    asyncio.run(reader_process_main(*args))
+
+
+# --- one round -------------------------------------------------------------------------------------
+
+def run_round(server: Server, token: str, readers: int, entries: int, interval: float, processes: int) -> dict:
+    host, port = "127.0.0.1", int(server.url.rsplit(":", 1)[1])
+    api = httpx.Client(base_url=server.url + "/api/v1", headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    last_seq = api.get(f"/liveblogs/{SLUG}").json()["last_seq"]
+    path = f"/api/v1/liveblogs/{SLUG}/events"
+    idle_rss = children_rss_kib(server.process.pid)
+
+    stop = mp.Event()
+    pipes, workers = [], []
+    shares = [readers // processes + (1 if i < readers % processes else 0) for i in range(processes)]
+    connect_started = time.monotonic()
+    for share in shares:
+        parent, child = mp.Pipe()
+        worker = mp.Process(target=reader_process, args=(host, port, path, share, last_seq, child, stop))
+        worker.start()
+        pipes.append(parent)
+        workers.append(worker)
+    connected = sum(pipe.recv()[1] for pipe in pipes)
+    connect_seconds = time.monotonic() - connect_started
+    time.sleep(1)
+    loaded_rss = children_rss_kib(server.process.pid)
+
+    sent_at: dict[int, float] = {}
+    post_ms = []
+    for n in range(entries):
+        started = time.monotonic()
+        response = api.post(f"/liveblogs/{SLUG}/entries", json={
+            "body": f"Messpunkt {n + 1} von {entries}: Pegel unverändert, die Lage bleibt ruhig.",
+        })
+        response.raise_for_status()
+        post_ms.append((time.monotonic() - started) * 1000)
+        sent_at[response.json()["seq"]] = started
+        time.sleep(interval)
+    time.sleep(3)  # let the last deliveries arrive
+    stop.set()
+    latencies, lost, duplicates = [], 0, 0
+    for pipe in pipes:
+        _, received = pipe.recv()
+        for stream in received:
+            seqs = [seq for seq, _ in stream if seq in sent_at]
+            duplicates += len(seqs) - len(set(seqs))
+            lost += len(sent_at) - len(set(seqs))
+            latencies.extend((at - sent_at[seq]) * 1000 for seq, at in stream if seq in sent_at)
+    for worker in workers:
+        worker.join(timeout=10)
+    api.close()
+    latencies.sort()
+    quantile = (lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]) if latencies else (lambda q: 0)
+    return {
+        "readers": readers,
+        "connected": connected,
+        "connect_s": connect_seconds,
+        "deliveries": len(latencies),
+        "expected": readers * entries,
+        "p50": quantile(0.50),
+        "p99": quantile(0.99),
+        "max": latencies[-1] if latencies else 0,
+        "lost": lost,
+        "duplicates": duplicates,
+        "kib_per_reader": (loaded_rss - idle_rss) / max(1, connected),
+        "server_rss_mib": loaded_rss / 1024,
+        "post_ms_median": statistics.median(post_ms),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--readers", type=int, nargs="+", default=[2000, 5000, 10000])
+    parser.add_argument("--entries", type=int, default=20)
+    parser.add_argument("--interval", type=float, default=0.5, help="seconds between posts")
+    parser.add_argument("--reader-processes", type=int, default=2)
+    parser.add_argument("--redis-url", default="", help="use the Redis backend (e.g. redis://127.0.0.1:6379/15)")
+    args = parser.parse_args()
+    raise_fd_limit()
+
+    extra = {"REDIS_URL": args.redis_url} if args.redis_url else {}
+    with tempfile.TemporaryDirectory() as folder, prepared_site(Path(folder), **extra) as site:
+        token = site.manage("token", "create", EDITOR).strip()
+        backend = "redis" if args.redis_url else "in-process"
+        print(f"newsdesk push latency · backend {backend} · {os.cpu_count()} cores · "
+              f"{args.entries} entries, one every {args.interval:.2f} s · readers in "
+              f"{args.reader_processes} processes on the same machine")
+        print(f"{'readers':>8} {'connected':>9} {'connect s':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
+              f"{'lost':>6} {'dupl.':>6} {'KiB/reader':>10} {'server MiB':>10} {'POST ms':>8}")
+        for readers in args.readers:
+            server = site.start()
+            try:
+                row = run_round(server, token, readers, args.entries, args.interval, args.reader_processes)
+            finally:
+                server.stop()
+            print(f"{row['readers']:>8} {row['connected']:>9} {row['connect_s']:>9.1f} {row['p50']:>8.1f} "
+                  f"{row['p99']:>8.1f} {row['max']:>8.1f} {row['lost']:>6} {row['duplicates']:>6} "
+                  f"{row['kib_per_reader']:>10.1f} {row['server_rss_mib']:>10.1f} {row['post_ms_median']:>8.1f}",
+                  flush=True)
+            print(json.dumps(row), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
