@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "newsdesk.realtime",
     "newsdesk.liveblogs",
     "newsdesk.mail",
+    "newsdesk.moderation",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,267 @@
+"""The demeaning/offensive-language classifier (German), trained on GermEval 2018 task 1.
+
+Model: a stack of linear models over three TF-IDF feature blocks of the normalised comment
+(lower-cased character n-grams inside words, case-sensitive character n-grams across words, Snowball-stemmed
+words and word bigrams), a hand-made lexicon of demeaning German words and a few style features (capitals,
+"!"/"?" counts, length). Five base learners (logistic regression on each block, NB-weighted logistic regression
+and a linear SVM on the in-word character block) are combined by a logistic regression trained on their
+out-of-fold scores. Every part is linear, so the whole stack folds into **one weight vector per block**: scoring
+is a few dictionary look-ups, and each word's share of the score is exact, which is what the reason shows.
+
+The decision threshold maximises GermEval's macro F (harmonic mean of macro precision and macro recall) on
+out-of-fold predictions of the training file; the test file is never used for training or choices.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import joblib
+import numpy as np
+import scipy.sparse as sp
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.svm import LinearSVC
+
+from newsdesk.moderation.features import Analysed, Block, Span, analyse, prepare
+from newsdesk.moderation.metrics import best_threshold, macro_f
+from newsdesk.moderation.normalize import fold_for_matching
+from newsdesk.moderation.wordlists import WordList
+
+MODEL_VERSION = "offense-de-1.0"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+MODEL_PATH = DATA_DIR / f"{MODEL_VERSION}.joblib"
+LEXICON_PATH = DATA_DIR / "lexicon-de.txt"
+
+# (feature block, minimum document frequency)
+BLOCKS: dict[str, int] = {"char_wb": 2, "char": 2, "stems": 2}
+# (name, feature block, learner, C). C values were chosen by 5-fold CV on the training file.
+BASE_LEARNERS: tuple[tuple[str, str, str, float], ...] = (
+    ("lr_char_wb", "char_wb", "lr", 10.0),
+    ("nblr_char_wb", "char_wb", "nblr", 4.0),
+    ("svm_char_wb", "char_wb", "svm", 0.3),
+    ("lr_char", "char", "lr", 10.0),
+    ("lr_stems", "stems", "lr", 3.0),
+)
+EXTRA_FEATURES = ("lexicon", "caps", "exclamations", "questions", "length")
+META_C = 1.0
+
+Progress = Callable[[str], None]
+
+
+def _extras(text: str, lexicon: WordList) -> tuple[np.ndarray, list[str]]:
+    hits = lexicon.find(text)
+    letters = [ch for ch in text if ch.isalpha()]
+    caps = sum(ch.isupper() for ch in letters) / len(letters) if letters else 0.0
+    values = np.array([
+        math.log1p(len(hits)), caps, math.log1p(text.count("!")), math.log1p(text.count("?")),
+        math.log1p(len(text)),
+    ])
+    return values, hits
+
+
+@dataclass(frozen=True)
+class OffenseResult:
+    probability: float
+    offensive: bool
+    # Words of the comment that pushed the score up most, with their share of the logit, strongest first.
+    top_words: tuple[tuple[str, float], ...]
+    version: str
+
+
+@dataclass
+class OffenseModel:
+    version: str
+    blocks: dict[str, Block]
+    weights: dict[str, np.ndarray]
+    extra_weights: np.ndarray
+    bias: float
+    threshold: float
+    lexicon_entries: tuple[str, ...]
+    metrics: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def lexicon(self) -> WordList:
+        # WordList compiles lazily and caches; keep one per model instance.
+        cached = self.__dict__.get("_lexicon")
+        if cached is None:
+            cached = self.__dict__["_lexicon"] = WordList(self.lexicon_entries)
+        return cached
+
+    def __getstate__(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if k != "_lexicon"}
+
+    def _logit_parts(self, text: str) -> tuple[float, str, list[Span], dict[int, float], list[str]]:
+        prepared, spans = prepare(text)
+        per_token: dict[int, float] = {}
+        logit = self.bias
+        for name, block in self.blocks.items():
+            ids, values, owners = block.row(prepared, spans)
+            if len(ids) == 0:
+                continue
+            contributions = values * self.weights[name][ids]
+            logit += float(contributions.sum())
+            for token, share in zip(owners, contributions.tolist(), strict=True):
+                per_token[token] = per_token.get(token, 0.0) + share
+        extras, hits = _extras(prepared, self.lexicon)
+        extra_contributions = extras * self.extra_weights
+        logit += float(extra_contributions.sum())
+        if hits:
+            _credit_lexicon(per_token, spans, hits, float(extra_contributions[0]))
+        return logit, prepared, spans, per_token, hits
+
+    def score(self, text: str, *, top: int = 3) -> OffenseResult:
+        logit, _, spans, per_token, _ = self._logit_parts(text)
+        probability = _sigmoid(logit)
+        by_word: dict[str, tuple[str, float]] = {}
+        for token, share in per_token.items():
+            word = spans[token].text
+            if share <= 0 or not any(ch.isalnum() for ch in word) or len(word) < 2:
+                continue
+            key = word.casefold()
+            shown, total = by_word.get(key, (word, 0.0))
+            by_word[key] = (shown, total + share)
+        ranked = sorted(by_word.values(), key=lambda item: item[1], reverse=True)[:top]
+        return OffenseResult(
+            probability=probability,
+            offensive=probability >= self.threshold,
+            top_words=tuple((word, round(share, 3)) for word, share in ranked),
+            version=self.version,
+        )
+
+    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        return np.array([_sigmoid(self._logit_parts(text)[0]) for text in texts])
+
+
+def _credit_lexicon(per_token: dict[int, float], spans: list[Span], hits: list[str], share: float) -> None:
+    """Split the lexicon feature's contribution over the words that matched it."""
+    folded = [fold_for_matching(span.text) for span in spans]
+    matched = [i for i, word in enumerate(folded) if word and any(word in hit for hit in hits)]
+    for i in matched:
+        per_token[i] = per_token.get(i, 0.0) + share / len(matched)
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
+
+
+# --- training ---------------------------------------------------------------------------------------------------
+
+
+def _fit_base(learner: str, c: float, x: sp.csr_matrix, y: np.ndarray, seed: int) -> tuple[np.ndarray, float]:
+    """Fit one base learner; return its decision function as (weights over the block, intercept)."""
+    if learner == "svm":
+        svm = LinearSVC(C=c, class_weight="balanced", random_state=seed, max_iter=5000).fit(x, y)
+        return svm.coef_.ravel(), float(svm.intercept_[0])
+    scale = None
+    if learner == "nblr":
+        # NB-SVM style: scale each feature by its log-count ratio between the classes (Wang & Manning 2012).
+        p = np.asarray(x[y == 1].sum(axis=0)).ravel() + 1.0
+        q = np.asarray(x[y == 0].sum(axis=0)).ravel() + 1.0
+        scale = np.log((p / p.sum()) / (q / q.sum()))
+        x = x @ sp.diags(scale)
+    lr = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(x, y)
+    coef = lr.coef_.ravel()
+    return (coef * scale if scale is not None else coef), float(lr.intercept_[0])
+
+
+def _base_scores(
+    analysed: dict[str, list[Analysed]], train_idx: np.ndarray, y: np.ndarray, seed: int
+) -> tuple[dict[str, Block], dict[str, tuple[np.ndarray, float]]]:
+    blocks = {name: Block.fit(name, [analysed[name][i] for i in train_idx], min_df=min_df)
+              for name, min_df in BLOCKS.items()}
+    matrices = {name: block.matrix([analysed[name][i] for i in train_idx]) for name, block in blocks.items()}
+    fitted = {name: _fit_base(learner, c, matrices[block], y[train_idx], seed)
+              for name, block, learner, c in BASE_LEARNERS}
+    return blocks, fitted
+
+
+def train(
+    texts: Sequence[str], labels: Sequence[int], *, folds: int = 5, seed: int = 0, progress: Progress | None = None,
+    lexicon_entries: Sequence[str] | None = None, version: str = MODEL_VERSION,
+) -> OffenseModel:
+    """Train the stacked model; deterministic for a given input and seed. `labels`: 1 = offensive, 0 = other."""
+    say = progress or (lambda _message: None)
+    y = np.asarray(labels, dtype=int)
+    entries = tuple(lexicon_entries) if lexicon_entries is not None else WordList.from_file(LEXICON_PATH).entries
+    lexicon = WordList(entries)
+    prepared = [prepare(text) for text in texts]
+    analysed = {name: analyse(name, prepared) for name in BLOCKS}
+    extras = np.array([_extras(text, lexicon)[0] for text, _ in prepared])
+    say(f"{len(y)} Texte, davon {int(y.sum())} beleidigend; Merkmale berechnet")
+
+    # Out-of-fold scores of each base learner: the meta learner must see scores of unseen comments.
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    oof = np.zeros((len(y), len(BASE_LEARNERS)))
+    for fold, (train_idx, test_idx) in enumerate(splitter.split(np.zeros(len(y)), y), start=1):
+        blocks, fitted = _base_scores(analysed, train_idx, y, seed)
+        for j, (name, block, _, _) in enumerate(BASE_LEARNERS):
+            weights, intercept = fitted[name]
+            oof[test_idx, j] = blocks[block].matrix([analysed[block][i] for i in test_idx]) @ weights + intercept
+        say(f"Kreuzvalidierung: Fold {fold}/{folds} fertig")
+
+    meta_x = np.hstack([oof, extras])
+    meta = LogisticRegression(C=META_C, max_iter=5000)
+    meta_splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed + 1)
+    meta_oof = cross_val_predict(meta, meta_x, y, cv=meta_splitter, method="predict_proba")[:, 1]
+    threshold, cv_f = best_threshold(y, meta_oof)
+    metrics: dict[str, object] = {
+        "cv_folds": folds,
+        "seed": seed,
+        "cv_macro_f": round(cv_f, 4),
+        "cv_macro_f_at_0.5": round(macro_f(y, (meta_oof >= 0.5).astype(int)), 4),
+        "cv_auc": round(float(roc_auc_score(y, meta_oof)), 4),
+        "threshold": round(threshold, 3),
+        "base_cv_auc": {name: round(float(roc_auc_score(y, oof[:, j])), 4)
+                        for j, (name, *_rest) in enumerate(BASE_LEARNERS)},
+        "training_examples": len(y),
+    }
+    meta.fit(meta_x, y)
+    say(f"Stapel-Modell: CV macro-F {cv_f:.4f} bei Schwelle {threshold:.2f}, CV AUC {metrics['cv_auc']}")
+
+    # Refit everything on all data and fold the stack into one weight vector per block.
+    blocks, fitted = _base_scores(analysed, np.arange(len(y)), y, seed)
+    meta_coef = meta.coef_.ravel()
+    weights = {name: np.zeros(len(block.vocabulary)) for name, block in blocks.items()}
+    bias = float(meta.intercept_[0])
+    for j, (name, block, _, _) in enumerate(BASE_LEARNERS):
+        base_weights, intercept = fitted[name]
+        weights[block] += meta_coef[j] * base_weights
+        bias += meta_coef[j] * intercept
+    for block in blocks.values():
+        block.idf = block.idf.astype(np.float32)
+    say("Endmodell auf allen Trainingsdaten angepasst")
+    return OffenseModel(
+        version=version, blocks=blocks, weights={k: v.astype(np.float32) for k, v in weights.items()},
+        extra_weights=meta_coef[len(BASE_LEARNERS):].copy(), bias=bias, threshold=threshold,
+        lexicon_entries=entries, metrics=metrics,
+    )
+
+
+def save(model: OffenseModel, path: Path = MODEL_PATH) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    joblib.dump(model, path, compress=3)
+    return path
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@lru_cache(maxsize=4)
+def load(path: Path = MODEL_PATH) -> OffenseModel:
+    """Load (once per process and path) a trained model; the shipped one by default."""
+    if not path.exists():
+        raise FileNotFoundError(
+            f"Kein Modell unter {path}. Mit »newsdesk moderation train« trainieren."
+        )
+    model = joblib.load(path)
+    if not isinstance(model, OffenseModel):
+        raise TypeError(f"{path} enthält kein OffenseModel")
+    return model
