@@ -1,5 +1,6 @@
 """The worker against a real SMTP server (aiosmtpd): headers, retries, bounces and the in-doubt window."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -260,3 +261,32 @@ def test_a_worker_that_lost_its_claim_does_not_mark_anything(smtp_settings):
     assert not services.mark_sent(slow.messages[0], slow)
     assert not services.renew_lease(slow)
     assert services.mark_sent(fast.messages[0], fast)
+
+
+def test_a_mail_that_cannot_be_built_fails_without_stopping_the_batch(sink, worker):
+    broken = enqueue(**mail(1))
+    enqueue(**mail(2))
+    OutboxMessage.objects.filter(pk=broken.pk).update(from_email="a@b@c")  # bypassing enqueue's validation
+    totals = worker.run(once=True)
+    assert (totals.sent, totals.failed) == (1, 1)
+    broken.refresh_from_db()
+    assert broken.status == Status.FAILED and "a@b@c" in broken.last_error
+    assert [r.rcpt_tos for r in sink.received] == [["leser2@example.org"]]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_thread_beside_the_server_sends_committed_mails_and_stops(sink, smtp_settings):
+    from newsdesk.mail.worker import start_worker_thread
+
+    handle = start_worker_thread(poll_seconds=0.05)
+    try:
+        assert start_worker_thread() is handle  # one per process
+        enqueue(**mail(1))  # autocommit: the worker thread sees it
+        deadline = time.monotonic() + 10
+        while not sink.received and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        handle.stop(timeout=10)
+    assert not handle.thread.is_alive()
+    assert [r.rcpt_tos for r in sink.received] == [["leser1@example.org"]]
+    assert statuses() == {"alert:9:1": Status.SENT}

@@ -160,3 +160,15 @@ def test_requeue_sends_failed_mails_again_unless_the_address_is_blocked():
     assert services.requeue(OutboxMessage.objects.values_list("id", flat=True)) == 1
     row = OutboxMessage.objects.get(recipient="leser1@example.org")
     assert (row.status, row.attempts) == (Status.PENDING, 0)
+
+
+@pytest.mark.parametrize("sender", ["a@b@c", "kaputt", "Redaktion <redaktion@example.org>\nBcc: x@example.org"])
+def test_an_invalid_sender_is_refused(sender):
+    with pytest.raises(InvalidInput) as info:
+        enqueue(**alert(1, from_email=sender))
+    assert info.value.details["field"] == "from_email"
+
+
+def test_a_valid_sender_is_kept():
+    assert enqueue(**alert(1, from_email="Redaktion <redaktion@example.org>")).from_email == (
+        "Redaktion <redaktion@example.org>")

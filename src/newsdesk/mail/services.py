@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from email.utils import parseaddr
 from itertools import islice
 
 from django.conf import settings
@@ -110,8 +111,14 @@ def _build(mail: Mail, now: datetime) -> OutboxMessage:
         raise InvalidInput(_("A mail needs a plain-text body."), field="text")
     if mail.html is not None and not isinstance(mail.html, str):
         raise InvalidInput(_("The HTML body must be text."), field="html")
-    from_email = mail.from_email.strip()
-    if from_email and "\n" in from_email:
+    from_email = mail.from_email.strip() if isinstance(mail.from_email, str) else None
+    if from_email:
+        _name, address = parseaddr(from_email)
+        try:
+            validate_email(address)
+        except ValidationError:
+            from_email = None
+    if from_email is None or "\n" in from_email or "\r" in from_email:
         raise InvalidInput(_("Invalid sender."), field="from_email")
     send_after = mail.send_after or now
     return OutboxMessage(

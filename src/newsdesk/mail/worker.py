@@ -277,16 +277,14 @@ class Worker:
             return
         if message.in_doubt and self._settled_in_doubt(claim, message):
             return
-        try:
-            email = build_email(message, backend)
-            email.message()  # header injection or encoding problems surface here, before any network traffic
-        except Exception as exc:
-            finished(services.mark_failed(message, claim, error=_("Mail cannot be built: %(e)s") % {"e": exc}))
-            self.totals.failed += 1
-            return
+        email = build_email(message, backend)
         _ensure_open(backend)
         try:
             backend.send_messages([email])
+        except (ValueError, UnicodeError, LookupError) as exc:
+            # Raised while the backend builds the message (header injection, bad encoding), before any traffic.
+            finished(services.mark_failed(message, claim, error=_("Mail cannot be built: %(e)s") % {"e": exc}))
+            self.totals.failed += 1
         except smtplib.SMTPRecipientsRefused as exc:
             code, text = next(iter(exc.recipients.values()), (0, b""))
             self._refused(backend, claim, message, code, _reply(code, text), blocked)
@@ -299,19 +297,26 @@ class Worker:
             self._answered(backend, claim, message, exc.smtp_code,
                            _("Mail refused by the server (%(reply)s)") % {"reply": _reply(exc.smtp_code,
                                                                                           exc.smtp_error)})
-        except (smtplib.SMTPServerDisconnected, OSError) as exc:
-            # No answer: the connection broke or timed out, possibly after the final "." (RFC 1047).
-            _close_quietly(backend)
-            reason = str(exc) or type(exc).__name__
-            error = _("Connection lost during sending, delivery uncertain: %(e)s") % {"e": reason}
-            finished(services.mark_retry(message, claim, error=error, in_doubt=True))
-            self.totals.retried += 1
-        except smtplib.SMTPException as exc:
+        except smtplib.SMTPServerDisconnected as exc:
+            self._no_answer(backend, claim, message, exc)
+        except smtplib.SMTPException as exc:  # e.g. no common AUTH method: an error on our side, nothing sent
             finished(services.mark_retry(message, claim, error=str(exc) or type(exc).__name__))
             self.totals.retried += 1
+        except OSError as exc:  # timeout, connection reset
+            self._no_answer(backend, claim, message, exc)
         else:
             finished(services.mark_sent(message, claim))
             self.totals.sent += 1
+
+    def _no_answer(self, backend: BaseEmailBackend, claim: services.Claim, message: OutboxMessage,
+                   exc: Exception) -> None:
+        """The connection broke or timed out without an answer, possibly after the final "." (RFC 1047)."""
+        _close_quietly(backend)
+        reason = str(exc) or type(exc).__name__
+        error = _("Connection lost during sending, delivery uncertain: %(e)s") % {"e": reason}
+        if not services.mark_retry(message, claim, error=error, in_doubt=True):
+            raise ClaimLost
+        self.totals.retried += 1
 
     def _settled_in_doubt(self, claim: services.Claim, message: OutboxMessage) -> bool:
         """Check an in_doubt mail's key before sending it again; True if that settled it (no send now)."""

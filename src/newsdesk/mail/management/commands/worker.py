@@ -27,7 +27,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["batch_size"] is not None and options["batch_size"] < 1:
             raise CommandError("--batch-size must be at least 1.")
-        self.tty = sys.stderr.isatty() and not options["no_progress"]
+        self.quiet = options["no_progress"]
+        self.tty = sys.stderr.isatty() and not self.quiet
         self.last_report = 0.0
         worker = Worker(batch_size=options["batch_size"], poll_seconds=options["poll_interval"],
                         on_batch=self.report)
@@ -42,7 +43,7 @@ class Command(BaseCommand):
     def report(self, totals: Totals, final: bool = False) -> None:
         """Progress for large sends: a bar on a terminal, a log line every 10 s otherwise (throttled queries)."""
         now = time.monotonic()
-        if not final and now - self.last_report < (0.5 if self.tty else 10):
+        if not final and (self.quiet or now - self.last_report < (0.5 if self.tty else 10)):
             return
         self.last_report = now
         counts = selectors.status_counts()
