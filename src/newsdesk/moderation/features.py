@@ -30,6 +30,12 @@ def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("german")
 
 
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Snowball German stem of a lower-cased word; cached because the pure-Python stemmer is the slow part."""
+    return _stemmer().stemWord(word)
+
+
 @dataclass(frozen=True)
 class Span:
     """A token of the normalised comment: its text and its character offsets."""
@@ -80,7 +86,7 @@ def char_cased(text: str, spans: list[Span], lo: int = 2, hi: int = 6) -> list[t
 
 def stems(text: str, spans: list[Span]) -> list[tuple[str, int]]:
     """Snowball-stemmed, lower-cased words and word bigrams (a bigram is credited to its second word)."""
-    stemmed = _stemmer().stemWords([span.text.lower() for span in spans])
+    stemmed = [stem(span.text.lower()) for span in spans]
     out = [(s, i) for i, s in enumerate(stemmed)]
     out.extend((f"{a} {b}", i + 1) for i, (a, b) in enumerate(pairwise(stemmed)))
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Invisible characters people insert to break up words: zero-width space/joiners, word joiner, soft hyphen,
 # BOM, Mongolian vowel separator, and the invisible math operators.
@@ -38,6 +39,7 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _SEPARATED_LETTERS = re.compile(r"(?<!\w)(?:\w[.\-_* ]){2,}\w(?!\w)")  # "i.d.i.o.t", "s c h e i s s e"
 _REPEATS = re.compile(r"(\w)\1{2,}")
 _NON_WORD = re.compile(r"[^\w]+")
+_APOSTROPHES = re.compile(r"['’`´ʼ]")  # "halt's" is "halts", not "halt s"
 
 
 def strip_invisible(text: str) -> str:
@@ -53,6 +55,7 @@ def _deleet(match: re.Match[str]) -> str:
     return token[:start] + core.translate(_LEET) + token[start + len(core):]
 
 
+@lru_cache(maxsize=8192)
 def fold_for_matching(text: str) -> str:
     """Fold text so that look-alike spellings compare equal: "Ιd1οt" (Greek/leet) → "idiot".
 
@@ -64,6 +67,7 @@ def fold_for_matching(text: str) -> str:
     text = unicodedata.normalize("NFKC", strip_invisible(text))
     text = text.translate(_HOMOGLYPHS).casefold().translate(_UMLAUTS)
     text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    text = _APOSTROPHES.sub("", text)
     text = _LEET_WORD.sub(_deleet, text)
     text = _SEPARATED_LETTERS.sub(lambda m: _NON_WORD.sub("", m.group(0)), text)
     text = _REPEATS.sub(r"\1", text)
@@ -80,6 +84,7 @@ _CAMEL = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")
 _HTML_ENTITY = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
 _LONG_REPEATS = re.compile(r"(.)\1{3,}")
 _SPACES = re.compile(r"[ \t]+")
+_NEWLINE_SPACES = re.compile(r" *\n *")
 _LEADING_MENTIONS = re.compile(r"^(?:@user\s*)+")
 
 
@@ -105,4 +110,4 @@ def normalize_for_model(text: str) -> str:
     text = _LEADING_MENTIONS.sub("", text.strip())
     text = _HASHTAG.sub(lambda m: "# " + split_hashtag(m.group(1)), text)
     text = _LONG_REPEATS.sub(r"\1\1\1", text)
-    return _SPACES.sub(" ", text).strip()
+    return _NEWLINE_SPACES.sub("\n", _SPACES.sub(" ", text)).strip()

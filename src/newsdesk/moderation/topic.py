@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import snowballstemmer
-
 from newsdesk.core.html import html_to_text, looks_like_html
+from newsdesk.moderation.features import stem as stem_word
 from newsdesk.moderation.normalize import normalize_for_model
 
 TOPIC_VERSION = "topic-de-1.0"
@@ -57,11 +56,6 @@ _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
-def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("german")
-
-
-@lru_cache(maxsize=1)
 def _background() -> tuple[dict[str, int], int]:
     """Document frequency per stem in the background corpus, and the corpus size (first line: #docs N)."""
     lines = BACKGROUND_PATH.read_text(encoding="utf-8").splitlines()
@@ -74,7 +68,7 @@ def content_stems(text: str) -> list[str]:
     if looks_like_html(text):
         text = html_to_text(text)
     words = [w.lower() for w in _WORD.findall(normalize_for_model(text))]
-    return _stemmer().stemWords([w for w in words if w not in STOP_WORDS])
+    return [stem_word(w) for w in words if w not in STOP_WORDS]
 
 
 def _idf(stem: str) -> float:
@@ -84,6 +78,13 @@ def _idf(stem: str) -> float:
 
 def _grams(stem: str, n: int = 5) -> set[str]:
     return {stem[i : i + n] for i in range(len(stem) - n + 1)} if len(stem) >= n else {stem}
+
+
+@lru_cache(maxsize=512)
+def _context(context: str, parent: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Stems and 5-grams of article + parent; cached because every comment on an article repeats the work."""
+    stems = frozenset(content_stems(context)) | frozenset(content_stems(parent))
+    return stems, frozenset(g for s in stems for g in _grams(s))
 
 
 @dataclass(frozen=True)
@@ -100,11 +101,10 @@ def relevance(comment: str, context: str, parent: str = "") -> TopicResult:
     if looks_like_html(comment):
         comment = html_to_text(comment)
     raw_words = [w for w in _WORD.findall(normalize_for_model(comment)) if w.lower() not in STOP_WORDS]
-    stems = _stemmer().stemWords([w.lower() for w in raw_words])
-    context_stems = set(content_stems(context)) | set(content_stems(parent)) if parent else set(content_stems(context))
+    stems = [stem_word(w.lower()) for w in raw_words]
+    context_stems, context_grams = _context(context, parent)
     if not stems or not context_stems:
         return TopicResult(offtopic=0.5, relevance=0.0, shared=(), content_words=len(stems))
-    context_grams = set().union(*(_grams(s) for s in context_stems))
     weights = Counter[str]()
     for stem in stems:
         weights[stem] = max(weights[stem], _idf(stem))
