@@ -278,10 +278,12 @@ def test_a_mail_that_cannot_be_built_fails_without_stopping_the_batch(sink, work
 def test_worker_thread_beside_the_server_sends_committed_mails_and_stops(sink, smtp_settings):
     from newsdesk.mail.worker import start_worker_thread
 
+    # Committed before the thread starts: the test database is SQLite in memory with a shared cache, whose table
+    # locks do not wait (a file database in WAL mode does), so this thread stays off the database meanwhile.
+    enqueue(**mail(1))
     handle = start_worker_thread(poll_seconds=0.05)
     try:
         assert start_worker_thread() is handle  # one per process
-        enqueue(**mail(1))  # autocommit: the worker thread sees it
         deadline = time.monotonic() + 10
         while not sink.received and time.monotonic() < deadline:
             time.sleep(0.05)
