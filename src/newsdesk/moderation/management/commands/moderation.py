@@ -72,7 +72,7 @@ class Command(BaseCommand):
         self.stdout.write(f"sha256 {offense.file_sha256(path)}")
         self.stdout.write(
             f"{m['cv_folds']}-fach-Kreuzvalidierung (Seed {m['seed']}): macro-F {m['cv_macro_f']:.4f} "
-            f"(bei 0,5: {m['cv_macro_f_at_0.5']:.4f}), AUC {m['cv_auc']:.4f}, Schwelle {m['threshold']:.2f}"
+            f"(bei Schwelle 0,5: {m['cv_macro_f_at_0.5']:.4f}), AUC {m['cv_auc']:.4f}, Schwelle {m['threshold']:.2f}"
         )
         for name, auc in m["base_cv_auc"].items():
             self.stdout.write(f"  Basismodell {name}: CV AUC {auc:.4f}")
