@@ -1,6 +1,7 @@
 """Push latency under load: N live readers on one newsblog, an editor posting, every delivery timed.
 
     .venv/bin/python bench/push_latency.py --readers 2000 5000 10000 --entries 20
+    .venv/bin/python bench/push_latency.py --readers 5000 10000 --pushpin
 
 Starts `newsdesk serve` on a fresh database with the demo content, opens N server-sent-event
 connections spread over reader processes, posts entries through the API and prints, per N:
@@ -14,9 +15,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import multiprocessing as mp
 import os
+import random
 import resource
 import statistics
 import sys
@@ -28,7 +31,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.support.server import EDITOR, Server, prepared_site
+from tests.support.pushpin import running_pushpin
+from tests.support.server import EDITOR, Server, free_port, prepared_site
 
 SLUG = "hochwasser-in-kelmsbrueck"
 
@@ -57,25 +61,49 @@ def children_rss_kib(pid: int) -> int:
 
 # --- readers (each in its own process) -----------------------------------------------------------
 
-async def read_stream(host: str, port: int, path: str, last_id: int, received: list, ready: list) -> None:
+async def read_stream(host: str, port: int, path: str, last_id: int, received: list, ready: list,
+                      retries: list) -> None:
+    """One reader, behaving like EventSource: on a refused or dropped connection it waits a moment and
+    reconnects with Last-Event-ID set to the last id it got. `ready` gets an item once subscribed."""
+    while True:
+        with contextlib.suppress(ConnectionError, OSError):
+            await _read_once(host, port, path, last_id, received, ready)
+        if received:
+            last_id = received[-1][0]
+        retries.append(1)
+        await asyncio.sleep(random.uniform(0.5, 2.0))
+
+
+async def _read_once(host: str, port: int, path: str, last_id: int, received: list, ready: list) -> None:
     reader, writer = await asyncio.open_connection(host, port)
     writer.write(
         f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: text/event-stream\r\n"
         f"Last-Event-ID: {last_id}\r\nConnection: keep-alive\r\n\r\n".encode()
     )
     await writer.drain()
-    while (line := await reader.readline()) not in (b"\r\n", b""):
+    status = await reader.readline()
+    while await reader.readline() not in (b"\r\n", b""):
         pass  # response headers
-    seen_retry = False
+    if b" 200 " not in status:
+        writer.close()
+        return
+    # Chunks are scanned for frame ids instead of parsed line by line: the readers share the
+    # machine's two cores with the server, and every cycle they spend is one the server lacks.
+    buffer = b""
     try:
-        while line := await reader.readline():
-            if line.startswith(b"id: "):
-                received.append((int(line[4:]), time.monotonic()))
-            elif not seen_retry and b"retry:" in line:
-                seen_retry = True  # the server has subscribed this reader
-                ready.append(1)
-    except (ConnectionError, asyncio.CancelledError):
-        pass
+        while chunk := await reader.read(65536):
+            buffer += chunk
+            now = time.monotonic()
+            start = 0
+            while (found := buffer.find(b"\nid: ", start)) != -1:
+                end = buffer.find(b"\n", found + 5)
+                if end == -1:
+                    break
+                received.append((int(buffer[found + 5:end]), now))
+                start = end
+            if not ready and b"retry:" in buffer:
+                ready.append(1)  # the server has subscribed this reader
+            buffer = buffer[start:] if start else buffer[-64:]
     finally:
         writer.close()
 
@@ -83,16 +111,18 @@ async def read_stream(host: str, port: int, path: str, last_id: int, received: l
 async def reader_process_main(host: str, port: int, path: str, count: int, last_id: int, conn, stop) -> None:
     raise_fd_limit()
     received: list[list] = [[] for _ in range(count)]
-    ready: list = []
+    ready: list[list] = [[] for _ in range(count)]
+    retries: list = []
     tasks = []
     for index in range(count):
-        tasks.append(asyncio.create_task(read_stream(host, port, path, last_id, received[index], ready)))
+        tasks.append(asyncio.create_task(
+            read_stream(host, port, path, last_id, received[index], ready[index], retries)))
         if index % 200 == 199:
             await asyncio.sleep(0.05)  # do not overrun the listen backlog
     deadline = time.monotonic() + 120
-    while len(ready) < count and time.monotonic() < deadline:
+    while sum(map(len, ready)) < count and time.monotonic() < deadline:
         await asyncio.sleep(0.1)
-    conn.send(("ready", len(ready)))
+    conn.send(("ready", sum(map(len, ready)), len(retries)))
     while not stop.is_set():
         await asyncio.sleep(0.1)
     for task in tasks:
@@ -107,12 +137,16 @@ def reader_process(*args) -> None:
 
 # --- one round -------------------------------------------------------------------------------------
 
-def run_round(server: Server, token: str, readers: int, entries: int, interval: float, processes: int) -> dict:
-    host, port = "127.0.0.1", int(server.url.rsplit(":", 1)[1])
+def run_round(server: Server, token: str, readers: int, entries: int, interval: float, processes: int,
+              *, readers_url: str, holder_pid: int) -> dict:
+    """`readers_url`: where readers connect (the server, or Pushpin in front of it, whose process
+    tree `holder_pid` then holds the connections and is measured too)."""
+    host, port = "127.0.0.1", int(readers_url.rsplit(":", 1)[1])
     api = httpx.Client(base_url=server.url + "/api/v1", headers={"Authorization": f"Bearer {token}"}, timeout=30)
     last_seq = api.get(f"/liveblogs/{SLUG}").json()["last_seq"]
     path = f"/api/v1/liveblogs/{SLUG}/events"
-    idle_rss = children_rss_kib(server.process.pid)
+    pids = {server.process.pid, holder_pid} - {0}
+    idle_rss = sum(children_rss_kib(pid) for pid in pids)
 
     stop = mp.Event()
     pipes, workers = [], []
@@ -124,10 +158,12 @@ def run_round(server: Server, token: str, readers: int, entries: int, interval: 
         worker.start()
         pipes.append(parent)
         workers.append(worker)
-    connected = sum(pipe.recv()[1] for pipe in pipes)
+    answers = [pipe.recv() for pipe in pipes]
+    connected = sum(answer[1] for answer in answers)
+    reconnects = sum(answer[2] for answer in answers)
     connect_seconds = time.monotonic() - connect_started
     time.sleep(1)
-    loaded_rss = children_rss_kib(server.process.pid)
+    loaded_rss = sum(children_rss_kib(pid) for pid in pids)
 
     sent_at: dict[int, float] = {}
     post_ms = []
@@ -159,6 +195,7 @@ def run_round(server: Server, token: str, readers: int, entries: int, interval: 
         "readers": readers,
         "connected": connected,
         "connect_s": connect_seconds,
+        "reconnects_while_connecting": reconnects,
         "deliveries": len(latencies),
         "expected": readers * entries,
         "p50": quantile(0.50),
@@ -179,24 +216,30 @@ def main() -> None:
     parser.add_argument("--interval", type=float, default=0.5, help="seconds between posts")
     parser.add_argument("--reader-processes", type=int, default=2)
     parser.add_argument("--redis-url", default="", help="use the Redis backend (e.g. redis://127.0.0.1:6379/15)")
+    parser.add_argument("--pushpin", action="store_true", help="put Pushpin (GRIP) in front to hold the readers")
     args = parser.parse_args()
     raise_fd_limit()
 
     extra = {"REDIS_URL": args.redis_url} if args.redis_url else {}
     with tempfile.TemporaryDirectory() as folder, prepared_site(Path(folder), **extra) as site:
         token = site.manage("token", "create", EDITOR).strip()
-        backend = "redis" if args.redis_url else "in-process"
+        backend = "Pushpin (GRIP)" if args.pushpin else "redis" if args.redis_url else "in-process"
         print(f"newsdesk push latency · backend {backend} · {os.cpu_count()} cores · "
               f"{args.entries} entries, one every {args.interval:.2f} s · readers in "
               f"{args.reader_processes} processes on the same machine")
         print(f"{'readers':>8} {'connected':>9} {'connect s':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
               f"{'lost':>6} {'dupl.':>6} {'KiB/reader':>10} {'server MiB':>10} {'POST ms':>8}")
         for readers in args.readers:
-            server = site.start()
-            try:
-                row = run_round(server, token, readers, args.entries, args.interval, args.reader_processes)
-            finally:
-                server.stop()
+            with contextlib.ExitStack() as stack:
+                port = free_port()
+                env, readers_url, holder_pid = {}, f"http://127.0.0.1:{port}", 0
+                if args.pushpin:
+                    proxy = stack.enter_context(running_pushpin(Path(folder) / f"pushpin-{readers}", port))
+                    env, readers_url, holder_pid = proxy.env(), proxy.url, proxy.process.pid
+                server = site.start(port=port, **env)
+                stack.callback(server.stop)
+                row = run_round(server, token, readers, args.entries, args.interval, args.reader_processes,
+                                readers_url=readers_url, holder_pid=holder_pid)
             print(f"{row['readers']:>8} {row['connected']:>9} {row['connect_s']:>9.1f} {row['p50']:>8.1f} "
                   f"{row['p99']:>8.1f} {row['max']:>8.1f} {row['lost']:>6} {row['duplicates']:>6} "
                   f"{row['kib_per_reader']:>10.1f} {row['server_rss_mib']:>10.1f} {row['post_ms_median']:>8.1f}",

@@ -121,10 +121,17 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-REALTIME_BACKEND = os.environ.get(
-    "REALTIME_BACKEND", "newsdesk.realtime.backends.redis.RedisBackend" if REDIS_URL else
-    "newsdesk.realtime.backends.inprocess.InProcessBackend"
-)
+# Pushpin (GRIP) in front: it holds the readers' connections and we publish to its control port.
+GRIP_URL = os.environ.get("GRIP_URL", "").rstrip("/")  # e.g. http://127.0.0.1:5561
+GRIP_SIG_KEY = os.environ.get("GRIP_SIG_KEY", "")  # Pushpin's sig_key; checks that Grip-Sig is genuine
+
+if GRIP_URL:
+    _DEFAULT_REALTIME_BACKEND = "newsdesk.realtime.backends.grip.GripBackend"
+elif REDIS_URL:
+    _DEFAULT_REALTIME_BACKEND = "newsdesk.realtime.backends.redis.RedisBackend"
+else:
+    _DEFAULT_REALTIME_BACKEND = "newsdesk.realtime.backends.inprocess.InProcessBackend"
+REALTIME_BACKEND = os.environ.get("REALTIME_BACKEND", _DEFAULT_REALTIME_BACKEND)
 # Seconds between SSE heartbeat comments; proxies close idle connections after 30-60 s.
 REALTIME_HEARTBEAT_SECONDS = float(os.environ.get("REALTIME_HEARTBEAT_SECONDS", "15"))
 

@@ -48,3 +48,10 @@ def require_chromium() -> str:
 
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def require_pushpin() -> str:
+    path = shutil.which("pushpin")
+    if path is None:
+        unavailable("Pushpin not found (apt-get install pushpin)")
+    return path

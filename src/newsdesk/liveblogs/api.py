@@ -226,11 +226,17 @@ async def entry_stream(request: HttpRequest, slug: str):
     code, `start_stream`): a held connection then costs no middleware and no worker thread.
     """
     raw_last = request.headers.get("Last-Event-ID") or request.GET.get("last_event_id")
-    start = await start_stream(slug, raw_last, heartbeat=settings.REALTIME_HEARTBEAT_SECONDS)
-    if start.events is None:
-        return JsonResponse({"detail": start.detail}, status=start.status) if start.detail else \
-            HttpResponse(status=start.status)
-    response = StreamingHttpResponse(start.events, content_type=EVENT_STREAM_CONTENT_TYPE)
-    for name, value in EVENT_STREAM_HEADERS:
+    start = await start_stream(slug, raw_last, heartbeat=settings.REALTIME_HEARTBEAT_SECONDS,
+                               request_headers={name.lower(): value for name, value in request.headers.items()},
+                               recover=request.GET.get("recover") == "true")
+    if start.detail:
+        return JsonResponse({"detail": start.detail}, status=start.status)
+    if start.events is not None:
+        response = StreamingHttpResponse(start.events, content_type=EVENT_STREAM_CONTENT_TYPE)
+    elif start.status == 204:
+        response = HttpResponse(status=204)
+    else:
+        response = HttpResponse(start.body, content_type=EVENT_STREAM_CONTENT_TYPE, status=start.status)
+    for name, value in [*EVENT_STREAM_HEADERS, *start.headers]:
         response[name] = value
     return response

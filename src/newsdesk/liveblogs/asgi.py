@@ -20,7 +20,12 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import close_old_connections
 
-from newsdesk.liveblogs.streaming import EVENT_STREAM_CONTENT_TYPE, EVENT_STREAM_HEADERS, start_stream
+from newsdesk.liveblogs.streaming import (
+    EVENT_STREAM_CONTENT_TYPE,
+    EVENT_STREAM_HEADERS,
+    StreamStart,
+    start_stream,
+)
 
 EVENTS_PATH = re.compile(r"^/api/v1/liveblogs/(?P<slug>[-\w]+)/events$")
 _STREAM_HEADERS = [
@@ -42,21 +47,16 @@ class EventStreamApp:
         await self.app(scope, receive, send)
 
     async def serve(self, scope: dict, receive: Any, send: Any, slug: str) -> None:
-        raw_last = None
-        for name, value in scope["headers"]:
-            if name == b"last-event-id":
-                raw_last = value.decode("latin-1")
-        if raw_last is None:
-            raw_last = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("last_event_id", [None])[0]
+        headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
+        query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+        raw_last = headers.get("last-event-id") or query.get("last_event_id", [None])[0]
         # Django's request cycle would retire broken or expired database connections here; this path
         # bypasses it, so it does the same (on the thread its queries run on).
         await sync_to_async(close_old_connections)()
-        start = await start_stream(slug, raw_last, heartbeat=settings.REALTIME_HEARTBEAT_SECONDS)
+        start = await start_stream(slug, raw_last, heartbeat=settings.REALTIME_HEARTBEAT_SECONDS,
+                                   request_headers=headers, recover=query.get("recover") == ["true"])
         if start.events is None:
-            body = json.dumps({"detail": start.detail}, ensure_ascii=False).encode() if start.detail else b""
-            headers = [(b"content-type", b"application/json")] if body else []
-            await send({"type": "http.response.start", "status": start.status, "headers": headers})
-            await send({"type": "http.response.body", "body": body})
+            await self._answer(send, start)
             return
         await send({"type": "http.response.start", "status": 200, "headers": _STREAM_HEADERS})
         pump = asyncio.ensure_future(self._pump(start.events, send))
@@ -73,6 +73,19 @@ class EventStreamApp:
             return
         with contextlib.suppress(OSError):
             await send({"type": "http.response.body", "body": b""})
+
+    @staticmethod
+    async def _answer(send: Any, start: StreamStart) -> None:
+        """A complete answer: an error as JSON, 204, or (through a GRIP proxy) the backlog and instructions."""
+        if start.detail:
+            body = json.dumps({"detail": start.detail}, ensure_ascii=False).encode()
+            headers = [(b"content-type", b"application/json")]
+        else:
+            body = start.body
+            headers = [] if start.status == 204 else [(b"content-type", EVENT_STREAM_CONTENT_TYPE.encode())]
+        headers += [(name.lower().encode(), value.encode()) for name, value in start.headers]
+        await send({"type": "http.response.start", "status": start.status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
 
     @staticmethod
     async def _pump(events: Any, send: Any) -> None:

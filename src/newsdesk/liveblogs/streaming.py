@@ -8,20 +8,30 @@ broker reconnect) is filled from the event log before anything newer is sent, so
 from __future__ import annotations
 
 import asyncio
-import json
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass, field
 
 from asgiref.sync import sync_to_async
+from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from newsdesk import realtime
 from newsdesk.core.errors import InvalidInput
 from newsdesk.liveblogs.models import Event, LiveBlog
 from newsdesk.liveblogs.selectors import EVENTS_PAGE_MAX, events_after
+from newsdesk.realtime import grip, sse
 
 CLOSED = Event.Type.LIVEBLOG_CLOSED.value
 RETRY_MS = 2000
+RETRY_FRAME = sse.retry_frame(RETRY_MS)
+# A reader resuming through the proxy after a long absence gets at most this much backlog at once;
+# the proxy then asks again (rel=next) for the rest.
+GRIP_BACKLOG_MAX = 10 * EVENTS_PAGE_MAX
+
+EVENT_STREAM_CONTENT_TYPE = "text/event-stream; charset=utf-8"
+# no-transform and X-Accel-Buffering: proxies must pass each frame on at once, not buffer it.
+EVENT_STREAM_HEADERS = (("Cache-Control", "no-cache, no-transform"), ("X-Accel-Buffering", "no"))
 
 _in_flight: dict[tuple[int, int], asyncio.Future] = {}
 
@@ -47,18 +57,6 @@ async def _events_after(liveblog_id: int, seq: int) -> list[dict]:
         del _in_flight[key]
 
 
-def frame(message: dict, raw: str | None = None) -> bytes:
-    data = raw if raw is not None else json.dumps(message, ensure_ascii=False, separators=(",", ":"))
-    return f"id: {message['seq']}\nevent: {message['type']}\ndata: {data}\n\n".encode()
-
-
-EVENT_STREAM_CONTENT_TYPE = "text/event-stream; charset=utf-8"
-# no-transform and X-Accel-Buffering: proxies must pass each frame on at once, not buffer it.
-EVENT_STREAM_HEADERS = (("Cache-Control", "no-cache, no-transform"), ("X-Accel-Buffering", "no"))
-RETRY_FRAME = f"retry: {RETRY_MS}\n\n".encode()
-HEARTBEAT_FRAME = b": heartbeat\n\n"
-
-
 def parse_seq(value: str | None, name: str) -> int:
     """A sequence number from a client (Last-Event-ID, ?since=); absent means from the start."""
     if value in (None, ""):
@@ -70,19 +68,31 @@ def parse_seq(value: str | None, name: str) -> int:
 
 @dataclass(frozen=True)
 class StreamStart:
-    """What to answer a reader who opens the stream: 200 with `events`, or a status and a message."""
+    """The answer to a reader opening the stream: a live `events` stream, a finished `body`, or an error."""
 
     status: int
     detail: str = ""
     events: AsyncIterator[bytes] | None = None
+    body: bytes = b""
+    headers: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _find_open_state(slug: str) -> LiveBlog | None:
-    return LiveBlog.objects.filter(slug=slug).only("id", "status", "last_seq").first()
+    return LiveBlog.objects.filter(slug=slug).only("id", "slug", "status", "last_seq").first()
 
 
-async def start_stream(slug: str, raw_last_event_id: str | None, *, heartbeat: float) -> StreamStart:
-    """Shared by the ASGI fast path (newsdesk.asgi) and the documented API route."""
+async def start_stream(slug: str, raw_last_event_id: str | None, *, heartbeat: float,
+                       request_headers: Mapping[str, str] | None = None, recover: bool = False) -> StreamStart:
+    """Shared by the ASGI fast path (newsdesk.liveblogs.asgi) and the documented API route.
+
+    `request_headers` (lower-case names) tell whether a GRIP proxy (Pushpin) forwarded the request;
+    `recover` marks the proxy's own request for what a held reader missed (position in Grip-Last).
+    """
+    headers = request_headers or {}
+    through_proxy = getattr(realtime.backend(), "holds_connections", False) and grip.is_grip_request(
+        headers, settings.GRIP_SIG_KEY)
+    if recover and through_proxy:
+        raw_last_event_id = None
     try:
         last_seq = parse_seq(raw_last_event_id, "Last-Event-ID")
     except InvalidInput as exc:
@@ -90,9 +100,41 @@ async def start_stream(slug: str, raw_last_event_id: str | None, *, heartbeat: f
     blog = await sync_to_async(_find_open_state)(slug)
     if blog is None:
         return StreamStart(404, _("No newsblog with the address '%(slug)s'.") % {"slug": slug})
+    if through_proxy:
+        if recover:
+            try:
+                last_seq = parse_seq(grip.last_ids(headers).get(blog.channel), "Grip-Last")
+            except InvalidInput as exc:
+                return StreamStart(422, exc.message)
+        return await _grip_answer(blog, last_seq, first=not recover, heartbeat=heartbeat)
     if not blog.is_open and last_seq >= blog.last_seq:
         return StreamStart(204)
     return StreamStart(200, events=liveblog_events(blog.pk, blog.channel, last_seq, heartbeat=heartbeat))
+
+
+async def _grip_answer(blog: LiveBlog, last_seq: int, *, first: bool, heartbeat: float) -> StreamStart:
+    """The backlog, and (while the newsblog is open) the instruction to hold the stream from there.
+
+    A backlog longer than GRIP_BACKLOG_MAX is cut there and held with `prev-id` at the cut: the channel's
+    newer ids then do not match, so the proxy asks the recovery link for the rest.
+    """
+    chunks = [RETRY_FRAME] if first else []
+    closed = not blog.is_open
+    while len(chunks) < GRIP_BACKLOG_MAX:
+        batch = await _events_after(blog.pk, last_seq)
+        for message in batch:
+            if message["seq"] > last_seq:
+                last_seq = message["seq"]
+                chunks.append(sse.frame(message))
+                closed = closed or message["type"] == CLOSED
+        if len(batch) < EVENTS_PAGE_MAX:
+            break
+    headers = list(EVENT_STREAM_HEADERS)
+    if not closed:  # closed: no hold, the proxy sends the backlog and ends the response
+        next_link = reverse("api:entry_stream", kwargs={"slug": blog.slug}) + "?recover=true"
+        headers += grip.hold_stream_headers(channel=blog.channel, last_id=last_seq, next_link=next_link,
+                                            keep_alive=sse.HEARTBEAT, keep_alive_seconds=max(1, int(heartbeat)))
+    return StreamStart(200, body=b"".join(chunks), headers=headers)
 
 
 async def liveblog_events(liveblog_id: int, channel: str, last_seq: int, *,
@@ -117,7 +159,7 @@ async def liveblog_events(liveblog_id: int, channel: str, last_seq: int, *,
             if resync:
                 subscription.drain()
                 async for message in missed():
-                    yield frame(message)
+                    yield sse.frame(message)
                     if message["type"] == CLOSED:
                         return
                 resync = False
@@ -125,7 +167,7 @@ async def liveblog_events(liveblog_id: int, channel: str, last_seq: int, *,
                 async with asyncio.timeout(heartbeat):
                     message = await subscription.get()
             except TimeoutError:
-                yield HEARTBEAT_FRAME
+                yield sse.HEARTBEAT
                 continue
             if message is None or subscription.needs_resync or message.data.get("seq", 0) > last + 1:
                 resync = True
@@ -135,7 +177,7 @@ async def liveblog_events(liveblog_id: int, channel: str, last_seq: int, *,
             last = message.data["seq"]
             encoded = message.memo.get("sse")
             if encoded is None:
-                encoded = message.memo["sse"] = frame(message.data, message.raw)
+                encoded = message.memo["sse"] = sse.frame(message.data, message.raw)
             yield encoded
             if message.data["type"] == CLOSED:
                 return

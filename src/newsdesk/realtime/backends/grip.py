@@ -1,0 +1,43 @@
+"""Pushpin (GRIP): the proxy holds the readers' connections; each change is one POST to it."""
+
+from __future__ import annotations
+
+import logging
+import urllib.error
+from typing import Any
+
+from django.conf import settings
+
+from newsdesk.realtime import grip, sse
+from newsdesk.realtime.hub import LocalHub, Message, Subscription
+
+logger = logging.getLogger(__name__)
+
+
+class GripBackend:
+    # Stream views answer requests that came through the proxy with GRIP instructions.
+    holds_connections = True
+
+    def __init__(self, control_url: str | None = None) -> None:
+        self.control_url = control_url or settings.GRIP_URL
+        # Readers connected to this process directly (not through the proxy) are still served.
+        self.hub = LocalHub()
+
+    def publish(self, channel: str, data: dict[str, Any]) -> None:
+        message = Message.from_data(channel, data)
+        self.hub.dispatch(message)
+        seq = data.get("seq")
+        # id and prev-id let the proxy notice a lost or reordered message and recover it from us.
+        item = grip.stream_item(
+            channel, sse.frame(data, message.raw),
+            item_id=str(seq) if isinstance(seq, int) else None,
+            prev_id=str(seq - 1) if isinstance(seq, int) and seq > 1 else None,
+        )
+        try:
+            grip.publish(self.control_url, [item])
+        except (urllib.error.URLError, OSError):
+            # Committed and in the event log: the proxy recovers the gap on the next message.
+            logger.exception("Could not publish to the GRIP proxy at %s", self.control_url)
+
+    async def subscribe(self, channel: str) -> Subscription:
+        return self.hub.add(channel)

@@ -1,0 +1,57 @@
+"""GRIP protocol helpers: Pushpin's signature, Grip-Last, hold instructions and publish items."""
+
+import base64
+import hashlib
+import hmac
+import json
+import time
+
+from newsdesk.realtime import grip, sse
+
+
+def token(key: str, claims: dict, alg: str = "HS256") -> str:
+    def part(data: dict) -> str:
+        return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+    signing_input = f"{part({'alg': alg, 'typ': 'JWT'})}.{part(claims)}"
+    signature = hmac.new(key.encode(), signing_input.encode(), hashlib.sha256).digest()
+    return signing_input + "." + base64.urlsafe_b64encode(signature).rstrip(b"=").decode()
+
+
+def test_signature_checks_key_algorithm_and_expiry():
+    valid = token("geheim", {"iss": "pushpin", "exp": time.time() + 60})
+    assert grip.signature_valid(valid, "geheim")
+    assert not grip.signature_valid(valid, "anderer-schluessel")
+    assert not grip.signature_valid(token("geheim", {"exp": time.time() - 1}), "geheim")
+    assert not grip.signature_valid(token("geheim", {"exp": time.time() + 60}, alg="none"), "geheim")
+    assert not grip.signature_valid("kein.gültiges", "geheim")
+
+
+def test_grip_requests_are_recognised_only_with_a_valid_signature_when_a_key_is_set():
+    assert grip.is_grip_request({"grip-sig": token("k", {})}, "k")
+    assert not grip.is_grip_request({"grip-sig": "gefälscht"}, "k")
+    assert grip.is_grip_request({"grip-sig": "irgendwas"}, "")
+    assert not grip.is_grip_request({}, "")
+
+
+def test_grip_last_lists_the_last_id_per_channel():
+    headers = {"grip-last": 'liveblog.7; last-id=42, liveblog.9; last-id="3"'}
+    assert grip.last_ids(headers) == {"liveblog.7": "42", "liveblog.9": "3"}
+    assert grip.last_ids({}) == {}
+
+
+def test_hold_instructions_name_channel_position_link_and_keep_alive():
+    headers = dict(grip.hold_stream_headers(channel="liveblog.7", last_id=42, next_link="/e?recover=true",
+                                            keep_alive=sse.HEARTBEAT, keep_alive_seconds=15))
+    assert headers["Grip-Hold"] == "stream"
+    assert headers["Grip-Channel"] == "liveblog.7; prev-id=42"
+    assert headers["Grip-Link"] == "</e?recover=true>; rel=next"
+    assert headers["Grip-Keep-Alive"] == ": heartbeat\\n\\n; format=cstring; timeout=15"
+
+
+def test_publish_items_carry_the_frame_and_the_ids_that_reveal_gaps():
+    frame = sse.frame({"seq": 5, "type": "entry.created", "entry": {"id": 1}})
+    item = grip.stream_item("liveblog.7", frame, item_id="5", prev_id="4")
+    assert item == {"channel": "liveblog.7", "id": "5", "prev-id": "4",
+                    "formats": {"http-stream": {"content": frame.decode()}}}
+    assert frame.startswith(b"id: 5\nevent: entry.created\ndata: {")

@@ -1,0 +1,110 @@
+"""A private Pushpin instance in front of a newsdesk server, for tests and benchmarks."""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import secrets
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+# Pushpin's own ports, shifted by `port_offset` (handler: 5560-5563; 5561 takes publishes over HTTP).
+HANDLER_PORTS = (5560, 5561, 5562, 5563)
+
+
+@dataclass
+class Pushpin:
+    url: str  # where readers connect
+    control_url: str  # where newsdesk publishes (GRIP_URL)
+    sig_key: str  # GRIP_SIG_KEY
+    process: subprocess.Popen
+    log_path: Path
+
+    def env(self) -> dict[str, str]:
+        """Environment for the newsdesk servers behind this proxy."""
+        return {"GRIP_URL": self.control_url, "GRIP_SIG_KEY": self.sig_key}
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def _free_offset() -> int:
+    for _ in range(200):
+        offset = random.randrange(1000, 20000, 10)
+        if all(_free(port + offset) for port in HANDLER_PORTS):
+            return offset
+    raise RuntimeError("No free ports for Pushpin")
+
+
+def config_text(*, folder: Path, http_port: int, offset: int, sig_key: str) -> str:
+    """Pushpin's stock configuration with its own folders and ports, and no throttling of fan-out:
+    the stock message_rate (2,500 deliveries a second) would itself delay a message to 5,000 readers.
+    """
+    stock = Path("/etc/pushpin/pushpin.conf").read_text()
+    replacements = {
+        "rundir": str(folder / "run"),
+        "logdir": str(folder / "log"),
+        "http_port": f"127.0.0.1:{http_port}",
+        "port_offset": str(offset),
+        "sig_key": sig_key,
+        "message_rate": "1000000",
+        "message_hwm": "2000000",
+        "client_maxconn": "60000",
+        # Debian's Pushpin makes its requests to the origin through zurl; the stock list leaves it out.
+        "services": "condure,zurl,pushpin-proxy,pushpin-handler",
+    }
+    lines = []
+    for line in stock.splitlines():
+        name = line.split("=", 1)[0].strip()
+        lines.append(f"{name}={replacements.pop(name)}" if name in replacements and "=" in line else line)
+        if line.strip() == "[proxy]":
+            # The packaged internal.conf expects a system-wide zurl; this instance runs its own.
+            lines += [f"zurl_out_specs=ipc://{folder}/run/pushpin-zurl-in",
+                      f"zurl_out_stream_specs=ipc://{folder}/run/pushpin-zurl-in-stream",
+                      f"zurl_in_specs=ipc://{folder}/run/pushpin-zurl-out"]
+    return "\n".join(lines) + "\n"
+
+
+@contextlib.contextmanager
+def running_pushpin(folder: Path, origin_port: int) -> Iterator[Pushpin]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for sub in ("run", "log"):
+        (folder / sub).mkdir(exist_ok=True)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        http_port = sock.getsockname()[1]
+    offset = _free_offset()
+    sig_key = secrets.token_urlsafe(24)
+    config = folder / "pushpin.conf"
+    config.write_text(config_text(folder=folder, http_port=http_port, offset=offset, sig_key=sig_key))
+    (folder / "routes").write_text(f"* 127.0.0.1:{origin_port}\n")
+    log_path = folder / "pushpin.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(["pushpin", f"--config={config}"], stdout=log, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+    proxy = Pushpin(f"http://127.0.0.1:{http_port}", f"http://127.0.0.1:{5561 + offset}", sig_key, process,
+                    log_path)
+    try:
+        deadline = time.monotonic() + 20
+        while not all(not _free(port) for port in (http_port, 5561 + offset)):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"Pushpin did not start:\n{log_path.read_text()[-3000:]}")
+            time.sleep(0.1)
+        yield proxy
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
