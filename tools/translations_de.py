@@ -8,6 +8,14 @@ import sys
 from pathlib import Path
 
 DE = {
+    # subscriptions: feeds
+    "Subscriptions": "Abonnements",
+    "Feeds:": "Feeds:",
+    "Follow this newsblog": "Diesem Newsblog folgen",
+    "Follow this newsblog in your feed reader:": "Diesem Newsblog im Feedreader folgen:",
+    "key events only (RSS)": "nur das Wichtigste (RSS)",
+    "%(title)s – key events": "%(title)s – das Wichtigste",
+    "The latest news from %(site)s": "Die neuesten Nachrichten von %(site)s",
     "Reader": "Leser",
     "Editor": "Redaktion",
     "Moderator": "Moderation",

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "newsdesk.media",
     "newsdesk.realtime",
     "newsdesk.liveblogs",
+    "newsdesk.subscriptions",
     "newsdesk.mail",
     "newsdesk.moderation",
 ]
