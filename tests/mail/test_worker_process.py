@@ -51,7 +51,7 @@ def outbox(migrated, tmp_path) -> Path:
         f"enqueue_many(Mail(to=f'leser{{n}}@example.org', subject='Eilmeldung', text='Hallo', kind='alert', "
         f"idempotency_key=f'alert:1:{{n}}') for n in range({MAILS}))\n"
     )
-    subprocess.run([BIN / "newsdesk", "shell", "-c", script], env=base_env(tmp_path), check=True, timeout=60)
+    subprocess.run([BIN / "newsdesk", "shell", "-v", "0", "-c", script], env=base_env(tmp_path), check=True, timeout=60)
     return tmp_path
 
 
@@ -122,3 +122,22 @@ def test_killed_in_the_window_without_a_delivery_check_resends_once_with_the_sam
     copies = {m.message_id for m in handler.received if m.rcpt_tos == twice}
     assert len(copies) == 1  # both copies carry the same Message-ID
     assert {status for _r, status, _d, _a in rows(tmp_path)} == {"sent"}
+
+
+def test_sigterm_finishes_the_current_mail_and_gives_the_rest_back(outbox, tmp_path):
+    stop = threading.Event()
+    handler = SinkHandler(after_accept=lambda server, mail: len(handler.received) >= 5 and stop.set())
+    with SmtpSink(handler, port=free_port()) as sink:
+        process = subprocess.Popen([BIN / "newsdesk", "worker"], env=worker_env(tmp_path, sink.port))
+        try:
+            assert stop.wait(60), "the worker sent nothing"
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(30) == 0
+        finally:
+            if process.poll() is None:
+                process.kill()
+    outcome = rows(tmp_path)
+    sent = [r for r in outcome if r[1] == "sent"]
+    assert len(sent) == len(handler.received) < MAILS  # every mail the server took is marked, no more
+    assert {status for _r, status, _d, _a in outcome} == {"sent", "pending"}  # nothing left "sending"
+    assert not any(in_doubt for _r, _s, in_doubt, _a in outcome)

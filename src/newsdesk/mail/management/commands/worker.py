@@ -29,7 +29,7 @@ class Command(BaseCommand):
             raise CommandError("--batch-size must be at least 1.")
         self.quiet = options["no_progress"]
         self.tty = sys.stderr.isatty() and not self.quiet
-        self.last_report = 0.0
+        self.last_report = time.monotonic()  # first progress line after one interval, not after batch one
         worker = Worker(batch_size=options["batch_size"], poll_seconds=options["poll_interval"],
                         on_batch=self.report)
         for signum in (signal.SIGTERM, signal.SIGINT):
