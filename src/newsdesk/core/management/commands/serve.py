@@ -6,6 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
 from newsdesk.core.checks import ensure_safe_to_serve
+from newsdesk.mail.worker import start_worker_thread
 
 
 class Command(BaseCommand):
@@ -16,6 +17,8 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--workers", type=int, default=1)
         parser.add_argument("--log-level", default="info")
+        parser.add_argument("--no-mail-worker", action="store_true",
+                            help="do not send the e-mail outbox from this process (run 'newsdesk worker' instead)")
 
     def handle(self, *args, **options):
         try:
@@ -34,6 +37,9 @@ class Command(BaseCommand):
         soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
         if soft < hard:
             resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+        if not options["no_mail_worker"]:
+            # One sender beside the server, so that `make run` delivers mail with no second command.
+            start_worker_thread()
         uvicorn.run(
             "newsdesk.asgi:application",
             host=options["host"],
