@@ -29,7 +29,7 @@ class SseReader:
         self._client = httpx.Client(timeout=httpx.Timeout(10, read=30))
         self._thread = threading.Thread(target=self._run, args=(url, headers), daemon=True)
         self._thread.start()
-        assert self.connected.wait(10), "the event stream did not open"
+        assert self.connected.wait(30), "the event stream did not open"
 
     def _run(self, url: str, headers: dict) -> None:
         fields: dict[str, str] = {}

@@ -73,7 +73,7 @@ def test_a_lost_publish_is_recovered_from_the_event_log(behind_pushpin):
         # The next publish names the lost one as its predecessor; Pushpin notices the gap and asks us.
         after = Api(server.url, token).post_entry(SLUG, "Der nächste Push holt ihn nach.")
         # Pushpin first holds an item whose predecessor it has not seen (about 5 s), then asks us.
-        received = reader.take(2, timeout=15)
+        received = reader.take(2, timeout=30)
         assert [event_id for event_id, _, _ in received] == [lost["seq"], after["seq"]]
         with pytest.raises(queue.Empty):
             reader.take(1, timeout=0.5)
