@@ -30,8 +30,11 @@ RETRY_FRAME = sse.retry_frame(RETRY_MS)
 GRIP_BACKLOG_MAX = 10 * EVENTS_PAGE_MAX
 
 EVENT_STREAM_CONTENT_TYPE = "text/event-stream; charset=utf-8"
-# no-transform and X-Accel-Buffering: proxies must pass each frame on at once, not buffer it.
-EVENT_STREAM_HEADERS = (("Cache-Control", "no-cache, no-transform"), ("X-Accel-Buffering", "no"))
+# no-transform and X-Accel-Buffering: proxies must pass each frame on at once, not buffer it. nosniff: the
+# ASGI fast path bypasses Django's SecurityMiddleware.
+EVENT_STREAM_HEADERS = (
+    ("Cache-Control", "no-cache, no-transform"), ("X-Accel-Buffering", "no"), ("X-Content-Type-Options", "nosniff"),
+)
 
 _in_flight: dict[tuple[int, int], asyncio.Future] = {}
 
