@@ -29,7 +29,7 @@ migrate: install
 	$(BIN)/newsdesk migrate --no-input
 
 demo: migrate
-	$(BIN)/newsdesk demo --if-empty
+	NEWSDESK_SITE_URL=$${NEWSDESK_SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/newsdesk demo --if-empty
 
 run: demo
 	@echo ""

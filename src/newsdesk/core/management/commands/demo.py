@@ -1,6 +1,8 @@
 import os
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.urls import reverse
 
 from newsdesk.accounts.models import Role, User
 from newsdesk.accounts.services import user_create_or_update
@@ -30,5 +32,5 @@ class Command(BaseCommand):
                                            first_name="Demo", last_name="Redaktion")
         if editor.check_password(password):
             self.stdout.write(self.style.SUCCESS(
-                f"Editor login: http://127.0.0.1:8000/anmelden/  user '{DEMO_EDITOR}'  password '{password}'"
+                f"Editor login: {settings.SITE_URL}{reverse('login')}  user '{DEMO_EDITOR}'  password '{password}'"
             ))
