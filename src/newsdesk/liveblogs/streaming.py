@@ -155,7 +155,7 @@ async def liveblog_events(liveblog_id: int, channel: str, last_seq: int, *,
             if len(batch) < EVENTS_PAGE_MAX:
                 return
 
-    async with realtime.subscribe(channel) as subscription:
+    async with realtime.subscribe(channel, heartbeat=heartbeat) as subscription:
         yield RETRY_FRAME
         resync = True
         while True:
@@ -166,10 +166,8 @@ async def liveblog_events(liveblog_id: int, channel: str, last_seq: int, *,
                     if message["type"] == CLOSED:
                         return
                 resync = False
-            try:
-                async with asyncio.timeout(heartbeat):
-                    message = await subscription.get()
-            except TimeoutError:
+            message = await subscription.get()
+            if message is realtime.HEARTBEAT:
                 yield sse.HEARTBEAT
                 continue
             if message is None or subscription.needs_resync or message.data.get("seq", 0) > last + 1:

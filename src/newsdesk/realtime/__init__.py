@@ -7,6 +7,6 @@
 """
 
 from newsdesk.realtime.broker import backend, publish, subscribe
-from newsdesk.realtime.hub import Message, Subscription
+from newsdesk.realtime.hub import HEARTBEAT, Message, Subscription
 
-__all__ = ["Message", "Subscription", "backend", "publish", "subscribe"]
+__all__ = ["HEARTBEAT", "Message", "Subscription", "backend", "publish", "subscribe"]

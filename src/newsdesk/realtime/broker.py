@@ -28,9 +28,12 @@ def publish(channel: str, data: dict[str, Any]) -> None:
 
 
 @contextlib.asynccontextmanager
-async def subscribe(channel: str) -> AsyncIterator[Subscription]:
-    """Messages published from now on; active before the block starts, so read your backlog inside."""
-    subscription = await backend().subscribe(channel)
+async def subscribe(channel: str, *, heartbeat: float | None = None) -> AsyncIterator[Subscription]:
+    """Messages published from now on; active before the block starts, so read your backlog inside.
+
+    With `heartbeat`, the subscription yields realtime.HEARTBEAT whenever it was idle that many seconds.
+    """
+    subscription = await backend().subscribe(channel, heartbeat=heartbeat)
     try:
         yield subscription
     finally:

@@ -34,6 +34,10 @@ class Message:
         return cls(channel, json.loads(raw), raw)
 
 
+# Delivered to a subscription that has been idle for its `heartbeat` seconds (see LocalHub._tick).
+HEARTBEAT = Message("", {}, "")
+
+
 class Subscription:
     """A bounded queue of messages for one reader.
 
@@ -43,21 +47,25 @@ class Subscription:
     """
 
     def __init__(self, hub: LocalHub, channel: str, loop: asyncio.AbstractEventLoop,
-                 maxsize: int = DEFAULT_QUEUE_SIZE) -> None:
+                 maxsize: int = DEFAULT_QUEUE_SIZE, heartbeat: float | None = None) -> None:
         self.hub = hub
         self.channel = channel
         self.loop = loop
         self.queue: asyncio.Queue[Message | None] = asyncio.Queue(maxsize)
         self.needs_resync = False
+        self.heartbeat = heartbeat
+        self.last_delivery = loop.time()
 
     def deliver(self, message: Message | None) -> None:
         """Called on the subscriber's loop. None only wakes the reader up for a resync."""
+        self.last_delivery = self.loop.time()
         if message is None:
             self.needs_resync = True
         try:
             self.queue.put_nowait(message)
         except asyncio.QueueFull:
-            self.needs_resync = True
+            if message is not HEARTBEAT:  # a reader that busy needs no keep-alive
+                self.needs_resync = True
 
     async def get(self) -> Message | None:
         return await self.queue.get()
@@ -78,13 +86,41 @@ class LocalHub:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._subscribers: dict[asyncio.AbstractEventLoop, dict[str, set[Subscription]]] = {}
+        self._tick_steps: dict[asyncio.AbstractEventLoop, float] = {}
+        self._tickers: dict[asyncio.AbstractEventLoop, asyncio.Task] = {}
 
-    def add(self, channel: str, maxsize: int = DEFAULT_QUEUE_SIZE) -> Subscription:
+    def add(self, channel: str, maxsize: int = DEFAULT_QUEUE_SIZE, *, heartbeat: float | None = None) -> Subscription:
+        """Subscribe on the running loop; with `heartbeat`, HEARTBEAT arrives after that many idle seconds."""
         loop = asyncio.get_running_loop()
-        subscription = Subscription(self, channel, loop, maxsize)
+        subscription = Subscription(self, channel, loop, maxsize, heartbeat)
         with self._lock:
             self._subscribers.setdefault(loop, defaultdict(set))[channel].add(subscription)
+        if heartbeat:
+            self._ensure_ticker(loop, heartbeat)
         return subscription
+
+    def _ensure_ticker(self, loop: asyncio.AbstractEventLoop, heartbeat: float) -> None:
+        # One timer per loop instead of one per waiting reader: a per-message timeout doubled the cost
+        # of waking 5,000 readers (bench: 35 -> 68 ms per message).
+        step = max(0.02, heartbeat / 2)
+        self._tick_steps[loop] = min(step, self._tick_steps.get(loop, step))
+        if loop not in self._tickers or self._tickers[loop].done():
+            self._tickers[loop] = loop.create_task(self._tick(loop), name="newsdesk-realtime-heartbeat")
+
+    async def _tick(self, loop: asyncio.AbstractEventLoop) -> None:
+        while True:
+            await asyncio.sleep(self._tick_steps[loop])
+            with self._lock:
+                channels = self._subscribers.get(loop)
+                if not channels:
+                    self._tick_steps.pop(loop, None)
+                    self._tickers.pop(loop, None)
+                    return
+                targets = [s for members in channels.values() for s in members if s.heartbeat]
+            now = loop.time()
+            for subscription in targets:
+                if now - subscription.last_delivery >= subscription.heartbeat:
+                    subscription.deliver(HEARTBEAT)
 
     def remove(self, subscription: Subscription) -> None:
         with self._lock:

@@ -39,5 +39,5 @@ class GripBackend:
             # Committed and in the event log: the proxy recovers the gap on the next message.
             logger.exception("Could not publish to the GRIP proxy at %s", self.control_url)
 
-    async def subscribe(self, channel: str) -> Subscription:
-        return self.hub.add(channel)
+    async def subscribe(self, channel: str, *, heartbeat: float | None = None) -> Subscription:
+        return self.hub.add(channel, heartbeat=heartbeat)

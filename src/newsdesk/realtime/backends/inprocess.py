@@ -14,5 +14,5 @@ class InProcessBackend:
     def publish(self, channel: str, data: dict[str, Any]) -> None:
         self.hub.dispatch(Message.from_data(channel, data))
 
-    async def subscribe(self, channel: str) -> Subscription:
-        return self.hub.add(channel)
+    async def subscribe(self, channel: str, *, heartbeat: float | None = None) -> Subscription:
+        return self.hub.add(channel, heartbeat=heartbeat)

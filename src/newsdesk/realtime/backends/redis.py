@@ -35,9 +35,9 @@ class RedisBackend:
             # or reconnect. Losing the push must not undo the editor's write.
             logger.exception("Could not publish to Redis channel %s", channel)
 
-    async def subscribe(self, channel: str) -> Subscription:
+    async def subscribe(self, channel: str, *, heartbeat: float | None = None) -> Subscription:
         await self._ensure_listener()
-        return self.hub.add(channel)
+        return self.hub.add(channel, heartbeat=heartbeat)
 
     async def _ensure_listener(self) -> None:
         loop = asyncio.get_running_loop()
