@@ -164,6 +164,10 @@ DE = {
     "The image has too many pixels.": "Das Bild hat zu viele Pixel.",
     "This file is not an image we can read (JPEG, PNG, WebP or GIF).":
         "Diese Datei ist kein lesbares Bild (JPEG, PNG, WebP oder GIF).",
+    "Only files ending in .jpg, .jpeg, .png, .webp or .gif can be uploaded.":
+        "Nur Dateien mit der Endung .jpg, .jpeg, .png, .webp oder .gif können hochgeladen werden.",
+    "The file name ends in .%(ext)s, but the file is a %(format)s image.":
+        "Der Dateiname endet auf .%(ext)s, die Datei ist aber ein %(format)s-Bild.",
     "German": "Deutsch",
     "English": "Englisch",
 }
