@@ -41,11 +41,13 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "newsdesk.core",
     "newsdesk.accounts",
     "newsdesk.media",
     "newsdesk.realtime",
     "newsdesk.liveblogs",
+    "newsdesk.articles",
     "newsdesk.mail",
     "newsdesk.moderation",
 ]

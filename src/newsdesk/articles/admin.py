@@ -1,0 +1,206 @@
+"""The back office for articles: Django admin, for editors and admins only; saves go through the services."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.contrib.admin import AdminSite
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from newsdesk.articles import services
+from newsdesk.articles.models import Article, ArticleAuthor, ArticleRevision, ArticleSlug, Author, Topic
+from newsdesk.core.errors import ServiceError
+from newsdesk.media.admin import ImageAdmin
+from newsdesk.media.models import Image
+
+
+def is_editor(request: HttpRequest) -> bool:
+    return bool(getattr(request.user, "is_editor", False) or request.user.is_superuser)
+
+
+class NewsroomSite(AdminSite):
+    """The editors' back office at /redaktion/verwaltung/: articles, authors, topics and images.
+
+    Django's own admin stays for admins (only they are staff); editors log in with their newsroom account here.
+    """
+
+    site_header = _("Newsroom")
+    site_title = _("Newsroom")
+    index_title = _("Articles and images")
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_active and is_editor(request)
+
+
+newsroom_site = NewsroomSite(name="newsroom")
+
+
+class EditorOnlyAdmin(admin.ModelAdmin):
+    """Editors and admins manage articles, authors and topics; other roles do not see them at all."""
+
+    def _editor(self, request: HttpRequest) -> bool:
+        return is_editor(request)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._editor(request)
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self._editor(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return self._editor(request)
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self._editor(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self._editor(request)
+
+
+class TopicAdmin(EditorOnlyAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+
+
+class AuthorAdmin(EditorOnlyAdmin):
+    list_display = ("name", "role", "user")
+    search_fields = ("name", "role")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("photo",)
+    raw_id_fields = ("user",)
+
+
+class AuthorInline(admin.TabularInline):
+    model = ArticleAuthor
+    extra = 1
+    autocomplete_fields = ("author",)
+    fields = ("author", "position")
+
+    def has_view_permission(self, request, obj=None):
+        return True
+
+    def has_add_permission(self, request, obj=None):
+        return is_editor(request)
+
+    def has_change_permission(self, request, obj=None):
+        return is_editor(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_editor(request)
+
+
+class RevisionInline(admin.TabularInline):
+    model = ArticleRevision
+    extra = 0
+    can_delete = False
+    fields = ("saved_at", "saved_by", "headline", "correction_note")
+    readonly_fields = fields
+    verbose_name_plural = _("Earlier versions (kept on every edit after publication)")
+
+    def has_view_permission(self, request, obj=None):
+        return True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ArticleAdmin(EditorOnlyAdmin):
+    list_display = ("headline", "status_label", "published_at", "top_story", "authors_list", "preview_link")
+    list_filter = ("status", "top_story", "topics", ("published_at", admin.DateFieldListFilter), "authors")
+    search_fields = ("headline", "teaser", "kicker", "slug")
+    date_hierarchy = "published_at"
+    autocomplete_fields = ("topics", "lead_image")
+    prepopulated_fields = {"slug": ("headline",)}
+    inlines = (AuthorInline, RevisionInline)
+    readonly_fields = ("preview_link", "updated_at", "reading_time")
+    actions = ("publish_now", "unpublish")
+    list_per_page = 50
+    fieldsets = (
+        (None, {"fields": ("kicker", "headline", "dateline", "teaser", "body", "lead_image", "topics")}),
+        (_("Publication"), {"fields": ("status", "published_at", "updated_at", "slug", "preview_link",
+                                       "reading_time")}),
+        (_("Home page"), {"fields": ("top_story", "top_rank")}),
+        (_("Correction"), {"fields": ("correction_note",), "classes": ("collapse",)}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("authors")
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_label(self, article: Article) -> str:
+        if article.status == Article.Status.SCHEDULED and article.published_at:
+            label = _("live") if article.published_at <= timezone.now() else _("scheduled for")
+            return f"{label} {timezone.localtime(article.published_at):%d.%m.%Y %H:%M}"
+        return article.get_status_display()
+
+    @admin.display(description=_("authors"))
+    def authors_list(self, article: Article) -> str:
+        return ", ".join(a.name for a in article.authors.all())
+
+    @admin.display(description=_("preview"))
+    def preview_link(self, article: Article) -> str:
+        if not article.pk:
+            return "–"
+        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', article.get_absolute_url(),
+                           _("Open page") if article.is_live else _("Preview"))
+
+    @admin.display(description=_("reading time"))
+    def reading_time(self, article: Article) -> str:
+        return f"{article.reading_minutes} Min." if article.pk else "–"
+
+    def save_model(self, request, obj: Article, form, change: bool) -> None:
+        # Through the service: sanitizing, revisions after publication, redirects from old slugs.
+        # The form's clean() ran the same checks, so a ServiceError here means a race (slug taken meanwhile).
+        try:
+            services.article_save(article=obj, editor=request.user)
+        except ServiceError as exc:
+            self.message_user(request, _("Not saved: %(reason)s") % {"reason": exc.message}, messages.ERROR)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        clean = form.clean
+
+        def clean_with_service_rules(form_self):
+            data = clean(form_self)
+            status, at = data.get("status"), data.get("published_at")
+            if status == Article.Status.SCHEDULED and not at:
+                form_self.add_error("published_at", _("A scheduled article needs a publication time."))
+            slug = data.get("slug")
+            owner = form_self.instance.pk
+            if slug and ArticleSlug.objects.filter(slug=slug).exclude(article_id=owner).exists():
+                form_self.add_error("slug", _("Another article already uses this address."))
+            return data
+
+        form.clean = clean_with_service_rules
+        return form
+
+    @admin.action(description=_("Publish now"))
+    def publish_now(self, request, queryset) -> None:
+        for article in queryset:
+            services.article_publish(article=article, editor=request.user)
+        self.message_user(request, ngettext("%d article published.", "%d articles published.", queryset.count())
+                          % queryset.count(), messages.SUCCESS)
+
+    @admin.action(description=_("Back to draft"))
+    def unpublish(self, request, queryset) -> None:
+        for article in queryset:
+            services.article_unpublish(article=article, editor=request.user)
+        self.message_user(request, _("The articles are drafts again."), messages.SUCCESS)
+
+
+class EditorImageAdmin(EditorOnlyAdmin, ImageAdmin):
+    pass
+
+
+for site in (admin.site, newsroom_site):
+    site.register(Topic, TopicAdmin)
+    site.register(Author, AuthorAdmin)
+    site.register(Article, ArticleAdmin)
+newsroom_site.register(Image, EditorImageAdmin)
