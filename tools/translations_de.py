@@ -255,6 +255,10 @@ DE = {
     'No author at this address.': 'Unter dieser Adresse gibt es keine Autorin und keinen Autor.',
     'There is no such date.': 'Dieses Datum gibt es nicht.',
     'Back office': 'Redaktion',
+    "Page not found": "Seite nicht gefunden",
+    "The address may be mistyped, or the page has been removed.":
+        "Vielleicht ist die Adresse falsch geschrieben, oder die Seite wurde entfernt.",
+    "To the home page": "Zur Startseite",
     "German": "Deutsch",
     "English": "Englisch",
 }

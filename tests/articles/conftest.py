@@ -39,8 +39,11 @@ def publish(headline: str = "Testhausen baut eine Brücke", *, authors=(), topic
     article = services.article_create(
         headline=headline, teaser=extra.pop("teaser", "Ein erfundener Vorspann über Testhausen."),
         body=extra.pop("body", "<p>Erster Absatz.</p><h2>Zwischenzeile</h2><p>Zweiter Absatz.</p>"),
-        authors=authors, topics=topics, lead_image=lead_image, **extra,
+        authors=authors, topics=topics, lead_image=lead_image,
+        **{k: v for k, v in extra.items() if k not in {"top_story", "top_rank"}},
     )
+    article.top_story = extra.get("top_story", False)
+    article.top_rank = extra.get("top_rank", 0)
     article.status = Article.Status.PUBLISHED
     article.published_at = timezone.now() - timedelta(hours=hours_ago)
     return services.article_save(article=article)

@@ -11,7 +11,6 @@ from django.utils import timezone
 from newsdesk.articles import scheduler, services
 from newsdesk.articles.models import Article, ArticleRevision, ArticleSlug
 from newsdesk.core.errors import InvalidInput
-from tests.articles.conftest import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +18,8 @@ pytestmark = pytest.mark.django_db
 def test_create_sanitizes_body_and_counts_words_like_newsblogs(author):
     article = services.article_create(
         headline="Drei Worte hier", teaser="Vier Worte im Vorspann",
-        body='<p onclick="x()">Text <script>alert(1)</script><a href="javascript:x">Link</a></p>' + "<p>wort </p>" * 400,
+        body='<p onclick="x()">Text <script>alert(1)</script><a href="javascript:x">Link</a></p>'
+        + "<p>wort </p>" * 400,
         authors=[author],
     )
     assert "script" not in article.body and "onclick" not in article.body and "javascript" not in article.body
@@ -72,7 +72,7 @@ def test_renamed_slug_remembers_the_old_one_and_renaming_back_works(article):
 def test_an_old_slug_of_another_article_cannot_be_taken(article):
     services.article_update(article=article, slug="neue-adresse")
     other = services.article_create(headline="Anderes", teaser="Vorspann")
-    with pytest.raises(InvalidInput, match="address|Adresse"):
+    with pytest.raises(InvalidInput, match=r"address|Adresse"):
         services.article_update(article=other, slug="testhausen-baut-eine-bruecke")
 
 

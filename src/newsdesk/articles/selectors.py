@@ -28,7 +28,8 @@ def _with_relations(queryset: QuerySet[Article]) -> QuerySet[Article]:
 
 
 def published() -> QuerySet[Article]:
-    return _with_relations(Article.objects.published().order_by("-published_at", "-id"))
+    """Published articles for listings, newest first; the body stays in the database (teasers do not show it)."""
+    return _with_relations(Article.objects.published().defer("body").order_by("-published_at", "-id"))
 
 
 @dataclass
