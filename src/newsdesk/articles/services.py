@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from newsdesk.articles.models import Article, ArticleAuthor, ArticleRevision, ArticleSlug, Author, Topic
 from newsdesk.core.errors import InvalidInput
 from newsdesk.core.html import html_to_text, sanitize_rich_text, word_count
+from newsdesk.core.validation import clean_line
 
 HEADLINE_MAX = 200
 TEASER_MAX = 600
@@ -42,23 +43,12 @@ def _slug_taken(slug: str, exclude_pk: int | None) -> bool:
     return current or old
 
 
-def _clean_text(value: str, *, field: str, max_length: int, required: bool = False) -> str:
-    if not isinstance(value, str):
-        raise InvalidInput(_("This field must be text."), field=field)
-    value = " ".join(value.split())
-    if required and not value:
-        raise InvalidInput(_("This field is required."), field=field)
-    if len(value) > max_length:
-        raise InvalidInput(_("At most %(max)d characters are allowed here.") % {"max": max_length}, field=field)
-    return value
-
-
 def _clean(article: Article) -> None:
     """Normalises and checks the fields in place; raises InvalidInput with the field name."""
-    article.headline = _clean_text(article.headline, field="headline", max_length=HEADLINE_MAX, required=True)
-    article.teaser = _clean_text(article.teaser, field="teaser", max_length=TEASER_MAX, required=True)
-    article.kicker = _clean_text(article.kicker, field="kicker", max_length=80)
-    article.dateline = _clean_text(article.dateline, field="dateline", max_length=80)
+    article.headline = clean_line(article.headline, field="headline", max_length=HEADLINE_MAX, required=True)
+    article.teaser = clean_line(article.teaser, field="teaser", max_length=TEASER_MAX, required=True)
+    article.kicker = clean_line(article.kicker, field="kicker", max_length=80)
+    article.dateline = clean_line(article.dateline, field="dateline", max_length=80)
     if len((article.body or "").encode()) > BODY_MAX_BYTES:
         raise InvalidInput(_("The text is too long: at most %(kb)d KB are allowed.") % {"kb": BODY_MAX_BYTES // 1024},
                            field="body")
