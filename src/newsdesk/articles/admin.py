@@ -30,6 +30,7 @@ class NewsroomSite(AdminSite):
     site_header = _("Newsroom")
     site_title = _("Newsroom")
     index_title = _("Articles and images")
+    enable_nav_sidebar = False  # the article list needs the width
 
     def has_permission(self, request: HttpRequest) -> bool:
         return request.user.is_active and is_editor(request)
@@ -112,18 +113,18 @@ class RevisionInline(admin.TabularInline):
 
 
 class ArticleAdmin(EditorOnlyAdmin):
-    list_display = ("headline", "status_label", "published_at", "top_story", "authors_list", "preview_link")
+    list_display = ("headline", "status_label", "top_story", "authors_list", "preview_link")
     list_filter = ("status", "top_story", "topics", ("published_at", admin.DateFieldListFilter), "authors")
     search_fields = ("headline", "teaser", "kicker", "slug")
-    date_hierarchy = "published_at"
     autocomplete_fields = ("topics", "lead_image")
     prepopulated_fields = {"slug": ("headline",)}
     inlines = (AuthorInline, RevisionInline)
-    readonly_fields = ("preview_link", "updated_at", "reading_time")
+    readonly_fields = ("preview_link", "updated_at", "reading_time", "lead_image_preview")
     actions = ("publish_now", "unpublish")
     list_per_page = 50
     fieldsets = (
-        (None, {"fields": ("kicker", "headline", "dateline", "teaser", "body", "lead_image", "topics")}),
+        (None, {"fields": ("kicker", "headline", "dateline", "teaser", "body", "lead_image", "lead_image_preview",
+                           "topics")}),
         (_("Publication"), {"fields": ("status", "published_at", "updated_at", "slug", "preview_link",
                                        "reading_time")}),
         (_("Home page"), {"fields": ("top_story", "top_rank")}),
@@ -133,12 +134,25 @@ class ArticleAdmin(EditorOnlyAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("authors")
 
-    @admin.display(description=_("status"), ordering="status")
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Editors write here all day: room for a whole headline and a long text.
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        sizes = {"headline": {"style": "width: min(100%, 48rem)"}, "teaser": {"rows": 3, "cols": 90},
+                 "body": {"rows": 24, "cols": 90}, "kicker": {"size": 30}, "dateline": {"size": 30}}
+        if field is not None and db_field.name in sizes:
+            field.widget.attrs.update(sizes[db_field.name])
+        return field
+
+    @admin.display(description=_("status"), ordering="-published_at")
     def status_label(self, article: Article) -> str:
-        if article.status == Article.Status.SCHEDULED and article.published_at:
-            label = _("live") if article.published_at <= timezone.now() else _("scheduled for")
-            return f"{label} {timezone.localtime(article.published_at):%d.%m.%Y %H:%M}"
-        return article.get_status_display()
+        if article.published_at is None:
+            return article.get_status_display()
+        when = f"{timezone.localtime(article.published_at):%d.%m.%Y %H:%M}"
+        if article.status == Article.Status.SCHEDULED and article.published_at > timezone.now():
+            return _("scheduled for %(when)s") % {"when": when}
+        if article.status == Article.Status.DRAFT:
+            return article.get_status_display()
+        return _("live since %(when)s") % {"when": when}
 
     @admin.display(description=_("authors"))
     def authors_list(self, article: Article) -> str:
@@ -150,6 +164,18 @@ class ArticleAdmin(EditorOnlyAdmin):
             return "–"
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', article.get_absolute_url(),
                            _("Open page") if article.is_live else _("Preview"))
+
+    @admin.display(description=_("lead image as readers see it"))
+    def lead_image_preview(self, article: Article) -> str:
+        image = article.lead_image
+        if image is None:
+            return _("No lead image. Upload one under Images, then choose it above.")
+        small = image.renditions[1 if len(image.renditions) > 1 else 0]["jpeg"] if image.renditions else image.file.name
+        from django.core.files.storage import default_storage
+
+        credit = _("Photo: %(credit)s") % {"credit": image.credit} if image.credit else ""
+        return format_html('<img src="{}" alt="" style="max-width:320px;height:auto;display:block"><br>{} {}<br>'
+                           '<small>Alt: {}</small>', default_storage.url(small), image.caption, credit, image.alt_text)
 
     @admin.display(description=_("reading time"))
     def reading_time(self, article: Article) -> str:

@@ -152,13 +152,13 @@ class ArticleRevision(models.Model):
     """The article as it was before an edit after publication (corrections stay traceable)."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
-    headline = models.CharField(max_length=200)
-    teaser = models.TextField()
-    body = models.TextField()
-    correction_note = models.TextField(blank=True)
+    headline = models.CharField(_("headline"), max_length=200)
+    teaser = models.TextField(_("teaser"))
+    body = models.TextField(_("text"))
+    correction_note = models.TextField(_("correction note"), blank=True)
     saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                 related_name="+")
-    saved_at = models.DateTimeField()
+                                 related_name="+", verbose_name=_("replaced by"))
+    saved_at = models.DateTimeField(_("replaced at"))
 
     class Meta:
         ordering = ["article", "-saved_at", "-id"]
