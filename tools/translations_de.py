@@ -260,8 +260,12 @@ DE = {
         "Vielleicht ist die Adresse falsch geschrieben, oder die Seite wurde entfernt.",
     "To the home page": "Zur Startseite",
     "lead image as readers see it": "Aufmacherbild, wie Leser es sehen",
-    "No lead image. Upload one under Images, then choose it above.":
-        "Kein Aufmacherbild. Laden Sie eines unter „Bilder“ hoch und wählen Sie es oben aus.",
+    "No lead image yet: choose one above or upload one under “New lead image”.":
+        "Noch kein Aufmacherbild: Wählen Sie oben eines aus oder laden Sie unter „Neues Aufmacherbild“ eines hoch.",
+    "Upload a new lead image": "Neues Aufmacherbild hochladen",
+    "JPEG, PNG, WebP or GIF, at most 20 MB. Replaces the lead image above.":
+        "JPEG, PNG, WebP oder GIF, höchstens 20 MB. Ersetzt das oben gewählte Aufmacherbild.",
+    "New lead image": "Neues Aufmacherbild",
     "replaced by": "ersetzt von",
     "replaced at": "ersetzt am",
     "German": "Deutsch",

@@ -100,3 +100,26 @@ def test_image_upload_in_the_back_office_makes_renditions_or_refuses(editor):
     response = client.post(BASE + "media/image/add/", {"upload": bad, "alt_text": "x"})
     assert response.status_code == 200 and "Nur Dateien mit der Endung" in response.content.decode()
     assert Image.objects.count() == 1
+
+
+def test_new_lead_image_uploaded_with_the_article(editor):
+    client = logged_in(editor)
+    upload = SimpleUploadedFile("deich.png", wave_illustration(seed=4, width=640, height=360), "image/png")
+    response = client.post(BASE + "articles/article/add/", form_data(
+        new_image=upload, new_image_alt="Der Deich", new_image_credit="Erika Test"))
+    # a JPEG named .png: refused with the reason, and neither article nor image stored
+    assert response.status_code == 200 and "ist aber ein JPEG-Bild" in response.content.decode()
+    assert not Article.objects.exists() and not Image.objects.exists()
+    upload = SimpleUploadedFile("deich.jpg", wave_illustration(seed=4, width=640, height=360), "image/jpeg")
+    response = client.post(BASE + "articles/article/add/", form_data(
+        new_image=upload, new_image_alt="Der Deich", new_image_credit="Erika Test"))
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.lead_image.alt_text == "Der Deich" and article.lead_image.uploaded_by == editor
+
+
+def test_new_lead_image_needs_alt_text(editor):
+    upload = SimpleUploadedFile("deich.jpg", wave_illustration(seed=4, width=640, height=360), "image/jpeg")
+    response = logged_in(editor).post(BASE + "articles/article/add/", form_data(new_image=upload))
+    assert response.status_code == 200 and "Alternativtext" in response.content.decode()
+    assert not Image.objects.exists()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import AdminSite
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html
@@ -15,6 +17,7 @@ from newsdesk.articles.models import Article, ArticleAuthor, ArticleRevision, Ar
 from newsdesk.core.errors import ServiceError
 from newsdesk.media.admin import ImageAdmin
 from newsdesk.media.models import Image
+from newsdesk.media.services import image_create
 
 
 def is_editor(request: HttpRequest) -> bool:
@@ -75,6 +78,42 @@ class AuthorAdmin(EditorOnlyAdmin):
     raw_id_fields = ("user",)
 
 
+class ArticleAdminForm(forms.ModelForm):
+    """The article form with the service's rules, and an upload for a new lead image in the same step."""
+
+    uploaded_by = None
+    new_image = forms.FileField(label=_("Upload a new lead image"), required=False,
+                                help_text=_("JPEG, PNG, WebP or GIF, at most 20 MB. Replaces the lead image above."))
+    new_image_alt = forms.CharField(label=_("Alt text of the image"), required=False, max_length=300)
+    new_image_caption = forms.CharField(label=_("Caption"), required=False, max_length=500)
+    new_image_credit = forms.CharField(label=_("Credit"), required=False, max_length=200)
+
+    class Meta:
+        model = Article
+        # The admin passes the fieldsets' fields; this list is for the form on its own.
+        fields = ("kicker", "headline", "dateline", "teaser", "body", "lead_image", "topics", "status",
+                  "published_at", "slug", "top_story", "top_rank", "correction_note")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == Article.Status.SCHEDULED and not data.get("published_at"):
+            self.add_error("published_at", _("A scheduled article needs a publication time."))
+        slug = data.get("slug")
+        if slug and ArticleSlug.objects.filter(slug=slug).exclude(article_id=self.instance.pk).exists():
+            self.add_error("slug", _("Another article already uses this address."))
+        upload = data.get("new_image")
+        if upload and not self.errors:  # stored only when the rest of the form is fine
+            try:
+                data["lead_image"] = image_create(
+                    data=upload.read(), filename=upload.name, alt_text=data.get("new_image_alt", ""),
+                    caption=data.get("new_image_caption", ""), credit=data.get("new_image_credit", ""),
+                    uploaded_by=self.uploaded_by,
+                )
+            except ValidationError as exc:
+                self.add_error("new_image", exc)
+        return data
+
+
 class AuthorInline(admin.TabularInline):
     model = ArticleAuthor
     extra = 1
@@ -125,6 +164,8 @@ class ArticleAdmin(EditorOnlyAdmin):
     fieldsets = (
         (None, {"fields": ("kicker", "headline", "dateline", "teaser", "body", "lead_image", "lead_image_preview",
                            "topics")}),
+        (_("New lead image"), {"fields": ("new_image", "new_image_alt", "new_image_caption", "new_image_credit"),
+                               "classes": ("collapse",)}),
         (_("Publication"), {"fields": ("status", "published_at", "updated_at", "slug", "preview_link",
                                        "reading_time")}),
         (_("Home page"), {"fields": ("top_story", "top_rank")}),
@@ -169,7 +210,7 @@ class ArticleAdmin(EditorOnlyAdmin):
     def lead_image_preview(self, article: Article) -> str:
         image = article.lead_image
         if image is None:
-            return _("No lead image. Upload one under Images, then choose it above.")
+            return _("No lead image yet: choose one above or upload one under “New lead image”.")
         small = image.renditions[1 if len(image.renditions) > 1 else 0]["jpeg"] if image.renditions else image.file.name
         from django.core.files.storage import default_storage
 
@@ -190,22 +231,9 @@ class ArticleAdmin(EditorOnlyAdmin):
             self.message_user(request, _("Not saved: %(reason)s") % {"reason": exc.message}, messages.ERROR)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
-        clean = form.clean
-
-        def clean_with_service_rules(form_self):
-            data = clean(form_self)
-            status, at = data.get("status"), data.get("published_at")
-            if status == Article.Status.SCHEDULED and not at:
-                form_self.add_error("published_at", _("A scheduled article needs a publication time."))
-            slug = data.get("slug")
-            owner = form_self.instance.pk
-            if slug and ArticleSlug.objects.filter(slug=slug).exclude(article_id=owner).exists():
-                form_self.add_error("slug", _("Another article already uses this address."))
-            return data
-
-        form.clean = clean_with_service_rules
-        return form
+        # A subclass per request: the uploader must not leak between concurrent requests.
+        kwargs["form"] = type("ArticleAdminFormFor", (ArticleAdminForm,), {"uploaded_by": request.user})
+        return super().get_form(request, obj, change, **kwargs)
 
     @admin.action(description=_("Publish now"))
     def publish_now(self, request, queryset) -> None:
