@@ -1,14 +1,23 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve
 
 from newsdesk.api import api
+from newsdesk.articles import sitemaps
+from newsdesk.articles import views as article_views
+from newsdesk.articles.admin import newsroom_site
 from newsdesk.core import views as core_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", article_views.home, name="home"),
+    path("", include("newsdesk.articles.urls")),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-news.xml", sitemaps.news_sitemap, name="sitemap-news"),
+    path("sitemap-<slug:section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap-section"),
+    path("robots.txt", core_views.robots_txt, name="robots"),
     path("newsblog/", include("newsdesk.liveblogs.urls")),
     path("", include("newsdesk.subscriptions.urls")),
     path("api/v1/", api.urls),
@@ -16,6 +25,7 @@ urlpatterns = [
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("redaktion/verwaltung/", newsroom_site.urls),
     path("healthz", core_views.healthz, name="healthz"),
 ]
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from newsdesk import realtime
 from newsdesk.core.errors import Conflict, Forbidden, InvalidInput, NotFound, TooLarge
 from newsdesk.core.html import html_to_text, sanitize_rich_text, word_count
+from newsdesk.core.validation import clean_line
 from newsdesk.liveblogs.models import Entry, EntryRevision, Event, LiveBlog
 from newsdesk.liveblogs.permissions import can_create_liveblog, ensure_can_write
 from newsdesk.liveblogs.rendering import entry_data, entry_html
@@ -36,19 +37,6 @@ def clean_body(raw: str) -> str:
     if not html_to_text(body) and "<img" not in body:
         raise InvalidInput(_("The entry is empty. Please write some text."), field="body")
     return body
-
-
-def clean_line(raw: str, *, field: str, max_length: int, required: bool = False) -> str:
-    if not isinstance(raw, str):
-        raise InvalidInput(_("This field must be text."), field=field)
-    value = " ".join(raw.split())
-    if required and not value:
-        raise InvalidInput(_("This field is required."), field=field)
-    if len(value) > max_length:
-        raise InvalidInput(
-            _("At most %(max)d characters are allowed here.") % {"max": max_length}, field=field
-        )
-    return value
 
 
 def _entry_words(headline: str, body: str) -> int:

@@ -15,6 +15,7 @@ from newsdesk.liveblogs import selectors, services
 from newsdesk.liveblogs.forms import EntryForm, LiveBlogForm
 from newsdesk.liveblogs.models import LiveBlog
 from newsdesk.liveblogs.permissions import can_create_liveblog, can_write
+from newsdesk.liveblogs.seo import liveblog_json_ld
 from newsdesk.media.services import image_create
 
 
@@ -54,6 +55,8 @@ def liveblog_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_edit": editor,
         "entry_form": EntryForm() if editor else None,
     }
+    if cursor is None:  # structured data on the canonical first page only
+        context["json_ld"] = liveblog_json_ld(blog, [*context["pinned"], *page.entries])
     response = render(request, "liveblogs/detail.html", context)
     # Editors see controls; readers' pages may be kept by caches only briefly: the stream keeps them fresh.
     response["Cache-Control"] = "private, no-cache" if editor else "public, max-age=5"

@@ -41,3 +41,23 @@ def wave_illustration(*, seed: int, width: int = 1600, height: int = 900,
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
     return buffer.getvalue()
+
+
+def portrait_illustration(*, seed: int, colour: tuple[int, int, int], size: int = 600) -> bytes:
+    """An abstract head-and-shoulders silhouette on a soft ground (author photos of the demo), as JPEG bytes."""
+    rng = random.Random(seed)
+    ground = tuple(min(255, c + 70) for c in colour)
+    picture = PILImage.new("RGB", (size, size), ground)
+    draw = ImageDraw.Draw(picture)
+    for _ in range(6):  # a few soft circles behind the figure
+        r = rng.randrange(size // 8, size // 3)
+        x, y = rng.randrange(0, size), rng.randrange(0, size)
+        tint = tuple(min(255, c + rng.randrange(30, 90)) for c in colour)
+        draw.ellipse([x - r, y - r, x + r, y + r], fill=tint)
+    figure = tuple(max(0, c - 60) for c in colour)
+    draw.ellipse([size * 0.16, size * 0.68, size * 0.84, size * 1.3], fill=figure)  # shoulders
+    draw.ellipse([size * 0.33, size * 0.2, size * 0.67, size * 0.62], fill=figure)  # head
+    picture = picture.filter(ImageFilter.GaussianBlur(2))
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=85, optimize=True)
+    return buffer.getvalue()

@@ -19,6 +19,9 @@ class Image(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # [{"width", "height", "jpeg", "webp"}] (storage names), narrowest first; written once by image_create so
+    # pages build srcset without another query or a look at the disk.
+    renditions = models.JSONField(default=list, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("image")
@@ -26,3 +29,23 @@ class Image(models.Model):
 
     def __str__(self) -> str:
         return self.caption or self.alt_text
+
+    def _srcset(self, kind: str) -> str:
+        from django.core.files.storage import default_storage
+
+        return ", ".join(f"{default_storage.url(r[kind])} {r['width']}w" for r in self.renditions)
+
+    @property
+    def srcset_jpeg(self) -> str:
+        return self._srcset("jpeg")
+
+    @property
+    def srcset_webp(self) -> str:
+        return self._srcset("webp")
+
+    @property
+    def large_url(self) -> str:
+        """The widest JPEG rendition (the enlarge view); the original for images stored before renditions."""
+        from django.core.files.storage import default_storage
+
+        return default_storage.url(self.renditions[-1]["jpeg"]) if self.renditions else self.file.url

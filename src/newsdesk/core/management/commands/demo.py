@@ -6,6 +6,8 @@ from django.urls import reverse
 
 from newsdesk.accounts.models import Role, User
 from newsdesk.accounts.services import user_create_or_update
+from newsdesk.articles import demo as article_demo
+from newsdesk.articles.models import Article
 from newsdesk.liveblogs import demo as liveblog_demo
 from newsdesk.liveblogs.models import LiveBlog
 
@@ -25,6 +27,12 @@ class Command(BaseCommand):
         else:
             for title in liveblog_demo.load():
                 self.stdout.write(f"Demo newsblog created: {title}")
+        if options["if_empty"] and Article.objects.exists():
+            self.stdout.write("Demo articles skipped: the database already has articles.")
+        else:
+            # After the newsblogs: their demo users become the authors' logins.
+            for headline in article_demo.load():
+                self.stdout.write(f"Demo article created: {headline}")
         password = os.environ.get("NEWSDESK_PASSWORD") or DEMO_PASSWORD
         editor = User.objects.filter(username=DEMO_EDITOR).first()
         if editor is None:

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
+from newsdesk.articles.scheduler import start_scheduler_thread
 from newsdesk.core.checks import ensure_safe_to_serve
 from newsdesk.mail.worker import start_worker_thread
 
@@ -40,6 +41,8 @@ class Command(BaseCommand):
         if not options["no_mail_worker"]:
             # One sender beside the server, so that `make run` delivers mail with no second command.
             start_worker_thread()
+        # Scheduled articles go live at their time without anyone acting (cron: 'newsdesk publish_due').
+        start_scheduler_thread()
         uvicorn.run(
             "newsdesk.asgi:application",
             host=options["host"],

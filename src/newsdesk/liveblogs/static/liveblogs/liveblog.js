@@ -250,19 +250,7 @@
     if (firstNew) { firstNew.setAttribute("tabindex", "-1"); firstNew.focus({ preventScroll: true }); }
   });
 
-  // --- enlarge view --------------------------------------------------------------------------------
-
-  const lightbox = document.getElementById("lightbox");
-  const enlarge = document.querySelector("[data-enlarge]");
-  if (lightbox && enlarge && lightbox.showModal) {
-    enlarge.addEventListener("click", (event) => {
-      event.preventDefault();
-      lightbox.showModal();
-      lightbox.querySelector(".lightbox__close").focus();
-    });
-    lightbox.addEventListener("close", () => enlarge.focus());
-    lightbox.addEventListener("click", (event) => { if (event.target === lightbox) lightbox.close(); });
-  }
+  // The enlarge view lives in media/enlarge.js, shared with article pages.
 
   // --- editor tools ----------------------------------------------------------------------------------
 

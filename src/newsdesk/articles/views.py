@@ -1,0 +1,92 @@
+"""Reader pages: home, article, topic, author, archive. Reads come from selectors; views only choose answers."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from newsdesk.articles import selectors
+from newsdesk.articles.seo import article_json_ld
+
+# Readers' pages may be kept briefly by caches; editors (and previews) always get a fresh page.
+PUBLIC_CACHE = "public, max-age=60"
+
+
+def _finish(request: HttpRequest, response: HttpResponse, *, private: bool = False) -> HttpResponse:
+    is_editor = getattr(request.user, "is_editor", False)
+    response["Cache-Control"] = "private, no-cache" if (private or is_editor) else PUBLIC_CACHE
+    return response
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    top = selectors.top_stories()
+    context = {
+        "live": selectors.open_liveblogs(),
+        "top_stories": top,
+        "latest": selectors.latest_articles(exclude=[a.pk for a in top]),
+        "topics": selectors.topics_with_articles(),
+    }
+    return _finish(request, render(request, "articles/home.html", context))
+
+
+def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    preview = getattr(request.user, "is_editor", False)
+    found = selectors.article_by_slug(slug, include_unpublished=preview)
+    if found.redirect_slug:
+        return HttpResponsePermanentRedirect(reverse("articles:detail", kwargs={"slug": found.redirect_slug}))
+    article = found.article
+    if article is None:
+        raise Http404(_("No article at this address."))
+    context = {
+        "article": article,
+        "is_preview": not article.is_live,
+        "json_ld": article_json_ld(article, request),
+    }
+    return _finish(request, render(request, "articles/detail.html", context), private=not article.is_live)
+
+
+def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    topic = selectors.topic_by_slug(slug)
+    if topic is None:
+        raise Http404(_("No topic at this address."))
+    page = selectors.paginate(selectors.articles_for_topic(topic), request.GET.get("seite"))
+    return _finish(request, render(request, "articles/topic.html", {"topic": topic, "page": page}))
+
+
+def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    author = selectors.author_by_slug(slug)
+    if author is None:
+        raise Http404(_("No author at this address."))
+    page = selectors.paginate(selectors.articles_for_author(author), request.GET.get("seite"))
+    return _finish(request, render(request, "articles/author.html", {"author": author, "page": page}))
+
+
+def archive_index(request: HttpRequest) -> HttpResponse:
+    return _finish(request, render(request, "articles/archive_index.html", {"months": selectors.archive_months()}))
+
+
+def _valid_date(year: int, month: int, day: int = 1) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError as exc:
+        raise Http404(_("There is no such date.")) from exc
+
+
+def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    first = _valid_date(year, month)
+    last = first.replace(day=calendar.monthrange(year, month)[1])
+    page = selectors.paginate(selectors.articles_between(first, last), request.GET.get("seite"), per_page=50)
+    return _finish(request, render(request, "articles/archive_list.html",
+                                   {"page": page, "month": first, "day": None}))
+
+
+def archive_day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
+    first = _valid_date(year, month, day)
+    page = selectors.paginate(selectors.articles_between(first, first), request.GET.get("seite"), per_page=50)
+    return _finish(request, render(request, "articles/archive_list.html",
+                                   {"page": page, "month": first, "day": first}))

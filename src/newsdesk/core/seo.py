@@ -1,0 +1,37 @@
+"""Helpers for search engines and sharing: absolute URLs, JSON-LD script bodies, image objects."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.conf import settings
+from django.utils.safestring import SafeString, mark_safe
+
+# JSON inside <script> must not be able to close the tag or open a comment.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def absolute_url(path: str) -> str:
+    """The public address (NEWSDESK_SITE_URL), not the Host header: canonical links must not follow a proxy."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return settings.SITE_URL + path
+
+
+def json_ld(data: dict[str, Any]) -> SafeString:
+    """JSON for a <script type="application/ld+json"> body, safe to place in HTML."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
+    return mark_safe(text)  # noqa: S308 - escaped above: no "<", ">" or "&" remain
+
+
+def image_object(image) -> dict[str, Any] | None:
+    if image is None:
+        return None
+    return {"@type": "ImageObject", "url": absolute_url(image.large_url), "width": image.width,
+            "height": image.height, **({"caption": image.caption} if image.caption else {}),
+            **({"creditText": image.credit} if image.credit else {})}
+
+
+def publisher() -> dict[str, Any]:
+    return {"@type": "NewsMediaOrganization", "name": settings.SITE_NAME, "url": absolute_url("/")}
