@@ -1,73 +1,228 @@
-"""Feeds of newsblogs and of the whole site, in RSS 2.0, Atom and JSON Feed 1.1.
+"""Feeds of the site, its topics, authors, articles and newsblogs, in RSS 2.0, Atom and JSON Feed 1.1.
 
-Feed readers poll hard, so every feed answers conditional requests: the ETag follows the event log
-(every change of a newsblog, deletions included, moves its sequence number), and 304 costs one query.
+Every feed builds neutral `FeedItem`s, so one set of item methods serves articles, article updates and
+newsblog entries. Feed readers poll hard, so every feed answers conditional requests: its ETag changes
+with any change that alters the feed (newsblog events, deletions included; article edits; a scheduled
+article reaching its time), and a 304 costs one query.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import islice
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Max, Sum
+from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import SyndicationFeed
 from django.utils.text import Truncator
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
+from newsdesk.articles import selectors as article_selectors
+from newsdesk.articles.models import Article, ArticleRevision, Author, Topic
 from newsdesk.core.html import html_to_text
-from newsdesk.liveblogs import selectors
+from newsdesk.liveblogs import selectors as liveblog_selectors
 from newsdesk.liveblogs.models import Entry, LiveBlog
 from newsdesk.subscriptions.feedgen import AtomFeed, JsonFeed, RssFeed
 
 FEED_ITEMS = 50
+FORMATS: dict[str, type[SyndicationFeed]] = {"rss": RssFeed, "atom": AtomFeed, "json": JsonFeed}
 
 
-def _entry_title(entry: Entry) -> str:
-    return entry.headline or Truncator(html_to_text(entry.body)).chars(90)
+@dataclass(frozen=True)
+class FeedItem:
+    title: str
+    description: str
+    link: str
+    guid: str
+    published: datetime
+    updated: datetime | None = None
+    author: str = ""
+    categories: tuple[str, ...] = field(default_factory=tuple)
 
 
-class _EntryItems:
-    """How a newsblog entry becomes a feed item (shared by the newsblog and site feeds)."""
-
-    def item_title(self, entry: Entry) -> str:
-        return _entry_title(entry)
-
-    def item_description(self, entry: Entry) -> str:
-        return entry.body  # sanitized with nh3 when it was saved
-
-    def item_link(self, entry: Entry) -> str:
-        return f"{entry.liveblog.get_absolute_url()}#{entry.anchor}"
-
-    def item_guid(self, entry: Entry) -> str:
-        return f"{settings.SITE_URL}{self.item_link(entry)}"
-
-    def item_pubdate(self, entry: Entry):
-        return entry.created_at
-
-    def item_updateddate(self, entry: Entry):
-        return entry.updated_at
-
-    def item_author_name(self, entry: Entry) -> str:
-        return entry.author.display_name
-
-    def item_categories(self, entry: Entry) -> list[str]:
-        return [_("Key event")] if entry.key_event else []
+def entry_item(entry: Entry) -> FeedItem:
+    link = f"{entry.liveblog.get_absolute_url()}#{entry.anchor}"
+    return FeedItem(
+        title=entry.headline or Truncator(html_to_text(entry.body)).chars(90),
+        description=entry.body,  # sanitized with nh3 when it was saved
+        link=link, guid=settings.SITE_URL + link, published=entry.created_at, updated=entry.updated_at,
+        author=entry.author.display_name, categories=(_("Key event"),) if entry.key_event else (),
+    )
 
 
-class LiveBlogFeed(_EntryItems, Feed):
-    """A newsblog's entries, newest first; `?key_events=1` for the key events only."""
+def article_item(article: Article) -> FeedItem:
+    link = article.get_absolute_url()
+    return FeedItem(
+        title=article.headline, description=article.teaser, link=link, guid=f"{settings.SITE_URL}/a/{article.pk}",
+        published=article.published_at, updated=article.updated_at,
+        author=", ".join(byline.author.name for byline in getattr(article, "byline", [])),
+        categories=tuple(topic.name for topic in article.topics.all()),
+    )
+
+
+def update_item(article: Article, revision: ArticleRevision) -> FeedItem:
+    """An edit after publication; the revision holds the text as it was before, saved at the edit."""
+    link = article.get_absolute_url()
+    note = article.correction_note if revision.correction_note != article.correction_note else ""
+    when = localtime(revision.saved_at).strftime("%d.%m.%Y %H:%M")
+    return FeedItem(
+        title=_("Updated: %(headline)s") % {"headline": article.headline},
+        description=(_("Correction: %(note)s") % {"note": note}) if note
+        else _("The article was updated on %(when)s.") % {"when": when},
+        link=link, guid=f"{settings.SITE_URL}/a/{article.pk}/r/{revision.pk}", published=revision.saved_at,
+    )
+
+
+def newest(*sources: Iterable[FeedItem], limit: int = FEED_ITEMS) -> list[FeedItem]:
+    return list(islice(sorted((item for source in sources for item in source), key=lambda item: item.published,
+                              reverse=True), limit))
+
+
+class ItemFeed(Feed):
+    """Django's Feed for FeedItems; subclasses name `key` and give title, link, description and items."""
 
     feed_type: type[SyndicationFeed] = RssFeed
-    format_name = "rss"
+    key = ""
+
+    def __init__(self, format_name: str = "rss") -> None:
+        super().__init__()
+        self.format_name = format_name
+        self.feed_type = FORMATS[format_name]
+
+    def feed_url(self, obj=None) -> str:
+        return reverse(f"feeds:{self.key}-{self.format_name}", kwargs=self.url_kwargs(obj))
+
+    def url_kwargs(self, obj) -> dict:
+        return {"slug": obj.slug} if obj is not None else {}
+
+    def subtitle(self, obj=None) -> str:
+        return self.description(obj)
+
+    def item_title(self, item: FeedItem) -> str:
+        return item.title
+
+    def item_description(self, item: FeedItem) -> str:
+        return item.description
+
+    def item_link(self, item: FeedItem) -> str:
+        return item.link
+
+    def item_guid(self, item: FeedItem) -> str:
+        return item.guid
+
+    # Stable ids, not addresses: a renamed slug must not make readers show an article twice.
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item: FeedItem):
+        return item.published
+
+    def item_updateddate(self, item: FeedItem):
+        return item.updated
+
+    def item_author_name(self, item: FeedItem) -> str:
+        return item.author
+
+    def item_categories(self, item: FeedItem) -> tuple[str, ...]:
+        return item.categories
+
+
+class SiteFeed(ItemFeed):
+    """Everything new on the site: articles and newsblog entries, newest first."""
+
+    key = "site"
+
+    def title(self, obj=None) -> str:
+        return settings.SITE_NAME
+
+    def link(self, obj=None) -> str:
+        return reverse("home")
+
+    def description(self, obj=None) -> str:
+        return _("The latest news from %(site)s") % {"site": settings.SITE_NAME}
+
+    def items(self, obj=None) -> list[FeedItem]:
+        articles = article_selectors.published()[:FEED_ITEMS]
+        entries = Entry.objects.visible().select_related("author", "liveblog").order_by("-created_at", "-id")
+        return newest(map(article_item, articles), map(entry_item, entries[:FEED_ITEMS]))
+
+
+class TopicFeed(ItemFeed):
+    key = "topic"
+
+    def get_object(self, request: HttpRequest, slug: str) -> Topic:
+        return _found(article_selectors.topic_by_slug(slug), _("No topic with this address."))
+
+    def title(self, topic: Topic) -> str:
+        return _("%(site)s: %(topic)s") % {"site": settings.SITE_NAME, "topic": topic.name}
+
+    def link(self, topic: Topic) -> str:
+        return topic.get_absolute_url()
+
+    def description(self, topic: Topic) -> str:
+        return topic.description or topic.name
+
+    def items(self, topic: Topic) -> list[FeedItem]:
+        return [article_item(a) for a in article_selectors.articles_for_topic(topic)[:FEED_ITEMS]]
+
+
+class AuthorFeed(ItemFeed):
+    key = "author"
+
+    def get_object(self, request: HttpRequest, slug: str) -> Author:
+        return _found(article_selectors.author_by_slug(slug), _("No author with this address."))
+
+    def title(self, author: Author) -> str:
+        return _("%(site)s: articles by %(author)s") % {"site": settings.SITE_NAME, "author": author.name}
+
+    def link(self, author: Author) -> str:
+        return author.get_absolute_url()
+
+    def description(self, author: Author) -> str:
+        return author.role or author.name
+
+    def items(self, author: Author) -> list[FeedItem]:
+        return [article_item(a) for a in article_selectors.articles_for_author(author)[:FEED_ITEMS]]
+
+
+class ArticleFeed(ItemFeed):
+    """"The feed of this article": its publication, then every update and correction."""
+
+    key = "article"
+
+    def get_object(self, request: HttpRequest, slug: str) -> Article:
+        lookup = article_selectors.article_by_slug(slug)
+        return _found(lookup.article, _("No article with this address."))
+
+    def title(self, article: Article) -> str:
+        return article.headline
+
+    def link(self, article: Article) -> str:
+        return article.get_absolute_url()
+
+    def description(self, article: Article) -> str:
+        return article.teaser
+
+    def items(self, article: Article) -> list[FeedItem]:
+        revisions = article.revisions.filter(saved_at__gte=article.published_at).order_by("-saved_at")
+        return newest([article_item(article)], (update_item(article, r) for r in revisions[:FEED_ITEMS]))
+
+
+class LiveBlogFeed(ItemFeed):
+    """A newsblog's entries, newest first; `?key_events=1` for the key events only."""
+
+    key = "liveblog"
 
     def get_object(self, request: HttpRequest, slug: str) -> LiveBlog:
-        blog = selectors.liveblog_by_slug(slug)
-        if blog is None:
-            raise Http404(_("No newsblog with this address."))
+        blog = _found(liveblog_selectors.liveblog_by_slug(slug), _("No newsblog with this address."))
         blog.key_events_only = request.GET.get("key_events") == "1"
         return blog
 
@@ -83,99 +238,61 @@ class LiveBlogFeed(_EntryItems, Feed):
         return blog.teaser or blog.title
 
     def feed_url(self, blog: LiveBlog) -> str:
-        url = reverse(f"feeds:liveblog-{self.format_name}", kwargs={"slug": blog.slug})
-        return url + ("?key_events=1" if blog.key_events_only else "")
+        return super().feed_url(blog) + ("?key_events=1" if blog.key_events_only else "")
 
-    def items(self, blog: LiveBlog) -> list[Entry]:
+    def items(self, blog: LiveBlog) -> list[FeedItem]:
         entries = Entry.objects.visible().filter(liveblog=blog).select_related("author")
         if blog.key_events_only:
             entries = entries.filter(key_event=True)
         rows = list(entries.order_by("-created_at", "-id")[:FEED_ITEMS])
         for row in rows:
             row.liveblog = blog
-        return rows
+        return [entry_item(row) for row in rows]
 
 
-class LiveBlogAtomFeed(LiveBlogFeed):
-    feed_type = AtomFeed
-    format_name = "atom"
-    subtitle = LiveBlogFeed.description
-
-
-class LiveBlogJsonFeed(LiveBlogFeed):
-    feed_type = JsonFeed
-    format_name = "json"
-
-
-class SiteFeed(_EntryItems, Feed):
-    """Everything new on the site, newest first."""
-
-    feed_type: type[SyndicationFeed] = RssFeed
-    format_name = "rss"
-
-    def title(self) -> str:
-        return settings.SITE_NAME
-
-    def link(self) -> str:
-        return reverse("home")
-
-    def description(self) -> str:
-        return _("The latest news from %(site)s") % {"site": settings.SITE_NAME}
-
-    def feed_url(self) -> str:
-        return reverse(f"feeds:site-{self.format_name}")
-
-    def items(self) -> list[Entry]:
-        return list(Entry.objects.visible().select_related("author", "liveblog")
-                    .order_by("-created_at", "-id")[:FEED_ITEMS])
-
-
-class SiteAtomFeed(SiteFeed):
-    feed_type = AtomFeed
-    format_name = "atom"
-    subtitle = SiteFeed.description
-
-
-class SiteJsonFeed(SiteFeed):
-    feed_type = JsonFeed
-    format_name = "json"
+def _found(obj, message: str):
+    if obj is None:
+        raise Http404(message)
+    return obj
 
 
 # --- conditional GET -------------------------------------------------------------------------------
 
-def _liveblog_state(request: HttpRequest, slug: str) -> tuple | None:
-    return LiveBlog.objects.filter(slug=slug).values_list("pk", "last_seq", "updated_at").first()
+def _articles_state(articles: QuerySet[Article]) -> str:
+    # Count moves when a scheduled article reaches its time; the newest change covers edits.
+    state = articles.aggregate(n=Count("id"), changed=Max(Coalesce("updated_at", "published_at")))
+    return f"{state['n']}.{state['changed'].timestamp() if state['changed'] else 0}"
 
 
-def _liveblog_etag(request: HttpRequest, slug: str) -> str | None:
-    state = _liveblog_state(request, slug)
-    if state is None:
-        return None
-    return f"lb{state[0]}.{state[1]}.{request.GET.get('key_events', '')}.{request.LANGUAGE_CODE}"
+def _liveblogs_state(blogs: QuerySet[LiveBlog]) -> str:
+    state = blogs.aggregate(seq=Sum("last_seq"), n=Count("id"))
+    return f"{state['seq'] or 0}.{state['n']}"
 
 
-def _liveblog_last_modified(request: HttpRequest, slug: str):
-    state = _liveblog_state(request, slug)
-    return state[2] if state else None
+def _etag(kind: str, request: HttpRequest, slug: str | None = None) -> str | None:
+    published = Article.objects.published()
+    if kind == "site":
+        state = _articles_state(published) + "." + _liveblogs_state(LiveBlog.objects.all())
+    elif kind == "topic":
+        state = _articles_state(published.filter(topics__slug=slug))
+    elif kind == "author":
+        state = _articles_state(published.filter(authors__slug=slug))
+    elif kind == "article":
+        row = published.filter(slug=slug).values_list("pk", "updated_at", "correction_note").first()
+        revisions = ArticleRevision.objects.filter(article__slug=slug).count()
+        state = (f"{row[0]}.{row[1].timestamp() if row[1] else 0}.{zlib.crc32(row[2].encode())}.{revisions}"
+                 if row else None)
+    else:
+        row = LiveBlog.objects.filter(slug=slug).values_list("pk", "last_seq").first()
+        state = f"{row[0]}.{row[1]}.{request.GET.get('key_events', '')}" if row else None
+    # Unknown objects: no ETag, so the feed view answers its 404.
+    return f"{kind}.{state}.{request.LANGUAGE_CODE}" if state is not None else None
 
 
-def _site_state(request: HttpRequest) -> dict:
-    return LiveBlog.objects.aggregate(updated=Max("updated_at"), seq=Sum("last_seq"))
+def feed_view(kind: str, feed_class: type[ItemFeed], format_name: str) -> Callable[..., HttpResponse]:
+    """The feed view, answering If-None-Match with 304 while its ETag holds."""
+    def etag(request: HttpRequest, slug: str | None = None) -> str | None:
+        return _etag(kind, request, slug)
 
+    return condition(etag_func=etag)(feed_class(format_name))
 
-def _site_etag(request: HttpRequest) -> str:
-    state = _site_state(request)
-    return f"site.{state['seq'] or 0}.{state['updated'].timestamp() if state['updated'] else 0}." \
-           f"{request.LANGUAGE_CODE}"
-
-
-def _site_last_modified(request: HttpRequest):
-    return _site_state(request)["updated"]
-
-
-def liveblog_feed_view(feed: Feed) -> Callable[..., HttpResponse]:
-    return condition(etag_func=_liveblog_etag, last_modified_func=_liveblog_last_modified)(feed)
-
-
-def site_feed_view(feed: Feed) -> Callable[..., HttpResponse]:
-    return condition(etag_func=_site_etag, last_modified_func=_site_last_modified)(feed)

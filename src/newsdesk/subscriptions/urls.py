@@ -1,16 +1,27 @@
 from django.urls import path
 
-from newsdesk.subscriptions import feeds
+from newsdesk.subscriptions.feeds import (
+    ArticleFeed,
+    AuthorFeed,
+    LiveBlogFeed,
+    SiteFeed,
+    TopicFeed,
+    feed_view,
+)
 
 app_name = "feeds"
 
+# Each feed in three formats: .../feed/ (RSS 2.0), .../feed/atom/, .../feed/json/ (JSON Feed 1.1).
+_FEEDS = [
+    ("site", SiteFeed, ""),
+    ("topic", TopicFeed, "thema/<slug:slug>/"),
+    ("author", AuthorFeed, "autor/<slug:slug>/"),
+    ("article", ArticleFeed, "artikel/<slug:slug>/"),
+    ("liveblog", LiveBlogFeed, "newsblog/<slug:slug>/"),
+]
+
 urlpatterns = [
-    path("feed/", feeds.site_feed_view(feeds.SiteFeed()), name="site-rss"),
-    path("feed/atom/", feeds.site_feed_view(feeds.SiteAtomFeed()), name="site-atom"),
-    path("feed/json/", feeds.site_feed_view(feeds.SiteJsonFeed()), name="site-json"),
-    path("newsblog/<slug:slug>/feed/", feeds.liveblog_feed_view(feeds.LiveBlogFeed()), name="liveblog-rss"),
-    path("newsblog/<slug:slug>/feed/atom/", feeds.liveblog_feed_view(feeds.LiveBlogAtomFeed()),
-         name="liveblog-atom"),
-    path("newsblog/<slug:slug>/feed/json/", feeds.liveblog_feed_view(feeds.LiveBlogJsonFeed()),
-         name="liveblog-json"),
+    path(f"{prefix}feed/{suffix}", feed_view(kind, feed_class, format_name), name=f"{kind}-{format_name}")
+    for kind, feed_class, prefix in _FEEDS
+    for format_name, suffix in (("rss", ""), ("atom", "atom/"), ("json", "json/"))
 ]

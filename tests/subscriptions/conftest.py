@@ -1,0 +1,2 @@
+# The articles tests' fixtures (media folder, site URL, a published article with author and topic).
+from tests.articles.conftest import article, author, image, media_root, topic  # noqa: F401
