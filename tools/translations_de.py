@@ -8,6 +8,80 @@ import sys
 from pathlib import Path
 
 DE = {
+    # subscriptions: e-mail alerts with double opt-in
+    "An e-mail when something important happens in this newsblog.":
+        "Eine E-Mail, sobald in diesem Newsblog etwas Wichtiges passiert.",
+    "e-mail address": "E-Mail-Adresse",
+    "subscriber": "Abonnent",
+    "subscribers": "Abonnenten",
+    "Daily digest": "Tägliche Zusammenfassung",
+    "Breaking news": "Eilmeldungen",
+    "Article": "Artikel",
+    "Similar news": "Ähnliche News",
+    "Waiting for confirmation": "Wartet auf Bestätigung",
+    "Confirmed": "Bestätigt",
+    "Unsubscribed": "Abgemeldet",
+    "kind": "Art",
+    "signed up": "angemeldet",
+    "consent text version": "Fassung des Einwilligungstexts",
+    "confirmation mail sent": "Bestätigungsmail gesendet",
+    "confirmation mail as sent": "Bestätigungsmail wie versendet",
+    "confirmed": "bestätigt",
+    "unsubscribed": "abgemeldet",
+    "subscription": "Abonnement",
+    "subscriptions": "Abonnements",
+    "Please enter a valid e-mail address.": "Bitte geben Sie eine gültige E-Mail-Adresse ein.",
+    "Unknown kind of subscription.": "Dieses Abonnement gibt es nicht.",
+    "Please confirm your subscription": "Bitte bestätigen Sie Ihr Abonnement",
+    "This confirmation link is not valid (any more). Please sign up again.":
+        "Dieser Bestätigungslink ist nicht (mehr) gültig. Bitte melden Sie sich erneut an.",
+    "This confirmation link has expired. Please sign up again.":
+        "Dieser Bestätigungslink ist abgelaufen. Bitte melden Sie sich erneut an.",
+    "This link is not valid (any more).": "Dieser Link ist nicht (mehr) gültig.",
+    "%(title)s: %(headline)s": "%(title)s: %(headline)s",
+    "new key event": "neues wichtiges Ereignis",
+    "This newsblog does not exist.": "Diesen Newsblog gibt es nicht.",
+    "Get alerts by e-mail": "Per E-Mail benachrichtigt werden",
+    "E-mail address": "E-Mail-Adresse",
+    "Subscribe": "Abonnieren",
+    "We send a confirmation link first; nothing else before you click it. Unsubscribe at any time with one click.":
+        "Wir senden zuerst einen Bestätigungslink, vorher nichts anderes. Abmelden jederzeit mit einem Klick.",
+    "Read more": "Weiterlesen",
+    "You receive this e-mail because you follow \"%(title)s\" on %(site)s.":
+        "Sie erhalten diese E-Mail, weil Sie „%(title)s“ auf %(site)s folgen.",
+    "Your subscriptions": "Ihre Abonnements",
+    "Unsubscribe": "Abmelden",
+    "Read more:": "Weiterlesen:",
+    "Your subscriptions:": "Ihre Abonnements:",
+    "Unsubscribe:": "Abmelden:",
+    "Hello,": "Guten Tag,",
+    "someone – hopefully you – asked to receive e-mails from %(site)s:":
+        "jemand – hoffentlich Sie – möchte E-Mails von %(site)s erhalten:",
+    "Confirm subscription": "Abonnement bestätigen",
+    "The link is valid for %(hours)s hours. If you did not ask for this, ignore this e-mail: "
+    "you will not hear from us again.":
+        "Der Link ist %(hours)s Stunden gültig. Wenn Sie das nicht waren, ignorieren Sie diese E-Mail: "
+        "Sie hören dann nichts mehr von uns.",
+    "Please confirm with this link:": "Bitte bestätigen Sie mit diesem Link:",
+    "E-mails to %(email)s:": "E-Mails an %(email)s:",
+    "No subscriptions.": "Keine Abonnements.",
+    "Download my data (JSON)": "Meine Daten herunterladen (JSON)",
+    "Delete my address and all subscriptions": "Meine Adresse und alle Abonnements löschen",
+    "Not subscribed": "Nicht abonniert",
+    "Almost done": "Fast geschafft",
+    "We have sent you an e-mail. Please confirm your subscription with the link in it; "
+    "until then you receive nothing else.":
+        "Wir haben Ihnen eine E-Mail geschickt. Bitte bestätigen Sie Ihr Abonnement mit dem Link darin; bis dahin "
+        "erhalten Sie nichts anderes.",
+    "One click, and you are subscribed.": "Ein Klick, und Ihr Abonnement ist aktiv.",
+    "Not confirmed": "Nicht bestätigt",
+    "Subscribed": "Abonniert",
+    "Thank you, your subscription is confirmed.": "Vielen Dank, Ihr Abonnement ist bestätigt.",
+    "Stop all e-mails to %(email)s?": "Alle E-Mails an %(email)s abbestellen?",
+    "Unsubscribe from everything": "Alles abbestellen",
+    "You will receive no more e-mails from us.": "Sie erhalten keine E-Mails mehr von uns.",
+    "Deleted": "Gelöscht",
+    "Your address and all your subscriptions are deleted.": "Ihre Adresse und alle Ihre Abonnements sind gelöscht.",
     # subscriptions: feeds
     "Subscriptions": "Abonnements",
     "Feeds:": "Feeds:",

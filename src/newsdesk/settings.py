@@ -193,6 +193,10 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
+# --- Subscriptions -------------------------------------------------------------------------------
+# Where mail clients send "unsubscribe-TOKEN" (List-Unsubscribe mailto); process it or forward to a person.
+SUBSCRIPTIONS_UNSUBSCRIBE_MAILBOX = os.environ.get("SUBSCRIPTIONS_UNSUBSCRIBE_MAILBOX", "abmelden@localhost")
+
 # --- E-mail (newsdesk.mail) ---
 # SMTP from the environment. In DEBUG without EMAIL_HOST (and without EMAIL_BACKEND) mails are written as
 # files to var/mail (one file per worker batch), so `make run` needs no mail server.

@@ -20,6 +20,7 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots"),
     path("newsblog/", include("newsdesk.liveblogs.urls")),
     path("", include("newsdesk.subscriptions.urls")),
+    path("abo/", include("newsdesk.subscriptions.urls_mail")),
     path("api/v1/", api.urls),
     path("anmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),

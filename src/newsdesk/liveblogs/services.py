@@ -17,6 +17,7 @@ from newsdesk.core.validation import clean_line
 from newsdesk.liveblogs.models import Entry, EntryRevision, Event, LiveBlog
 from newsdesk.liveblogs.permissions import can_create_liveblog, ensure_can_write
 from newsdesk.liveblogs.rendering import entry_data, entry_html
+from newsdesk.liveblogs.signals import key_event_published
 
 HEADLINE_MAX = 300
 TITLE_MAX = 200
@@ -59,6 +60,10 @@ def _append_event(blog: LiveBlog, event_type: str, payload: dict, *, now: dateti
     channel = blog.channel
     transaction.on_commit(lambda: realtime.publish(channel, message))
     return event
+
+
+def _announce_key_event(blog: LiveBlog, entry: Entry) -> None:
+    transaction.on_commit(lambda: key_event_published.send(sender=Entry, liveblog=blog, entry=entry))
 
 
 def _entry_payload(entry: Entry) -> dict:
@@ -168,6 +173,8 @@ def entry_create(*, liveblog: LiveBlog, author, body: str, headline: str = "", k
         )
         blog.word_count += words
         event = _append_event(blog, Event.Type.ENTRY_CREATED, _entry_payload(entry), now=now, entry_id=entry.pk)
+        if entry.key_event:
+            _announce_key_event(blog, entry)
     entry.seq = event.seq  # the API reports where in the log this change stands
     return entry
 
@@ -215,6 +222,8 @@ def entry_update(*, entry: Entry, editor, version: int, body: str | None = None,
         current.save()
         event = _append_event(blog, Event.Type.ENTRY_UPDATED, _entry_payload(current), now=now,
                               entry_id=current.pk)
+        if changed.get("key_event") is True:
+            _announce_key_event(blog, current)
     current.seq = event.seq
     return current
 

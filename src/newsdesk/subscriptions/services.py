@@ -1,0 +1,239 @@
+"""E-mail subscriptions with double opt-in, one-click unsubscribe and alerts, through the mail outbox.
+
+Nothing is sent to an address before it confirmed (German law: double opt-in); the confirmation mail
+carries no advertising and its link expires after CONFIRMATION_VALID. Every later mail carries
+List-Unsubscribe (https and mailto) and List-Unsubscribe-Post (RFC 8058), so a mail client unsubscribes
+with one POST, without login or cookies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from newsdesk.core.errors import InvalidInput, NotFound, ServiceError
+from newsdesk.core.privacy import ip_hash
+from newsdesk.mail import services as mail
+from newsdesk.subscriptions.models import Subscriber, Subscription
+
+CONFIRMATION_VALID = timedelta(hours=48)
+RESEND_AFTER = timedelta(minutes=10)
+UNCONFIRMED_KEPT = timedelta(days=7)
+CONSENT_VERSION = "2026-11"
+
+
+class Expired(ServiceError):
+    status = 410
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a subscription follows; `key` like "liveblog.12", empty for site-wide kinds."""
+
+    kind: str
+    key: str = ""
+    title: str = ""
+    url: str = ""
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def normalize_email(raw: str) -> str:
+    email = (raw or "").strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError as exc:
+        raise InvalidInput(_("Please enter a valid e-mail address."), field="email") from exc
+    return email
+
+
+def unsubscribe_headers(subscriber: Subscriber) -> dict[str, str]:
+    """RFC 2369 and RFC 8058 headers: mail clients offer "unsubscribe" and POST it with one click."""
+    url = _absolute(reverse("subscriptions:unsubscribe", kwargs={"token": subscriber.token}))
+    mailbox = settings.SUBSCRIPTIONS_UNSUBSCRIBE_MAILBOX
+    return {
+        "List-Unsubscribe": f"<{url}>, <mailto:{mailbox}?subject=unsubscribe-{subscriber.token}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+# --- signing up and confirming ------------------------------------------------------------------------
+
+def subscribe(*, email: str, target: Target, ip: str = "") -> Subscription:
+    """Records the sign-up and queues the confirmation mail (in the same transaction).
+
+    Signing up again while unconfirmed sends a new link at most every RESEND_AFTER; an address that is
+    already confirmed gets no mail (nobody learns from the answer whether an address is subscribed).
+    """
+    if target.kind not in Subscription.Kind.values:
+        raise InvalidInput(_("Unknown kind of subscription."), field="kind")
+    address = normalize_email(email)
+    now = timezone.now()
+    with transaction.atomic():
+        subscriber, _created = Subscriber.objects.get_or_create(
+            email=address, defaults={"token": secrets.token_urlsafe(32)})
+        subscription, created = Subscription.objects.select_for_update().get_or_create(
+            subscriber=subscriber, kind=target.kind, target_key=target.key,
+            defaults={"target_title": target.title, "signed_up_at": now, "signup_ip_hash": ip_hash(ip),
+                      "consent_version": CONSENT_VERSION},
+        )
+        if subscription.status == Subscription.Status.CONFIRMED:
+            return subscription
+        if not created:
+            if subscription.confirmation_sent_at and now - subscription.confirmation_sent_at < RESEND_AFTER:
+                return subscription
+            subscription.status = Subscription.Status.PENDING
+            subscription.signed_up_at, subscription.signup_ip_hash = now, ip_hash(ip)
+            subscription.consent_version = CONSENT_VERSION
+        _send_confirmation(subscription, target, now)
+    return subscription
+
+
+def _send_confirmation(subscription: Subscription, target: Target, now) -> None:
+    token = secrets.token_urlsafe(32)
+    context = {
+        "target": target, "site_name": settings.SITE_NAME, "hours": int(CONFIRMATION_VALID.total_seconds() // 3600),
+        "confirm_url": _absolute(reverse("subscriptions:confirm", kwargs={"token": token})),
+    }
+    text = render_to_string("subscriptions/mail/confirm.txt", context)
+    html = render_to_string("subscriptions/mail/confirm.html", context)
+    subscription.confirmation_token_hash = _hash(token)
+    subscription.confirmation_sent_at = now
+    subscription.confirmation_mail = text
+    subscription.save()
+    mail.enqueue(
+        to=subscription.subscriber.email, subject=_("Please confirm your subscription"), text=text, html=html,
+        idempotency_key=f"doi:{subscription.pk}:{subscription.confirmation_token_hash[:16]}", kind="confirmation",
+    )
+
+
+def confirm(*, token: str, ip: str = "") -> Subscription:
+    with transaction.atomic():
+        subscription = (Subscription.objects.select_for_update().select_related("subscriber")
+                        .filter(confirmation_token_hash=_hash(token)).first())
+        if subscription is None:
+            raise NotFound(_("This confirmation link is not valid (any more). Please sign up again."))
+        if subscription.status == Subscription.Status.CONFIRMED:
+            return subscription
+        if timezone.now() - subscription.confirmation_sent_at > CONFIRMATION_VALID:
+            raise Expired(_("This confirmation link has expired. Please sign up again."))
+        subscription.status = Subscription.Status.CONFIRMED
+        subscription.confirmed_at = timezone.now()
+        subscription.confirm_ip_hash = ip_hash(ip)
+        subscription.unsubscribed_at = None
+        subscription.save()
+    return subscription
+
+
+# --- the subscriber's own controls ----------------------------------------------------------------------
+
+def subscriber_by_token(token: str) -> Subscriber:
+    subscriber = Subscriber.objects.filter(token=token).first() if token else None
+    if subscriber is None:
+        raise NotFound(_("This link is not valid (any more)."))
+    return subscriber
+
+
+def unsubscribe(*, subscriber: Subscriber, subscription_id: int | None = None) -> int:
+    """Ends one subscription, or all of them; returns how many were active."""
+    active = subscriber.subscriptions.exclude(status=Subscription.Status.UNSUBSCRIBED)
+    if subscription_id is not None:
+        active = active.filter(pk=subscription_id)
+    return active.update(status=Subscription.Status.UNSUBSCRIBED, unsubscribed_at=timezone.now(),
+                         confirmation_token_hash=None)
+
+
+def export_data(subscriber: Subscriber) -> dict[str, Any]:
+    """Everything stored about this address (GDPR Art. 15), as JSON-able data."""
+    return {
+        "email": subscriber.email,
+        "created_at": subscriber.created_at.isoformat(),
+        "subscriptions": [
+            {
+                "kind": s.kind, "target": s.target_key, "title": s.target_title, "status": s.status,
+                "signed_up_at": s.signed_up_at.isoformat(), "signup_ip_hash": s.signup_ip_hash,
+                "consent_version": s.consent_version,
+                "confirmation_sent_at": s.confirmation_sent_at.isoformat() if s.confirmation_sent_at else None,
+                "confirmation_mail": s.confirmation_mail,
+                "confirmed_at": s.confirmed_at.isoformat() if s.confirmed_at else None,
+                "confirm_ip_hash": s.confirm_ip_hash,
+                "unsubscribed_at": s.unsubscribed_at.isoformat() if s.unsubscribed_at else None,
+            }
+            for s in subscriber.subscriptions.order_by("signed_up_at")
+        ],
+    }
+
+
+def delete_subscriber(subscriber: Subscriber) -> None:
+    """Erases the address and its subscriptions (GDPR Art. 17); queued mails to it are suppressed."""
+    with transaction.atomic():
+        mail.suppress(subscriber.email, detail="subscriber deleted their data")
+        subscriber.delete()
+
+
+def purge_unconfirmed(now=None) -> int:
+    """Sign-ups never confirmed are forgotten after UNCONFIRMED_KEPT."""
+    cutoff = (now or timezone.now()) - UNCONFIRMED_KEPT
+    deleted, _counts = Subscription.objects.filter(
+        status=Subscription.Status.PENDING, signed_up_at__lt=cutoff).delete()
+    Subscriber.objects.filter(subscriptions__isnull=True, created_at__lt=cutoff).delete()
+    return deleted
+
+
+# --- alerts ---------------------------------------------------------------------------------------------
+
+def send_alert(*, kind: str, target_key: str, subject: str, text: str, url: str, event_key: str) -> int:
+    """One mail per confirmed subscriber of (kind, target); each recipient gets it once per `event_key`."""
+    subscriptions = (Subscription.objects.filter(kind=kind, target_key=target_key,
+                                                 status=Subscription.Status.CONFIRMED)
+                     .select_related("subscriber"))
+    return mail.enqueue_many(
+        _alert_mail(subscription, subject=subject, text=text, url=url, event_key=event_key)
+        for subscription in subscriptions.iterator(chunk_size=1000)  # a generator: memory stays flat
+    ).created
+
+
+def _alert_mail(subscription: Subscription, *, subject: str, text: str, url: str, event_key: str) -> mail.Mail:
+    subscriber = subscription.subscriber
+    context = {"subject": subject, "text": text, "url": url, "site_name": settings.SITE_NAME,
+               "title": subscription.target_title,
+               "preferences_url": _absolute(reverse("subscriptions:preferences", kwargs={"token": subscriber.token})),
+               "unsubscribe_url": _absolute(reverse("subscriptions:unsubscribe", kwargs={"token": subscriber.token}))}
+    return mail.Mail(
+        to=subscriber.email, subject=subject, kind="alert",
+        text=render_to_string("subscriptions/mail/alert.txt", context),
+        html=render_to_string("subscriptions/mail/alert.html", context),
+        headers=unsubscribe_headers(subscriber), idempotency_key=f"alert:{event_key}:{subscriber.pk}",
+        batch=f"alert:{event_key}",
+    )
+
+
+def liveblog_key_event(*, liveblog, entry) -> int:
+    """Alert the followers of a newsblog: a key event was posted."""
+    from newsdesk.core.html import html_to_text
+
+    return send_alert(
+        kind=Subscription.Kind.LIVEBLOG, target_key=f"liveblog.{liveblog.pk}",
+        subject=_("%(title)s: %(headline)s") % {"title": liveblog.title,
+                                                 "headline": entry.headline or _("new key event")},
+        text=html_to_text(entry.body), url=_absolute(f"{liveblog.get_absolute_url()}#{entry.anchor}"),
+        event_key=f"liveblog.{liveblog.pk}.entry.{entry.pk}",
+    )

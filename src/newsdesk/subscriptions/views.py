@@ -1,0 +1,97 @@
+"""Sign-up, double opt-in, one-click unsubscribe, preference centre. The token in the link is the key."""
+
+from __future__ import annotations
+
+import json
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from newsdesk.core.errors import ServiceError
+from newsdesk.core.privacy import client_ip
+from newsdesk.subscriptions import services
+from newsdesk.subscriptions.targets import resolve_target
+
+
+def _page(request: HttpRequest, title: str, message: str = "", *, status: int = 200, form_action: str = "",
+          button: str = "") -> HttpResponse:
+    return render(request, "subscriptions/page.html", {"title": title, "message": message,
+                                                       "form_action": form_action, "button": button},
+                  status=status)
+
+
+@require_POST
+def subscribe(request: HttpRequest) -> HttpResponse:
+    try:
+        target = resolve_target(request.POST.get("kind", ""), request.POST.get("target", ""))
+        services.subscribe(email=request.POST.get("email", ""), target=target, ip=client_ip(request))
+    except ServiceError as exc:
+        return _page(request, _("Not subscribed"), exc.message, status=exc.status)
+    # The same answer whether or not the address was subscribed already: it tells nobody anything.
+    return _page(request, _("Almost done"), _("We have sent you an e-mail. Please confirm your subscription with "
+                                              "the link in it; until then you receive nothing else."))
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET only shows a button: mail scanners follow links, and must not confirm for the reader."""
+    if request.method == "GET":
+        return _page(request, _("Confirm subscription"), _("One click, and you are subscribed."),
+                     form_action=request.path, button=_("Confirm subscription"))
+    try:
+        services.confirm(token=token, ip=client_ip(request))
+    except ServiceError as exc:
+        return _page(request, _("Not confirmed"), exc.message, status=exc.status)
+    return _page(request, _("Subscribed"), _("Thank you, your subscription is confirmed."))
+
+
+@csrf_exempt  # RFC 8058: mail clients POST without cookies or tokens; the secret is in the URL
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        subscriber = services.subscriber_by_token(token)
+    except ServiceError as exc:
+        return _page(request, _("Unsubscribe"), exc.message, status=exc.status)
+    if request.method == "GET":
+        return _page(request, _("Unsubscribe"), _("Stop all e-mails to %(email)s?") % {"email": subscriber.email},
+                     form_action=request.path, button=_("Unsubscribe from everything"))
+    services.unsubscribe(subscriber=subscriber)
+    return _page(request, _("Unsubscribed"), _("You will receive no more e-mails from us."))
+
+
+@require_http_methods(["GET", "POST"])
+def preferences(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        subscriber = services.subscriber_by_token(token)
+    except ServiceError as exc:
+        return _page(request, _("Your subscriptions"), exc.message, status=exc.status)
+    if request.method == "POST" and request.POST.get("unsubscribe", "").isdigit():
+        services.unsubscribe(subscriber=subscriber, subscription_id=int(request.POST["unsubscribe"]))
+    return render(request, "subscriptions/preferences.html", {
+        "subscriber": subscriber, "subscriptions": subscriber.subscriptions.order_by("-signed_up_at"),
+    })
+
+
+def export(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        subscriber = services.subscriber_by_token(token)
+    except ServiceError as exc:
+        return _page(request, _("Your subscriptions"), exc.message, status=exc.status)
+    response = HttpResponse(json.dumps(services.export_data(subscriber), ensure_ascii=False, indent=1),
+                            content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="newsdesk-abonnements.json"'
+    return response
+
+
+@require_POST
+def delete(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        subscriber = services.subscriber_by_token(token)
+    except ServiceError as exc:
+        return _page(request, _("Your subscriptions"), exc.message, status=exc.status)
+    services.delete_subscriber(subscriber)
+    return _page(request, _("Deleted"), _("Your address and all your subscriptions are deleted."))
+

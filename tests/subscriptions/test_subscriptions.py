@@ -1,0 +1,151 @@
+"""Subscriptions: double opt-in, alerts with unsubscribe headers, one-click unsubscribe, data rights."""
+
+import json
+import re
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from newsdesk.liveblogs import services as liveblog_services
+from newsdesk.mail.models import OutboxMessage
+from newsdesk.subscriptions import services
+from newsdesk.subscriptions.models import Subscriber, Subscription
+from newsdesk.subscriptions.targets import resolve_target
+
+pytestmark = pytest.mark.django_db
+
+
+def sign_up(client: Client, liveblog, email: str = "leserin@example.org"):
+    return client.post("/abo/", {"kind": "liveblog", "target": liveblog.channel, "email": email})
+
+
+def link_in(text: str, part: str) -> str:
+    return re.search(rf"https?://\S+/abo/{part}/\S+/", text).group(0)
+
+
+def test_sign_up_confirm_alert_and_one_click_unsubscribe_through_smtp(liveblog, editor, sink, worker, settings,
+                                                                      django_capture_on_commit_callbacks):
+    settings.SITE_URL = "https://zeitung.example"
+    client = Client()
+    response = sign_up(client, liveblog)
+    assert response.status_code == 200 and "E-Mail" in response.content.decode()
+
+    worker.run(once=True)
+    (confirmation,) = sink.received
+    body = confirmation.message.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    assert confirmation.rcpt_tos == ["leserin@example.org"] and "48" in body
+    # Before the click, nothing but the confirmation goes out.
+    with django_capture_on_commit_callbacks(execute=True):
+        liveblog_services.entry_create(liveblog=liveblog, author=editor, body="Vor der Bestätigung.", key_event=True)
+    worker.run(once=True)
+    assert len(sink.received) == 1
+
+    confirm_path = link_in(body, "bestaetigen").removeprefix(settings.SITE_URL)
+    assert client.get(confirm_path).status_code == 200  # a scanner's GET confirms nothing
+    assert Subscription.objects.get().status == Subscription.Status.PENDING
+    assert client.post(confirm_path).status_code == 200
+    subscription = Subscription.objects.get()
+    assert subscription.status == Subscription.Status.CONFIRMED and subscription.confirmed_at
+    assert subscription.confirmation_mail == body and subscription.signup_ip_hash and subscription.consent_version
+
+    with django_capture_on_commit_callbacks(execute=True):
+        liveblog_services.entry_create(liveblog=liveblog, author=editor, body="Nur ein Zwischenstand.")
+        entry = liveblog_services.entry_create(liveblog=liveblog, author=editor, headline="Deich gebrochen",
+                                               body="Der Deich am Lindrahof ist gebrochen.", key_event=True)
+    worker.run(once=True)
+    alert = sink.received[-1]
+    assert len(sink.received) == 2, "one alert, for the key event only"
+    assert "Deich gebrochen" in alert.message["Subject"]
+    assert alert.message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    unsubscribe_url, mailto = re.findall(r"<([^>]+)>", alert.message["List-Unsubscribe"])
+    assert unsubscribe_url.startswith("https://zeitung.example/abo/abmelden/") and mailto.startswith("mailto:")
+    assert {part.get_content_type() for part in alert.message.iter_parts()} == {"text/plain", "text/html"}
+    assert f"#eintrag-{entry.pk}" in alert.message.get_body(("plain",)).get_content()
+
+    # RFC 8058: a POST without cookies or CSRF token unsubscribes.
+    path = unsubscribe_url.removeprefix(settings.SITE_URL)
+    assert Client(enforce_csrf_checks=True).post(path, {"List-Unsubscribe": "One-Click"}).status_code == 200
+    assert Subscription.objects.get().status == Subscription.Status.UNSUBSCRIBED
+    with django_capture_on_commit_callbacks(execute=True):
+        liveblog_services.entry_create(liveblog=liveblog, author=editor, body="Nach der Abmeldung.", key_event=True)
+    worker.run(once=True)
+    assert len(sink.received) == 2
+
+
+def test_unsubscribe_get_only_asks(liveblog):
+    subscription = services.subscribe(email="a@example.org", target=resolve_target("liveblog", liveblog.channel))
+    services.confirm(token=_token_of(subscription))
+    page = Client().get(f"/abo/abmelden/{subscription.subscriber.token}/")
+    assert page.status_code == 200 and "<form" in page.content.decode()
+    assert Subscription.objects.get().status == Subscription.Status.CONFIRMED
+
+
+def _token_of(subscription: Subscription) -> str:
+    text = OutboxMessage.objects.filter(recipient=subscription.subscriber.email).latest("id").text
+    return re.search(r"/abo/bestaetigen/([^/\s]+)/", text).group(1)
+
+
+def test_confirmation_link_expires_after_48_hours(liveblog):
+    subscription = services.subscribe(email="b@example.org", target=resolve_target("liveblog", liveblog.channel))
+    token = _token_of(subscription)
+    Subscription.objects.update(confirmation_sent_at=timezone.now() - timedelta(hours=49))
+    response = Client().post(f"/abo/bestaetigen/{token}/")
+    assert response.status_code == 410 and "abgelaufen" in response.content.decode()
+    assert Subscription.objects.get().status == Subscription.Status.PENDING
+
+
+def test_signing_up_again_does_not_flood_and_reveals_nothing(liveblog):
+    client = Client()
+    for _ in range(3):
+        assert sign_up(client, liveblog, "c@example.org").status_code == 200
+    assert OutboxMessage.objects.filter(recipient="c@example.org").count() == 1
+    subscription = Subscription.objects.get()
+    services.confirm(token=_token_of(subscription))
+    assert sign_up(client, liveblog, "c@example.org").status_code == 200
+    assert OutboxMessage.objects.filter(recipient="c@example.org").count() == 1
+
+
+@pytest.mark.parametrize(("data", "words"), [
+    ({"kind": "liveblog", "target": "liveblog.999999", "email": "d@example.org"}, "Newsblog"),
+    ({"kind": "liveblog", "target": "x", "email": "kein-mail"}, "Newsblog"),
+    ({"kind": "geheim", "target": "", "email": "d@example.org"}, "Abonnement"),
+])
+def test_bad_sign_ups_get_a_clear_answer_and_store_nothing(liveblog, data, words):
+    response = Client().post("/abo/", data)
+    assert response.status_code == 422 and words in response.content.decode()
+    assert not Subscription.objects.exists() and not OutboxMessage.objects.exists()
+
+
+def test_invalid_email_is_refused(liveblog):
+    response = sign_up(Client(), liveblog, "keine-adresse")
+    assert response.status_code == 422 and "gültige E-Mail-Adresse" in response.content.decode()
+
+
+def test_preference_centre_export_and_delete(liveblog):
+    subscription = services.subscribe(email="e@example.org", target=resolve_target("liveblog", liveblog.channel))
+    token = subscription.subscriber.token
+    client = Client()
+    page = client.get(f"/abo/einstellungen/{token}/").content.decode()
+    assert "e@example.org" in page and liveblog.title in page
+    data = json.loads(client.get(f"/abo/einstellungen/{token}/daten.json").content)
+    assert data["email"] == "e@example.org" and data["subscriptions"][0]["confirmation_mail"]
+    assert client.post(f"/abo/einstellungen/{token}/loeschen/").status_code == 200
+    assert not Subscriber.objects.exists()
+    assert OutboxMessage.objects.get(recipient="e@example.org").status == OutboxMessage.Status.SUPPRESSED
+    assert client.get(f"/abo/einstellungen/{token}/").status_code == 404
+
+
+def test_unconfirmed_sign_ups_are_purged_after_seven_days(liveblog):
+    old = services.subscribe(email="f@example.org", target=resolve_target("liveblog", liveblog.channel))
+    services.subscribe(email="g@example.org", target=resolve_target("liveblog", liveblog.channel))
+    Subscription.objects.filter(pk=old.pk).update(signed_up_at=timezone.now() - timedelta(days=8))
+    Subscriber.objects.filter(email="f@example.org").update(created_at=timezone.now() - timedelta(days=8))
+    assert services.purge_unconfirmed() == 1
+    assert list(Subscriber.objects.values_list("email", flat=True)) == ["g@example.org"]
+
+
+def test_newsblog_page_offers_the_sign_up(liveblog):
+    page = Client().get(liveblog.get_absolute_url()).content.decode()
+    assert 'action="/abo/"' in page and f'value="{liveblog.channel}"' in page
