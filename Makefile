@@ -34,7 +34,8 @@ demo: migrate
 run: demo
 	@echo ""
 	@echo "newsdesk runs on http://$(HOST):$(PORT)/  (Ctrl+C stops it)"
-	DEBUG=$${DEBUG:-true} $(BIN)/newsdesk serve --host $(HOST) --port $(PORT)
+	NEWSDESK_SITE_URL=$${NEWSDESK_SITE_URL:-http://$(HOST):$(PORT)} DEBUG=$${DEBUG:-true} \
+		$(BIN)/newsdesk serve --host $(HOST) --port $(PORT)
 
 # The whole suite on SQLite, then again on PostgreSQL when it is reachable (under CI=true it must be).
 test: install-test

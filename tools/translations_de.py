@@ -81,6 +81,7 @@ DE = {
     "Unsubscribe from everything": "Alles abbestellen",
     "You will receive no more e-mails from us.": "Sie erhalten keine E-Mails mehr von uns.",
     "Deleted": "Gelöscht",
+    "Manage your subscriptions": "Ihre Abonnements verwalten",
     "Your address and all your subscriptions are deleted.": "Ihre Adresse und alle Ihre Abonnements sind gelöscht.",
     # subscriptions: feeds
     "Subscriptions": "Abonnements",

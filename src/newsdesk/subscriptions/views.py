@@ -6,6 +6,7 @@ import json
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -17,9 +18,9 @@ from newsdesk.subscriptions.targets import resolve_target
 
 
 def _page(request: HttpRequest, title: str, message: str = "", *, status: int = 200, form_action: str = "",
-          button: str = "") -> HttpResponse:
+          button: str = "", link: tuple[str, str] | None = None) -> HttpResponse:
     return render(request, "subscriptions/page.html", {"title": title, "message": message,
-                                                       "form_action": form_action, "button": button},
+                                                       "form_action": form_action, "button": button, "link": link},
                   status=status)
 
 
@@ -42,10 +43,12 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         return _page(request, _("Confirm subscription"), _("One click, and you are subscribed."),
                      form_action=request.path, button=_("Confirm subscription"))
     try:
-        services.confirm(token=token, ip=client_ip(request))
+        subscription = services.confirm(token=token, ip=client_ip(request))
     except ServiceError as exc:
         return _page(request, _("Not confirmed"), exc.message, status=exc.status)
-    return _page(request, _("Subscribed"), _("Thank you, your subscription is confirmed."))
+    preferences_url = reverse("subscriptions:preferences", kwargs={"token": subscription.subscriber.token})
+    return _page(request, _("Subscribed"), _("Thank you, your subscription is confirmed."),
+                 link=(preferences_url, _("Manage your subscriptions")))
 
 
 @csrf_exempt  # RFC 8058: mail clients POST without cookies or tokens; the secret is in the URL
