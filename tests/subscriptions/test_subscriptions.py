@@ -149,3 +149,35 @@ def test_unconfirmed_sign_ups_are_purged_after_seven_days(liveblog):
 def test_newsblog_page_offers_the_sign_up(liveblog):
     page = Client().get(liveblog.get_absolute_url()).content.decode()
     assert 'action="/abo/"' in page and f'value="{liveblog.channel}"' in page
+
+
+def test_topic_followers_hear_of_new_articles_once_and_article_followers_of_corrections(
+        topic, author, django_capture_on_commit_callbacks):
+    from newsdesk.articles import services as article_services
+    from newsdesk.articles.models import Topic
+
+    second_topic = Topic.objects.create(name="Hochwasser", slug="hochwasser")
+    for key in (f"topic.{topic.pk}", f"topic.{second_topic.pk}"):
+        follower = services.subscribe(email="h@example.org", target=resolve_target("topic", key))
+        services.confirm(token=_token_of(follower))
+    with django_capture_on_commit_callbacks(execute=True):
+        article = article_services.article_create(headline="Neue Brücke für Niederau", teaser="Der Rat stimmt zu.",
+                                                  topics=[topic, second_topic], authors=[author])
+    assert not OutboxMessage.objects.filter(kind="alert").exists(), "a draft alerts nobody"
+    with django_capture_on_commit_callbacks(execute=True):
+        article_services.article_publish(article=article)
+    (alert,) = OutboxMessage.objects.filter(kind="alert", recipient="h@example.org")
+    assert "Neue Brücke für Niederau" in alert.subject and alert.headers["List-Unsubscribe-Post"]
+
+    reader = services.subscribe(email="i@example.org", target=resolve_target("article", f"article.{article.pk}"))
+    services.confirm(token=_token_of(reader))
+    with django_capture_on_commit_callbacks(execute=True):
+        article_services.article_update(article=article, correction_note="Die Brücke kostet 2, nicht 3 Millionen.")
+    (correction,) = OutboxMessage.objects.filter(kind="alert", recipient="i@example.org")
+    assert correction.subject.startswith("Korrektur:") and "2, nicht 3" in correction.text
+
+
+def test_topic_and_article_pages_offer_the_sign_up(article):
+    topic = article.topics.first()
+    assert f'value="topic.{topic.pk}"' in Client().get(topic.get_absolute_url()).content.decode()
+    assert f'value="article.{article.pk}"' in Client().get(article.get_absolute_url()).content.decode()

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from newsdesk.articles.models import Article, ArticleAuthor, ArticleRevision, ArticleSlug, Author, Topic
+from newsdesk.articles.signals import article_corrected, article_published
 from newsdesk.core.errors import InvalidInput
 from newsdesk.core.html import html_to_text, sanitize_rich_text, word_count
 from newsdesk.core.validation import clean_line
@@ -88,7 +89,16 @@ def article_save(*, article: Article, editor=None) -> Article:
             ArticleSlug.objects.filter(slug=article.slug, article=article).delete()  # renamed back
             ArticleSlug.objects.get_or_create(slug=stored.slug, defaults={"article": article})
     article.save()
+    if article.is_live and (stored is None or not stored.is_live):
+        _after_commit(article_published, article)
+    elif stored is not None and stored.is_live and article.correction_note \
+            and article.correction_note != stored.correction_note:
+        _after_commit(article_corrected, article)
     return article
+
+
+def _after_commit(signal, article: Article) -> None:
+    transaction.on_commit(lambda: signal.send(sender=Article, article=article))
 
 
 def set_authors(*, article: Article, authors: Iterable[Author]) -> None:
@@ -160,4 +170,7 @@ def publish_due(*, now: datetime | None = None) -> list[int]:
         if due:
             Article.objects.filter(pk__in=due, status=Article.Status.SCHEDULED).update(
                 status=Article.Status.PUBLISHED)
+            for article in Article.objects.filter(pk__in=due):
+                # Alerts are keyed per article: one saved live earlier is not announced twice.
+                _after_commit(article_published, article)
     return due

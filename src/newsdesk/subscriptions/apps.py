@@ -8,10 +8,17 @@ class SubscriptionsConfig(AppConfig):
     verbose_name = _("Subscriptions")
 
     def ready(self) -> None:
+        from newsdesk.articles.signals import article_corrected, article_published
         from newsdesk.liveblogs.signals import key_event_published
         from newsdesk.subscriptions import services
 
-        def alert_followers(sender, liveblog, entry, **kwargs) -> None:
-            services.liveblog_key_event(liveblog=liveblog, entry=entry)
-
-        key_event_published.connect(alert_followers, dispatch_uid="subscriptions.liveblog_key_event", weak=False)
+        # Alerts follow what editors do; the newsroom apps only announce it (signals, after commit).
+        key_event_published.connect(
+            lambda sender, liveblog, entry, **kwargs: services.liveblog_key_event(liveblog=liveblog, entry=entry),
+            dispatch_uid="subscriptions.liveblog_key_event", weak=False)
+        article_published.connect(
+            lambda sender, article, **kwargs: services.article_published(article=article),
+            dispatch_uid="subscriptions.article_published", weak=False)
+        article_corrected.connect(
+            lambda sender, article, **kwargs: services.article_corrected(article=article),
+            dispatch_uid="subscriptions.article_corrected", weak=False)

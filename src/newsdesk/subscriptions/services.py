@@ -237,3 +237,24 @@ def liveblog_key_event(*, liveblog, entry) -> int:
         text=html_to_text(entry.body), url=_absolute(f"{liveblog.get_absolute_url()}#{entry.anchor}"),
         event_key=f"liveblog.{liveblog.pk}.entry.{entry.pk}",
     )
+
+
+def article_published(*, article) -> int:
+    """Alert the followers of the article's topics; someone following two of them gets one mail."""
+    url = _absolute(article.get_absolute_url())
+    return sum(
+        send_alert(kind=Subscription.Kind.TOPIC, target_key=f"topic.{topic.pk}",
+                   subject=_("%(title)s: %(headline)s") % {"title": topic.name, "headline": article.headline},
+                   text=article.teaser, url=url, event_key=f"article.{article.pk}.published")
+        for topic in article.topics.all()
+    )
+
+
+def article_corrected(*, article) -> int:
+    """Alert the followers of one article: it got a correction."""
+    return send_alert(
+        kind=Subscription.Kind.ARTICLE, target_key=f"article.{article.pk}",
+        subject=_("Correction: %(headline)s") % {"headline": article.headline}, text=article.correction_note,
+        url=_absolute(article.get_absolute_url()),
+        event_key=f"article.{article.pk}.correction.{hashlib.sha256(article.correction_note.encode()).hexdigest()[:12]}",
+    )
