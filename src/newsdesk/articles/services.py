@@ -90,15 +90,11 @@ def article_save(*, article: Article, editor=None) -> Article:
             ArticleSlug.objects.get_or_create(slug=stored.slug, defaults={"article": article})
     article.save()
     if article.is_live and (stored is None or not stored.is_live):
-        _after_commit(article_published, article)
+        article_published.send(sender=Article, article=article)
     elif stored is not None and stored.is_live and article.correction_note \
             and article.correction_note != stored.correction_note:
-        _after_commit(article_corrected, article)
+        article_corrected.send(sender=Article, article=article)
     return article
-
-
-def _after_commit(signal, article: Article) -> None:
-    transaction.on_commit(lambda: signal.send(sender=Article, article=article))
 
 
 def set_authors(*, article: Article, authors: Iterable[Author]) -> None:
@@ -172,5 +168,5 @@ def publish_due(*, now: datetime | None = None) -> list[int]:
                 status=Article.Status.PUBLISHED)
             for article in Article.objects.filter(pk__in=due):
                 # Alerts are keyed per article: one saved live earlier is not announced twice.
-                _after_commit(article_published, article)
+                article_published.send(sender=Article, article=article)
     return due

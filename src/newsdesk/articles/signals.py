@@ -1,4 +1,8 @@
-"""What other apps may react to, without the articles code knowing them. Sent after commit."""
+"""What other apps may react to, without the articles code knowing them.
+
+Sent inside the transaction of the change, so that what a receiver records (e.g. an alert to send)
+commits with it or not at all; receivers only record, they do no slow work here.
+"""
 
 from django.dispatch import Signal
 

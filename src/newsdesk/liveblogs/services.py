@@ -63,7 +63,7 @@ def _append_event(blog: LiveBlog, event_type: str, payload: dict, *, now: dateti
 
 
 def _announce_key_event(blog: LiveBlog, entry: Entry) -> None:
-    transaction.on_commit(lambda: key_event_published.send(sender=Entry, liveblog=blog, entry=entry))
+    key_event_published.send(sender=Entry, liveblog=blog, entry=entry)
 
 
 def _entry_payload(entry: Entry) -> dict:

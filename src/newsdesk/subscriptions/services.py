@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from newsdesk.core.errors import InvalidInput, NotFound, ServiceError
 from newsdesk.core.privacy import ip_hash
 from newsdesk.mail import services as mail
-from newsdesk.subscriptions.models import Subscriber, Subscription
+from newsdesk.subscriptions.models import AlertJob, Subscriber, Subscription
 
 CONFIRMATION_VALID = timedelta(hours=48)
 RESEND_AFTER = timedelta(minutes=10)
@@ -200,38 +200,65 @@ def purge_unconfirmed(now=None) -> int:
 
 # --- alerts ---------------------------------------------------------------------------------------------
 
-def send_alert(*, kind: str, target_key: str, subject: str, text: str, url: str, event_key: str) -> int:
-    """One mail per confirmed subscriber of (kind, target); each recipient gets it once per `event_key`."""
-    subscriptions = (Subscription.objects.filter(kind=kind, target_key=target_key,
+def record_alert(*, kind: str, target_keys: list[str], subject: str, text: str, url: str, event_key: str) -> None:
+    """Call inside the transaction of the change: the alert exists iff the change commits."""
+    AlertJob.objects.get_or_create(event_key=event_key, defaults={
+        "kind": kind, "target_keys": target_keys, "subject": subject[:300], "text": text, "url": url[:500]})
+
+
+def process_alert_jobs(*, limit: int = 20) -> int:
+    """Expands pending alerts into outbox mails; returns how many jobs it finished. Safe to repeat."""
+    finished = 0
+    for job in AlertJob.objects.filter(status=AlertJob.Status.PENDING).order_by("id")[:limit]:
+        with transaction.atomic():
+            locked = AlertJob.objects.select_for_update(**_skip_locked()).filter(
+                pk=job.pk, status=AlertJob.Status.PENDING).first()
+            if locked is None:
+                continue  # another runner has it
+            locked.mails = sum(_send_alert(locked, key) for key in locked.target_keys)
+            locked.status, locked.finished_at = AlertJob.Status.DONE, timezone.now()
+            locked.save(update_fields=["mails", "status", "finished_at"])
+            finished += 1
+    return finished
+
+
+def _skip_locked() -> dict:
+    from django.db import connection
+
+    return {"skip_locked": True} if connection.features.has_select_for_update_skip_locked else {}
+
+
+def _send_alert(job: AlertJob, target_key: str) -> int:
+    subscriptions = (Subscription.objects.filter(kind=job.kind, target_key=target_key,
                                                  status=Subscription.Status.CONFIRMED)
                      .select_related("subscriber"))
     return mail.enqueue_many(
-        _alert_mail(subscription, subject=subject, text=text, url=url, event_key=event_key)
-        for subscription in subscriptions.iterator(chunk_size=1000)  # a generator: memory stays flat
+        _alert_mail(subscription, job) for subscription in subscriptions.iterator(chunk_size=1000)
     ).created
 
 
-def _alert_mail(subscription: Subscription, *, subject: str, text: str, url: str, event_key: str) -> mail.Mail:
+def _alert_mail(subscription: Subscription, job: AlertJob) -> mail.Mail:
     subscriber = subscription.subscriber
-    context = {"subject": subject, "text": text, "url": url, "site_name": settings.SITE_NAME,
+    context = {"subject": job.subject, "text": job.text, "url": job.url, "site_name": settings.SITE_NAME,
                "title": subscription.target_title,
                "preferences_url": _absolute(reverse("subscriptions:preferences", kwargs={"token": subscriber.token})),
                "unsubscribe_url": _absolute(reverse("subscriptions:unsubscribe", kwargs={"token": subscriber.token}))}
+    # Keyed per event and subscriber: several followed targets, or a repeated run, still make one mail.
     return mail.Mail(
-        to=subscriber.email, subject=subject, kind="alert",
+        to=subscriber.email, subject=job.subject, kind="alert",
         text=render_to_string("subscriptions/mail/alert.txt", context),
         html=render_to_string("subscriptions/mail/alert.html", context),
-        headers=unsubscribe_headers(subscriber), idempotency_key=f"alert:{event_key}:{subscriber.pk}",
-        batch=f"alert:{event_key}",
+        headers=unsubscribe_headers(subscriber), idempotency_key=f"alert:{job.event_key}:{subscriber.pk}",
+        batch=f"alert:{job.event_key}",
     )
 
 
-def liveblog_key_event(*, liveblog, entry) -> int:
-    """Alert the followers of a newsblog: a key event was posted."""
+def liveblog_key_event(*, liveblog, entry) -> None:
+    """Followers of a newsblog: a key event was posted."""
     from newsdesk.core.html import html_to_text
 
-    return send_alert(
-        kind=Subscription.Kind.LIVEBLOG, target_key=f"liveblog.{liveblog.pk}",
+    record_alert(
+        kind=Subscription.Kind.LIVEBLOG, target_keys=[f"liveblog.{liveblog.pk}"],
         subject=_("%(title)s: %(headline)s") % {"title": liveblog.title,
                                                  "headline": entry.headline or _("new key event")},
         text=html_to_text(entry.body), url=_absolute(f"{liveblog.get_absolute_url()}#{entry.anchor}"),
@@ -239,22 +266,20 @@ def liveblog_key_event(*, liveblog, entry) -> int:
     )
 
 
-def article_published(*, article) -> int:
-    """Alert the followers of the article's topics; someone following two of them gets one mail."""
-    url = _absolute(article.get_absolute_url())
-    return sum(
-        send_alert(kind=Subscription.Kind.TOPIC, target_key=f"topic.{topic.pk}",
-                   subject=_("%(title)s: %(headline)s") % {"title": topic.name, "headline": article.headline},
-                   text=article.teaser, url=url, event_key=f"article.{article.pk}.published")
-        for topic in article.topics.all()
+def article_published(*, article) -> None:
+    """Followers of the article's topics; someone following two of them gets one mail."""
+    record_alert(
+        kind=Subscription.Kind.TOPIC, target_keys=[f"topic.{pk}" for pk in article.topics.values_list("pk", flat=True)],
+        subject=_("New: %(headline)s") % {"headline": article.headline}, text=article.teaser,
+        url=_absolute(article.get_absolute_url()), event_key=f"article.{article.pk}.published",
     )
 
 
-def article_corrected(*, article) -> int:
-    """Alert the followers of one article: it got a correction."""
-    return send_alert(
-        kind=Subscription.Kind.ARTICLE, target_key=f"article.{article.pk}",
+def article_corrected(*, article) -> None:
+    """Followers of one article: it got a correction."""
+    note_key = hashlib.sha256(article.correction_note.encode()).hexdigest()[:12]
+    record_alert(
+        kind=Subscription.Kind.ARTICLE, target_keys=[f"article.{article.pk}"],
         subject=_("Correction: %(headline)s") % {"headline": article.headline}, text=article.correction_note,
-        url=_absolute(article.get_absolute_url()),
-        event_key=f"article.{article.pk}.correction.{hashlib.sha256(article.correction_note.encode()).hexdigest()[:12]}",
+        url=_absolute(article.get_absolute_url()), event_key=f"article.{article.pk}.correction.{note_key}",
     )
