@@ -196,6 +196,8 @@ LOGGING = {
 # --- Subscriptions -------------------------------------------------------------------------------
 # Where mail clients send "unsubscribe-TOKEN" (List-Unsubscribe mailto); process it or forward to a person.
 SUBSCRIPTIONS_UNSUBSCRIBE_MAILBOX = os.environ.get("SUBSCRIPTIONS_UNSUBSCRIBE_MAILBOX", "abmelden@localhost")
+# When the daily digest goes out, in TIME_ZONE ("HH:MM").
+DIGEST_TIME = os.environ.get("DIGEST_TIME", "07:00")
 
 # --- E-mail (newsdesk.mail) ---
 # SMTP from the environment. In DEBUG without EMAIL_HOST (and without EMAIL_BACKEND) mails are written as

@@ -199,3 +199,50 @@ def test_an_alert_is_recorded_with_its_change_and_sent_once_however_often_the_ru
     AlertJob.objects.update(status=AlertJob.Status.PENDING)
     services.process_alert_jobs()
     assert OutboxMessage.objects.filter(kind="alert", recipient="j@example.org").count() == 1
+
+
+def test_daily_digest_goes_out_once_at_its_time_with_the_days_news(liveblog, editor, author, settings):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from newsdesk.articles import services as article_services
+    from newsdesk.subscriptions.models import AlertJob
+
+    settings.DIGEST_TIME = "07:00"
+    reader = services.subscribe(email="k@example.org", target=resolve_target("digest", ""))
+    services.confirm(token=_token_of(reader))
+    article = article_services.article_create(headline="Rat beschließt Hilfen", teaser="Einstimmig.", authors=[author])
+    article_services.article_publish(article=article)
+    liveblog_services.entry_create(liveblog=liveblog, author=editor, headline="Pegel sinkt", body="Endlich.",
+                                   key_event=True)
+    berlin = ZoneInfo("Europe/Berlin")
+    today = timezone.localtime().date()
+    assert not services.record_digest_if_due(datetime(today.year, today.month, today.day, 6, 59, tzinfo=berlin))
+    at_seven = datetime(today.year, today.month, today.day, 7, 0, tzinfo=berlin)
+    assert services.record_digest_if_due(at_seven)
+    assert not services.record_digest_if_due(at_seven + timedelta(minutes=1)), "once a day"
+    services.process_alert_jobs()
+    (digest,) = OutboxMessage.objects.filter(kind="alert", recipient="k@example.org")
+    assert "Rat beschließt Hilfen" in digest.text and "Pegel sinkt" in digest.text
+    assert digest.subject.startswith("Die wichtigsten News vom")
+    assert AlertJob.objects.filter(kind="digest").count() == 1
+
+
+def test_breaking_articles_alert_breaking_news_subscribers(author):
+    from newsdesk.articles import services as article_services
+
+    reader = services.subscribe(email="l@example.org", target=resolve_target("breaking", ""))
+    services.confirm(token=_token_of(reader))
+    quiet = article_services.article_create(headline="Ruhiger Tag", teaser="Nichts Eiliges.", authors=[author])
+    article_services.article_publish(article=quiet)
+    urgent = article_services.article_create(headline="Brücke gesperrt", teaser="Sofort.", authors=[author])
+    urgent.breaking = True
+    article_services.article_publish(article=urgent)
+    services.process_alert_jobs()
+    (alert,) = OutboxMessage.objects.filter(kind="alert", recipient="l@example.org")
+    assert alert.subject == "Eilmeldung: Brücke gesperrt"
+
+
+def test_home_page_offers_digest_and_breaking_news(db):
+    page = Client().get("/").content.decode()
+    assert 'value="digest"' in page and 'value="breaking"' in page and "kostenlos per E-Mail" in page

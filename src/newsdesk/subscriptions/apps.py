@@ -16,9 +16,12 @@ class SubscriptionsConfig(AppConfig):
         key_event_published.connect(
             lambda sender, liveblog, entry, **kwargs: services.liveblog_key_event(liveblog=liveblog, entry=entry),
             dispatch_uid="subscriptions.liveblog_key_event", weak=False)
-        article_published.connect(
-            lambda sender, article, **kwargs: services.article_published(article=article),
-            dispatch_uid="subscriptions.article_published", weak=False)
+        def on_article_published(sender, article, **kwargs) -> None:
+            services.article_published(article=article)
+            if article.breaking:
+                services.article_breaking(article=article)
+
+        article_published.connect(on_article_published, dispatch_uid="subscriptions.article_published", weak=False)
         article_corrected.connect(
             lambda sender, article, **kwargs: services.article_corrected(article=article),
             dispatch_uid="subscriptions.article_corrected", weak=False)

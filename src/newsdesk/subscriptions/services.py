@@ -21,9 +21,11 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from newsdesk.core.errors import InvalidInput, NotFound, ServiceError
+from newsdesk.core.html import html_to_text
 from newsdesk.core.privacy import ip_hash
 from newsdesk.mail import services as mail
 from newsdesk.subscriptions.models import AlertJob, Subscriber, Subscription
@@ -255,8 +257,6 @@ def _alert_mail(subscription: Subscription, job: AlertJob) -> mail.Mail:
 
 def liveblog_key_event(*, liveblog, entry) -> None:
     """Followers of a newsblog: a key event was posted."""
-    from newsdesk.core.html import html_to_text
-
     record_alert(
         kind=Subscription.Kind.LIVEBLOG, target_keys=[f"liveblog.{liveblog.pk}"],
         subject=_("%(title)s: %(headline)s") % {"title": liveblog.title,
@@ -282,4 +282,43 @@ def article_corrected(*, article) -> None:
         kind=Subscription.Kind.ARTICLE, target_keys=[f"article.{article.pk}"],
         subject=_("Correction: %(headline)s") % {"headline": article.headline}, text=article.correction_note,
         url=_absolute(article.get_absolute_url()), event_key=f"article.{article.pk}.correction.{note_key}",
+    )
+
+
+def record_digest_if_due(now=None) -> bool:
+    """Once a day at DIGEST_TIME (the newsroom's time zone): the last 24 hours' articles and key events."""
+    now = timezone.localtime(now or timezone.now())
+    hour, minute = (int(part) for part in settings.DIGEST_TIME.split(":"))
+    if (now.hour, now.minute) < (hour, minute):
+        return False
+    event_key = f"digest.{now.date().isoformat()}"
+    if AlertJob.objects.filter(event_key=event_key).exists():
+        return False
+    lines = _digest_lines(since=now - timedelta(hours=24))
+    if not lines:
+        return False  # nothing to tell; checked again next round, sent if news arrives before midnight
+    record_alert(kind=Subscription.Kind.DIGEST, target_keys=[""], event_key=event_key,
+                 subject=_("The most important news of %(date)s") % {"date": now.strftime("%d.%m.%Y")},
+                 text="\n\n".join(lines), url=_absolute(reverse("home")))
+    return True
+
+
+def _digest_lines(*, since) -> list[str]:
+    from newsdesk.articles.models import Article
+    from newsdesk.liveblogs.models import Entry
+
+    articles = Article.objects.published().filter(published_at__gte=since).order_by("-published_at")[:15]
+    entries = (Entry.objects.visible().filter(key_event=True, created_at__gte=since).select_related("liveblog")
+               .order_by("-created_at")[:15])
+    return [f"{article.headline}\n{_absolute(article.get_absolute_url())}" for article in articles] + [
+        f"{entry.liveblog.title}: {entry.headline or Truncator(html_to_text(entry.body)).words(20)}\n"
+        f"{_absolute(entry.liveblog.get_absolute_url())}#{entry.anchor}" for entry in entries]
+
+
+def article_breaking(*, article) -> None:
+    """Breaking-news followers: an article marked as breaking went live."""
+    record_alert(
+        kind=Subscription.Kind.BREAKING, target_keys=[""], event_key=f"article.{article.pk}.breaking",
+        subject=_("Breaking: %(headline)s") % {"headline": article.headline}, text=article.teaser,
+        url=_absolute(article.get_absolute_url()),
     )
