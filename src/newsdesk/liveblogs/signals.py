@@ -8,3 +8,5 @@ from django.dispatch import Signal
 
 # An entry became a key event (posted as one, or marked later): liveblog=, entry=.
 key_event_published = Signal()
+# Anything readers see changed: an entry posted, edited or deleted, the newsblog changed: liveblog=.
+liveblog_changed = Signal()
