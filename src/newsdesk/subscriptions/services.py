@@ -233,23 +233,32 @@ def _skip_locked() -> dict:
 def _send_alert(job: AlertJob, target_key: str) -> int:
     subscriptions = (Subscription.objects.filter(kind=job.kind, target_key=target_key,
                                                  status=Subscription.Status.CONFIRMED)
-                     .select_related("subscriber"))
-    return mail.enqueue_many(
-        _alert_mail(subscription, job) for subscription in subscriptions.iterator(chunk_size=1000)
-    ).created
+                     .select_related("subscriber").only("target_title", "subscriber__email", "subscriber__token"))
+    rendered: dict[str, tuple[str, str]] = {}  # per target title: (text, html) with a token placeholder
+    mails = (_alert_mail(subscription, job, rendered) for subscription in subscriptions.iterator(chunk_size=2000))
+    return mail.enqueue_many(mails).created
 
 
-def _alert_mail(subscription: Subscription, job: AlertJob) -> mail.Mail:
+# URL-safe, so reverse() keeps it as it is; replaced by each reader's own key.
+_READER_SLOT = "zz-newsdesk-reader-slot-zz"
+
+
+def _alert_mail(subscription: Subscription, job: AlertJob, rendered: dict[str, tuple[str, str]]) -> mail.Mail:
+    """Rendered once per alert (and target title), then personalised: readers differ only in their links."""
+    title = subscription.target_title
+    if title not in rendered:
+        context = {"subject": job.subject, "text": job.text, "url": job.url, "site_name": settings.SITE_NAME,
+                   "title": title,
+                   "preferences_url": _absolute(reverse("subscriptions:preferences", kwargs={"token": _READER_SLOT})),
+                   "unsubscribe_url": _absolute(reverse("subscriptions:unsubscribe", kwargs={"token": _READER_SLOT}))}
+        rendered[title] = (render_to_string("subscriptions/mail/alert.txt", context),
+                           render_to_string("subscriptions/mail/alert.html", context))
+    text, html = rendered[title]
     subscriber = subscription.subscriber
-    context = {"subject": job.subject, "text": job.text, "url": job.url, "site_name": settings.SITE_NAME,
-               "title": subscription.target_title,
-               "preferences_url": _absolute(reverse("subscriptions:preferences", kwargs={"token": subscriber.token})),
-               "unsubscribe_url": _absolute(reverse("subscriptions:unsubscribe", kwargs={"token": subscriber.token}))}
     # Keyed per event and subscriber: several followed targets, or a repeated run, still make one mail.
     return mail.Mail(
         to=subscriber.email, subject=job.subject, kind="alert",
-        text=render_to_string("subscriptions/mail/alert.txt", context),
-        html=render_to_string("subscriptions/mail/alert.html", context),
+        text=text.replace(_READER_SLOT, subscriber.token), html=html.replace(_READER_SLOT, subscriber.token),
         headers=unsubscribe_headers(subscriber), idempotency_key=f"alert:{job.event_key}:{subscriber.pk}",
         batch=f"alert:{job.event_key}",
     )
