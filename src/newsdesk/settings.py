@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "newsdesk.media",
     "newsdesk.realtime",
     "newsdesk.liveblogs",
+    "newsdesk.comments",
     "newsdesk.subscriptions",
     "newsdesk.mail",
     "newsdesk.moderation",

@@ -11,6 +11,8 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("newsblog/", include("newsdesk.liveblogs.urls")),
     path("", include("newsdesk.subscriptions.urls")),
+    path("kommentare/", include("newsdesk.comments.urls")),
+    path("moderation/", include("newsdesk.comments.moderation_urls")),
     path("api/v1/", api.urls),
     path("anmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
