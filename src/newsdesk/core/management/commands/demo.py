@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from newsdesk.accounts.models import Role, User
 from newsdesk.accounts.services import user_create_or_update
+from newsdesk.comments import demo as comments_demo
 from newsdesk.liveblogs import demo as liveblog_demo
 from newsdesk.liveblogs.models import LiveBlog
 
@@ -25,6 +26,8 @@ class Command(BaseCommand):
         else:
             for title in liveblog_demo.load():
                 self.stdout.write(f"Demo newsblog created: {title}")
+        if added := comments_demo.load():
+            self.stdout.write(f"Demo comments waiting for moderation: {added}")
         password = os.environ.get("NEWSDESK_PASSWORD") or DEMO_PASSWORD
         editor = User.objects.filter(username=DEMO_EDITOR).first()
         if editor is None:
