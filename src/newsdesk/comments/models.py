@@ -7,6 +7,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 BODY_MAX_LENGTH = 5000
 DISPLAY_NAME_MAX_LENGTH = 80
@@ -60,10 +61,10 @@ class CommentQuerySet(models.QuerySet):
 
 class Comment(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", _("pending")
-        APPROVED = "approved", _("approved")
-        REJECTED = "rejected", _("rejected")
-        DELETED = "deleted", _("deleted")
+        PENDING = "pending", pgettext_lazy("comment status", "pending")
+        APPROVED = "approved", pgettext_lazy("comment status", "approved")
+        REJECTED = "rejected", pgettext_lazy("comment status", "rejected")
+        DELETED = "deleted", pgettext_lazy("comment status", "deleted")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()

@@ -218,12 +218,16 @@ def comment_reject(*, comment: Comment, moderator, reason: str, note: str = "") 
     return locked
 
 
+def _set_state(commenter: Commenter, state: str, *, moderator, comment: Comment | None, action: str) -> None:
+    Commenter.objects.filter(pk=commenter.pk).update(state=state)
+    Decision.objects.create(comment=comment, commenter=commenter, moderator=moderator, action=action)
+
+
 def commenter_ban(*, commenter: Commenter, moderator, comment: Comment | None = None) -> Commenter:
     """Ban: new comments are rejected on arrival, and the ones still waiting are rejected now."""
     with transaction.atomic():
-        Commenter.objects.filter(pk=commenter.pk).update(state=Commenter.State.BANNED)
-        Decision.objects.create(comment=comment, commenter=commenter, moderator=moderator,
-                                action=Decision.Action.BAN)
+        _set_state(commenter, Commenter.State.BANNED, moderator=moderator, comment=comment,
+                   action=Decision.Action.BAN)
         for pending in Comment.objects.select_for_update().filter(commenter=commenter,
                                                                   status=Comment.Status.PENDING):
             _decide(pending, Comment.Status.REJECTED, moderator=moderator, action=Decision.Action.REJECT,
@@ -235,9 +239,8 @@ def commenter_ban(*, commenter: Commenter, moderator, comment: Comment | None = 
 def commenter_trust(*, commenter: Commenter, moderator, comment: Comment | None = None) -> Commenter:
     """Trusted is a mark for moderators for now: automatic approval is not switched on (policy: pre-moderation)."""
     with transaction.atomic():
-        Commenter.objects.filter(pk=commenter.pk).update(state=Commenter.State.TRUSTED)
-        Decision.objects.create(comment=comment, commenter=commenter, moderator=moderator,
-                                action=Decision.Action.TRUST)
+        _set_state(commenter, Commenter.State.TRUSTED, moderator=moderator, comment=comment,
+                   action=Decision.Action.TRUST)
     commenter.refresh_from_db()
     return commenter
 

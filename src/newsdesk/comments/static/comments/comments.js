@@ -19,6 +19,9 @@
     if (list.querySelector("[data-comment-id='" + data.id + "']")) return;
     var comment = fromHtml(data.html);
     comment.classList.add("comment--new");
+    var count = section.querySelector(".comments__count");
+    var shown = count && parseInt(count.textContent.replace(/\D/g, ""), 10);
+    if (!data.parent && shown >= 0) count.textContent = "(" + (shown + 1) + ")";
     var empty = document.getElementById("no-comments");
     if (empty) empty.remove();
     if (data.parent) {
