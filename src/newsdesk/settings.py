@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "newsdesk.media",
     "newsdesk.realtime",
     "newsdesk.liveblogs",
+    "newsdesk.comments",
     "newsdesk.subscriptions",
     "newsdesk.articles",
     "newsdesk.mail",

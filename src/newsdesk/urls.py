@@ -21,6 +21,8 @@ urlpatterns = [
     path("newsblog/", include("newsdesk.liveblogs.urls")),
     path("", include("newsdesk.subscriptions.urls")),
     path("abo/", include("newsdesk.subscriptions.urls_mail")),
+    path("kommentare/", include("newsdesk.comments.urls")),
+    path("moderation/", include("newsdesk.comments.moderation_urls")),
     path("api/v1/", api.urls),
     path("anmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),

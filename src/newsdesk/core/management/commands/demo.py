@@ -8,6 +8,7 @@ from newsdesk.accounts.models import Role, User
 from newsdesk.accounts.services import user_create_or_update
 from newsdesk.articles import demo as article_demo
 from newsdesk.articles.models import Article
+from newsdesk.comments import demo as comments_demo
 from newsdesk.liveblogs import demo as liveblog_demo
 from newsdesk.liveblogs.models import LiveBlog
 
@@ -33,6 +34,8 @@ class Command(BaseCommand):
             # After the newsblogs: their demo users become the authors' logins.
             for headline in article_demo.load():
                 self.stdout.write(f"Demo article created: {headline}")
+        if added := comments_demo.load():
+            self.stdout.write(f"Demo comments waiting for moderation: {added}")
         password = os.environ.get("NEWSDESK_PASSWORD") or DEMO_PASSWORD
         editor = User.objects.filter(username=DEMO_EDITOR).first()
         if editor is None:

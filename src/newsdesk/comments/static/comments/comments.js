@@ -1,0 +1,49 @@
+// Approved comments appear without reload: one EventSource on the comment stream of this page.
+(function () {
+  "use strict";
+  var section = document.getElementById("kommentare");
+  if (!section || !window.EventSource || section.getAttribute("data-live") !== "1") return;
+  var list = document.getElementById("comment-list");
+  var source = new EventSource(section.getAttribute("data-stream-url"));
+
+  function fromHtml(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html.trim();  // server-rendered, every reader-supplied character escaped
+    return template.content.firstElementChild;
+  }
+
+  source.addEventListener("comment.approved", function (event) {
+    var data = JSON.parse(event.data);
+    var own = section.querySelector(".comment-own [data-comment-id='" + data.id + "']");
+    if (own) own.closest(".comment-own").remove();
+    if (list.querySelector("[data-comment-id='" + data.id + "']")) return;
+    var comment = fromHtml(data.html);
+    comment.classList.add("comment--new");
+    var count = section.querySelector(".comments__count");
+    var shown = count && parseInt(count.textContent.replace(/\D/g, ""), 10);
+    if (!data.parent && shown >= 0) count.textContent = "(" + (shown + 1) + ")";
+    var empty = document.getElementById("no-comments");
+    if (empty) empty.remove();
+    if (data.parent) {
+      var thread = list.querySelector("[data-thread-id='" + data.parent + "'] .comment-replies");
+      if (thread) thread.appendChild(comment);
+      return;
+    }
+    var wrapper = document.createElement("div");
+    wrapper.className = "comment-thread";
+    wrapper.setAttribute("data-thread-id", data.id);
+    wrapper.appendChild(comment);
+    var replies = document.createElement("div");
+    replies.className = "comment-replies";
+    wrapper.appendChild(replies);
+    list.insertBefore(wrapper, list.firstChild);
+  });
+
+  source.addEventListener("comment.removed", function (event) {
+    var data = JSON.parse(event.data);
+    var node = list.querySelector("[data-comment-id='" + data.id + "']");
+    if (!node) return;
+    var thread = node.closest("[data-thread-id='" + data.id + "']");
+    (thread || node).remove();
+  });
+})();

@@ -1,0 +1,35 @@
+from django import template
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from newsdesk.comments import selectors, services
+from newsdesk.comments.forms import CommentForm
+from newsdesk.comments.rendering import render_body
+from newsdesk.comments.views import SESSION_MINE, SESSION_NOTICE
+
+register = template.Library()
+
+
+@register.inclusion_tag("comments/_section.html", takes_context=True)
+def comment_section(context: template.Context, target: models.Model) -> dict:
+    """The comment section of a page: approved comments, the reader's own pending ones, the form."""
+    request = context["request"]
+    content_type = ContentType.objects.get_for_model(target)
+    mine = list(selectors.own_comments(target, request.session.get(SESSION_MINE, [])))
+    reply_to = request.GET.get("antworten", "")
+    return {
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+        "target": target,
+        "content_type_id": content_type.pk,
+        "page": selectors.approved_page(target, request.GET.get("kommentare")),
+        "mine": [(c, services.delete_token(c)) for c in mine],
+        "mine_ids": {c.pk for c in mine},
+        "notice": request.session.pop(SESSION_NOTICE, False),
+        "form": CommentForm(initial={"parent": reply_to if reply_to.isdigit() else None}),
+    }
+
+
+@register.filter
+def comment_html(text: str) -> str:
+    return render_body(text)

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.comments import services
+from newsdesk.liveblogs import services as liveblog_services
+
+
+@pytest.fixture
+def flood_blog(editor):
+    blog = liveblog_services.liveblog_create(
+        title="Hochwasser an der Lindra", teaser="Der Pegel der Lindra in Kelmsbrück steigt weiter.", author=editor)
+    liveblog_services.entry_create(liveblog=blog, author=editor,
+                                   body="Die Feuerwehr stapelt Sandsäcke an der Uferpromenade. Der Pegel steigt.")
+    return blog
+
+
+@pytest.fixture
+def submit(flood_blog):
+    def _submit(body="Die Sandsäcke an der Uferpromenade helfen hoffentlich gegen den Pegel.", **kwargs):
+        data = {"target": flood_blog, "display_name": "Hanna", "email": "hanna@example.org", "body": body,
+                "consent": True, "ip": "192.0.2.1", **kwargs}
+        return services.comment_submit(**data)
+    return _submit
