@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "newsdesk.articles",
     "newsdesk.mail",
     "newsdesk.moderation",
+    "newsdesk.search",
 ]
 
 MIDDLEWARE = [

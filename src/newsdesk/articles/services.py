@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from newsdesk.articles import indexing
 from newsdesk.articles.models import Article, ArticleAuthor, ArticleRevision, ArticleSlug, Author, Topic
 from newsdesk.core.errors import InvalidInput
 from newsdesk.core.html import html_to_text, sanitize_rich_text, word_count
@@ -88,6 +89,7 @@ def article_save(*, article: Article, editor=None) -> Article:
             ArticleSlug.objects.filter(slug=article.slug, article=article).delete()  # renamed back
             ArticleSlug.objects.get_or_create(slug=stored.slug, defaults={"article": article})
     article.save()
+    indexing.index_after_commit(article.pk)
     return article
 
 
@@ -160,4 +162,6 @@ def publish_due(*, now: datetime | None = None) -> list[int]:
         if due:
             Article.objects.filter(pk__in=due, status=Article.Status.SCHEDULED).update(
                 status=Article.Status.PUBLISHED)
+            for pk in due:
+                indexing.index_after_commit(pk)
     return due
