@@ -362,8 +362,28 @@ DE = {
     "replaced at": "ersetzt am",
     "German": "Deutsch",
     "English": "Englisch",
+    # search
+    "Search": "Suche",
+    "search document": "Suchdokument",
+    "Search: %(query)s": "Suche: %(query)s",
+    "Search term": "Suchbegriff",
+    "Filter": "Eingrenzen",
+    "All topics": "Alle Themen",
+    "From": "Von",
+    "To": "Bis",
+    "Enter a word to search articles and newsblog entries.":
+        "Geben Sie einen Begriff ein, um Artikel und Newsblog-Einträge zu durchsuchen.",
+    "Your search contains no words we can look for. Please try other words.":
+        "Ihre Suche enthält keine Wörter, nach denen wir suchen können. Bitte versuchen Sie andere Begriffe.",
+    "No results for “%(query)s”. Try fewer or other words, or remove the filters.":
+        "Keine Treffer für „%(query)s“. Versuchen Sie weniger oder andere Begriffe oder entfernen Sie die Filter.",
+    "Newsblog entry": "Newsblog-Eintrag",
+    "Previous": "Zurück",
+    "Next": "Weiter",
+    "Your search was shortened to %(n)d characters.": "Ihre Suche wurde auf %(n)d Zeichen gekürzt.",
 }
 PLURALS = {
+    "%(total)s result": ("%(total)s Treffer", "%(total)s Treffer"),
     "%d article published.": ("%d Artikel veröffentlicht.", "%d Artikel veröffentlicht."),
     "Reading time: %(minutes)s min.": ("Lesedauer: %(minutes)s Min.", "Lesedauer: %(minutes)s Min."),
 }
