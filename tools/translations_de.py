@@ -381,6 +381,9 @@ DE = {
     "Previous": "Zurück",
     "Next": "Weiter",
     "Your search was shortened to %(n)d characters.": "Ihre Suche wurde auf %(n)d Zeichen gekürzt.",
+    # related
+    "Related articles": "Ähnliche Artikel",
+    "Related content": "Ähnliche Inhalte",
 }
 PLURALS = {
     "%(total)s result": ("%(total)s Treffer", "%(total)s Treffer"),

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "newsdesk.mail",
     "newsdesk.moderation",
     "newsdesk.search",
+    "newsdesk.related",
 ]
 
 MIDDLEWARE = [

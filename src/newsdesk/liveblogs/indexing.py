@@ -1,4 +1,4 @@
-"""Pushes newsblog entries into the search index (after commit)."""
+"""Pushes newsblog entries into search and whole newsblogs into related (after commit)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ from typing import Any
 
 from django.db import transaction
 
-from newsdesk import search
+from newsdesk import related, search
 from newsdesk.core.html import html_to_text
-from newsdesk.liveblogs.models import Entry
+from newsdesk.liveblogs.models import Entry, LiveBlog
 
 KIND = "entry"
+BLOG_KIND = "liveblog"
+RELATED_ENTRIES = 100  # the newest entries say what a newsblog is about; older ones add little
 
 
 def entry_document(entry: Entry) -> dict[str, Any]:
@@ -24,6 +26,21 @@ def entry_document(entry: Entry) -> dict[str, Any]:
     }
 
 
+def related_document(blog: LiveBlog) -> dict[str, Any]:
+    entries = Entry.objects.visible().filter(liveblog=blog).order_by("-created_at")[:RELATED_ENTRIES]
+    text = "\n\n".join([blog.teaser, *(f"{e.headline}\n{html_to_text(e.body)}" for e in entries)])
+    return {"kind": BLOG_KIND, "id": blog.pk, "title": blog.title, "text": text, "url": blog.get_absolute_url(),
+            "published_at": blog.created_at}
+
+
+def index_liveblog(liveblog_id: int) -> None:
+    blog = LiveBlog.objects.filter(pk=liveblog_id).first()
+    if blog is None:
+        related.remove_document(BLOG_KIND, liveblog_id)
+    else:
+        related.index_document(**related_document(blog))
+
+
 def index_entry(entry_id: int) -> None:
     entry = Entry.objects.visible().select_related("liveblog").filter(pk=entry_id).first()
     if entry is None:
@@ -32,14 +49,38 @@ def index_entry(entry_id: int) -> None:
         search.index_document(**entry_document(entry))
 
 
-def index_after_commit(entry_id: int) -> None:
+def index_after_commit(entry_id: int, liveblog_id: int) -> None:
     transaction.on_commit(partial(index_entry, entry_id))
+    liveblog_after_commit(liveblog_id)
 
 
-def remove_after_commit(entry_id: int) -> None:
+def remove_after_commit(entry_id: int, liveblog_id: int | None = None) -> None:
     transaction.on_commit(partial(search.remove_document, KIND, entry_id))
+    if liveblog_id is not None:
+        liveblog_after_commit(liveblog_id)
+
+
+def liveblog_after_commit(liveblog_id: int, *, entries_too: bool = False) -> None:
+    """entries_too: the newsblog's title is part of each entry's search title."""
+    transaction.on_commit(partial(index_liveblog, liveblog_id))
+    if entries_too:
+        transaction.on_commit(partial(_index_entries, liveblog_id))
+
+
+def _index_entries(liveblog_id: int) -> None:
+    for entry in Entry.objects.visible().select_related("liveblog").filter(liveblog_id=liveblog_id):
+        search.index_document(**entry_document(entry))
+
+
+def remove_liveblog_after_commit(liveblog_id: int) -> None:
+    transaction.on_commit(partial(related.remove_document, BLOG_KIND, liveblog_id))
 
 
 def all_documents() -> Iterator[dict[str, Any]]:
     for entry in Entry.objects.visible().select_related("liveblog").iterator(chunk_size=500):
         yield entry_document(entry)
+
+
+def all_related_documents() -> Iterator[dict[str, Any]]:
+    for blog in LiveBlog.objects.iterator(chunk_size=50):
+        yield related_document(blog)
