@@ -113,3 +113,19 @@ def test_rebuild_command(db, editor):
     assert related.similar_to("article", first.pk) == []
     call_command("related_rebuild")
     assert ids(related.similar_to("article", first.pk)) == [blog.pk]
+
+
+def test_busy_newsblog_recomputes_at_most_every_few_minutes(db, editor, django_capture_on_commit_callbacks,
+                                                            monkeypatch):
+    from newsdesk.liveblogs import indexing
+
+    with django_capture_on_commit_callbacks(execute=True):
+        blog = liveblogs.liveblog_create(title="Wahlabend", author=editor, teaser="Ergebnisse.")
+    first = related.indexed_at("liveblog", blog.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        liveblogs.entry_create(liveblog=blog, author=editor, body="Erste Hochrechnung.")
+    assert related.indexed_at("liveblog", blog.pk) == first
+    monkeypatch.setattr(indexing, "RELATED_REFRESH", timedelta(0))
+    with django_capture_on_commit_callbacks(execute=True):
+        liveblogs.entry_create(liveblog=blog, author=editor, body="Zweite Hochrechnung.")
+    assert related.indexed_at("liveblog", blog.pk) > first

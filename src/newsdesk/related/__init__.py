@@ -4,6 +4,7 @@
     remove_document(kind, id)
     similar_to(kind, id, limit=5) -> [{"kind", "id", "title", "url", "published_at", "score"}, ...]
     similar_to_text(text, limit=5) -> the same, for any text (e-mail alerts for "similar news")
+    indexed_at(kind, id) -> when it was last computed (None: not indexed)
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ def similar_to(kind: str, id: int, limit: int = 5) -> list[dict[str, Any]]:
     from newsdesk.related.selectors import similar_to as run
 
     return run(kind, id, limit)
+
+
+def indexed_at(kind: str, id: int) -> Any:
+    from newsdesk.related.selectors import indexed_at as run
+
+    return run(kind, id)
 
 
 def similar_to_text(text: str, limit: int = 5) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ class Document(models.Model):
     url = models.CharField(max_length=500)
     published_at = models.DateTimeField()
     stems = models.TextField()  # German content stems, space-separated (core.german)
+    indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="related_document_unique")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from newsdesk.related.models import Document, Neighbour
@@ -19,6 +20,11 @@ def similar_to(kind: str, id: int, limit: int = TOP_N) -> list[dict[str, Any]]:
     neighbours = (Neighbour.objects.filter(document__kind=kind, document__object_id=id)
                   .select_related("other").order_by("rank")[:limit])
     return [_as_dict(n.other, n.score) for n in neighbours]
+
+
+def indexed_at(kind: str, id: int) -> datetime | None:
+    """When the document was last (re)computed, so that a busy source can skip needless recomputation."""
+    return Document.objects.filter(kind=kind, object_id=id).values_list("indexed_at", flat=True).first()
 
 
 def similar_to_text(text: str, limit: int = TOP_N) -> list[dict[str, Any]]:

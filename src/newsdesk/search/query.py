@@ -72,17 +72,18 @@ def _filtered(topic: str | None, date_from: date | None, date_to: date | None) -
 
 def _sqlite(words: list[str], docs: QuerySet, offset: int) -> tuple[int, list[SearchDocument], dict[int, str]]:
     sub_sql, sub_params = docs.values("id").query.sql_with_params()
-    where = f"search_fts MATCH %s AND search_fts.rowid IN ({sub_sql})"
+    # MATCH and bm25 first, materialised, then the filters: asked the other way round, SQLite probes the FTS
+    # index once per candidate row (40 ms instead of 2 ms for a few hundred documents).
+    # bm25: lower is better; a title hit weighs five times a body hit. Newer first among equals.
+    matched = ("WITH m AS MATERIALIZED (SELECT rowid AS id, bm25(search_fts, 5.0, 1.0) AS rank FROM search_fts "
+               "WHERE search_fts MATCH %s) ")
+    where = f"FROM m JOIN search_searchdocument d ON d.id = m.id WHERE m.id IN ({sub_sql})"
     params = [fts5_match(words), *sub_params]
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM search_fts WHERE {where}", params)  # noqa: S608  no user text in SQL
+        cursor.execute(f"{matched}SELECT count(*) {where}", params)  # user text only in params
         total = cursor.fetchone()[0]
-        # bm25: lower is better; a title hit weighs five times a body hit. Newer first among equals.
-        cursor.execute(
-            f"SELECT search_fts.rowid FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid "  # noqa: S608
-            f"WHERE {where} ORDER BY bm25(search_fts, 5.0, 1.0), d.published_at DESC LIMIT %s OFFSET %s",
-            [*params, PAGE_SIZE, offset],
-        )
+        cursor.execute(f"{matched}SELECT m.id {where} ORDER BY m.rank, d.published_at DESC LIMIT %s OFFSET %s",
+                       [*params, PAGE_SIZE, offset])
         ids = [row[0] for row in cursor.fetchall()]
     found = SearchDocument.objects.in_bulk(ids)
     return total, [found[i] for i in ids if i in found], {}
