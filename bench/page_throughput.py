@@ -4,9 +4,10 @@
 
 Starts `newsdesk serve` (uvicorn, one worker) on a fresh database with the demo content and, per page:
   * first:       the first request after a fresh server start (nothing warmed up: imports, templates, queries)
-  * cold:        full GETs without validators, as a reader without a cached copy
-  * warm:        conditional GETs with the page's ETag (If-None-Match), answered 304 by the server
-Each of cold and warm runs `--seconds` with `--concurrency` clients. The clients run on this machine too, so on
+  * cold:        full GETs without validators (readers without a cached copy), right after that first request
+  * warm:        the same again on the now warmed-up process
+  * 304:         conditional GETs with the page's ETag (If-None-Match), when the page sends one
+Each run lasts `--seconds` with `--concurrency` clients. The clients run on this machine too, so on
 2 cores they compete with the server for CPU. Not a test: it prints figures.
 """
 
@@ -80,7 +81,7 @@ def main() -> None:
         print(f"newsdesk page throughput · uvicorn, 1 worker · {os.cpu_count()} cores shared with the clients · "
               f"{args.concurrency} clients · {args.seconds:.0f} s per run")
         print(f"{'page':<9} {'first ms':>8} │ {'cold rps':>8} {'p50 ms':>7} {'p99 ms':>7} │ "
-              f"{'warm rps':>8} {'p50 ms':>7} {'p99 ms':>7} │ {'KiB':>5}")
+              f"{'warm rps':>8} {'p50 ms':>7} {'p99 ms':>7} │ {'304 rps':>8} {'p50 ms':>7} {'p99 ms':>7} │ {'KiB':>5}")
         for name, path in paths.items():
             server = site.start()  # a fresh process per page: "first" is really the first request
             try:
@@ -89,16 +90,17 @@ def main() -> None:
                 first_ms = (time.perf_counter() - start) * 1000
                 etag = first.headers.get("ETag", "")
                 cold = asyncio.run(hammer(server.url, path, args.seconds, args.concurrency, {}, 200))
-                warm = asyncio.run(hammer(server.url, path, args.seconds, args.concurrency,
-                                          {"If-None-Match": etag}, 304)) if etag else None
+                warm = asyncio.run(hammer(server.url, path, args.seconds, args.concurrency, {}, 200))
+                revalidate = asyncio.run(hammer(server.url, path, args.seconds, args.concurrency,
+                                                {"If-None-Match": etag}, 304)) if etag else None
             finally:
                 server.stop()
-            warm_cols = (f"{warm['rps']:>8.0f} {warm['p50']:>7.1f} {warm['p99']:>7.1f}" if warm
-                         else f"{'no ETag':>24}")
-            print(f"{name:<9} {first_ms:>8.0f} │ {cold['rps']:>8.0f} {cold['p50']:>7.1f} {cold['p99']:>7.1f} │ "
-                  f"{warm_cols} │ {len(first.content) / 1024:>5.0f}", flush=True)
-            if cold["errors"] or (warm and warm["errors"]):
-                print(f"  unexpected answers: cold {cold['errors']}, warm {warm['errors'] if warm else '-'}")
+            runs = [cold, warm, revalidate]
+            cols = " │ ".join(f"{r['rps']:>8.0f} {r['p50']:>7.1f} {r['p99']:>7.1f}" if r else f"{'no ETag':>24}"
+                              for r in runs)
+            print(f"{name:<9} {first_ms:>8.0f} │ {cols} │ {len(first.content) / 1024:>5.0f}", flush=True)
+            if any(r and r["errors"] for r in runs):
+                print("  unexpected status codes:", [r["errors"] if r else "-" for r in runs])
 
 
 if __name__ == "__main__":
