@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -10,16 +9,13 @@ from datetime import date, datetime, time, timedelta
 from django.db import connection
 from django.db.models import F, QuerySet
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from newsdesk.search.models import SearchDocument
 from newsdesk.search.text import fts5_match, highlight, query_words, stems_of
 
 PAGE_SIZE = 10
 MAX_PAGE = 100
-# Markers SearchHeadline puts around hits; control characters never occur in indexed text, so after escaping
-# the rest they can safely become <mark>.
-_START, _STOP = "\x02", "\x03"
 
 
 @dataclass(frozen=True)
@@ -70,7 +66,7 @@ def _filtered(topic: str | None, date_from: date | None, date_to: date | None) -
     return docs
 
 
-def _sqlite(words: list[str], docs: QuerySet, offset: int) -> tuple[int, list[SearchDocument], dict[int, str]]:
+def _sqlite(words: list[str], docs: QuerySet, offset: int) -> tuple[int, list[SearchDocument]]:
     sub_sql, sub_params = docs.values("id").query.sql_with_params()
     # MATCH and bm25 first, materialised, then the filters: asked the other way round, SQLite probes the FTS
     # index once per candidate row (40 ms instead of 2 ms for a few hundred documents).
@@ -86,27 +82,19 @@ def _sqlite(words: list[str], docs: QuerySet, offset: int) -> tuple[int, list[Se
                        [*params, PAGE_SIZE, offset])
         ids = [row[0] for row in cursor.fetchall()]
     found = SearchDocument.objects.in_bulk(ids)
-    return total, [found[i] for i in ids if i in found], {}
+    return total, [found[i] for i in ids if i in found]
 
 
-def _postgres(words: list[str], docs: QuerySet, offset: int) -> tuple[int, list[SearchDocument], dict[int, str]]:
-    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+def _postgres(words: list[str], docs: QuerySet, offset: int) -> tuple[int, list[SearchDocument]]:
+    from django.contrib.postgres.search import SearchQuery, SearchRank
 
+    # plainto_tsquery: every word required, no syntax, so any input is a valid query.
     query = SearchQuery(" ".join(words), config="german", search_type="plain")
     matching = docs.filter(vector=query)
     total = matching.count()
-    page = list(
-        matching.annotate(rank=SearchRank(F("vector"), query))
-        .annotate(headline=SearchHeadline("body", query, config="german", start_sel=_START, stop_sel=_STOP,
-                                          max_words=32, min_words=16, max_fragments=1))
-        .order_by("-rank", "-published_at")[offset:offset + PAGE_SIZE]
-    )
-    return total, page, {doc.pk: doc.headline for doc in page}
-
-
-def _headline_html(headline: str) -> SafeString:
-    escaped = html.escape(headline)  # leaves the control-character markers alone
-    return mark_safe(escaped.replace(_START, "<mark>").replace(_STOP, "</mark>"))  # noqa: S308  escaped above
+    page = list(matching.annotate(rank=SearchRank(F("vector"), query))
+                .order_by("-rank", "-published_at")[offset:offset + PAGE_SIZE])
+    return total, page
 
 
 def search(query: str, topic: str | None = None, date_from: date | None = None, date_to: date | None = None,
@@ -124,11 +112,13 @@ def search(query: str, topic: str | None = None, date_from: date | None = None, 
     docs = _filtered(topic, date_from, date_to)
     offset = (page - 1) * PAGE_SIZE
     runner = _postgres if connection.vendor == "postgresql" else _sqlite
-    total, found, headlines = runner(words, docs, offset)
+    total, found = runner(words, docs, offset)
+    # Snippets are cut and marked in Python on both databases: PostgreSQL's ts_headline parses plain text as
+    # HTML (a quoted "<b>" vanished) and trims differently, so one document read differently per backend.
     stems = stems_of(words)
     hits = [
         Hit(kind=doc.kind, id=doc.object_id, title=highlight(doc.title, stems, max_words=None),
-            snippet=_headline_html(headlines[doc.pk]) if doc.pk in headlines else highlight(doc.body, stems),
+            snippet=highlight(doc.body, stems),
             url=doc.url, published_at=doc.published_at, topics=doc.topics)
         for doc in found
     ]
