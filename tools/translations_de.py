@@ -82,6 +82,26 @@ DE = {
     "You will receive no more e-mails from us.": "Sie erhalten keine E-Mails mehr von uns.",
     "Deleted": "Gelöscht",
     "Manage your subscriptions": "Ihre Abonnements verwalten",
+    "The most important news by e-mail, free": "Die wichtigsten News kostenlos per E-Mail",
+    "What would you like to receive?": "Was möchten Sie erhalten?",
+    "The most important news once a day": "Einmal täglich das Wichtigste",
+    "Breaking news as it happens": "Eilmeldungen, sobald sie erscheinen",
+    "The most important news of %(date)s": "Die wichtigsten News vom %(date)s",
+    "Breaking: %(headline)s": "Eilmeldung: %(headline)s",
+    "breaking news": "Eilmeldung",
+    "Alerts the breaking-news subscribers by e-mail when it goes live.":
+        "Benachrichtigt die Abonnenten der Eilmeldungen per E-Mail, sobald der Artikel erscheint.",
+    "New: %(headline)s": "Neu: %(headline)s",
+    "alert": "Benachrichtigung",
+    "alerts": "Benachrichtigungen",
+    "Pending": "Ausstehend",
+    "Done": "Erledigt",
+    "Correction: %(headline)s": "Korrektur: %(headline)s",
+    "An e-mail when a new article on this topic appears.":
+        "Eine E-Mail, sobald zu diesem Thema ein neuer Artikel erscheint.",
+    "An e-mail when this article is corrected.": "Eine E-Mail, wenn dieser Artikel korrigiert wird.",
+    "This topic does not exist.": "Dieses Thema gibt es nicht.",
+    "This article does not exist.": "Diesen Artikel gibt es nicht.",
     "Your address and all your subscriptions are deleted.": "Ihre Adresse und alle Ihre Abonnements sind gelöscht.",
     # subscriptions: feeds
     "Subscriptions": "Abonnements",
@@ -415,14 +435,15 @@ def fill(po_path: Path) -> list[str]:
         if "msgid_plural" in block:
             if msgid not in PLURALS:
                 missing.append(msgid)
-                out.append(block)
+                out.append(f'{head}\nmsgstr[0] ""\nmsgstr[1] ""')
                 continue
             one, many = PLURALS[msgid]
             block = f'{head}\nmsgstr[0] "{po_escape(one)}"\nmsgstr[1] "{po_escape(many)}"'
         else:
             if msgid not in DE:
                 missing.append(msgid)
-                out.append(block)
+                # Never keep a fuzzy guess from makemessages: it may be another text's translation.
+                out.append(f'{head}\nmsgstr ""')
                 continue
             block = f'{head}\nmsgstr "{po_escape(DE[msgid])}"'
         out.append(block)

@@ -198,6 +198,10 @@ LOGGING = {
 # --- Subscriptions -------------------------------------------------------------------------------
 # Where mail clients send "unsubscribe-TOKEN" (List-Unsubscribe mailto); process it or forward to a person.
 SUBSCRIPTIONS_UNSUBSCRIBE_MAILBOX = os.environ.get("SUBSCRIPTIONS_UNSUBSCRIBE_MAILBOX", "abmelden@localhost")
+# A WebSub hub (e.g. https://pubsubhubbub.appspot.com/): named in feed headers and pinged on changes.
+WEBSUB_HUB_URL = os.environ.get("WEBSUB_HUB_URL", "")
+# When the daily digest goes out, in TIME_ZONE ("HH:MM").
+DIGEST_TIME = os.environ.get("DIGEST_TIME", "07:00")
 
 # --- E-mail (newsdesk.mail) ---
 # SMTP from the environment. In DEBUG without EMAIL_HOST (and without EMAIL_BACKEND) mails are written as

@@ -25,8 +25,7 @@ def link_in(text: str, part: str) -> str:
     return re.search(rf"https?://\S+/abo/{part}/\S+/", text).group(0)
 
 
-def test_sign_up_confirm_alert_and_one_click_unsubscribe_through_smtp(liveblog, editor, sink, worker, settings,
-                                                                      django_capture_on_commit_callbacks):
+def test_sign_up_confirm_alert_and_one_click_unsubscribe_through_smtp(liveblog, editor, sink, worker, settings):
     settings.SITE_URL = "https://zeitung.example"
     client = Client()
     response = sign_up(client, liveblog)
@@ -37,8 +36,8 @@ def test_sign_up_confirm_alert_and_one_click_unsubscribe_through_smtp(liveblog, 
     body = confirmation.message.get_body(("plain",)).get_content().replace("\r\n", "\n")
     assert confirmation.rcpt_tos == ["leserin@example.org"] and "48" in body
     # Before the click, nothing but the confirmation goes out.
-    with django_capture_on_commit_callbacks(execute=True):
-        liveblog_services.entry_create(liveblog=liveblog, author=editor, body="Vor der Bestätigung.", key_event=True)
+    liveblog_services.entry_create(liveblog=liveblog, author=editor, body="Vor der Bestätigung.", key_event=True)
+    services.process_alert_jobs()
     worker.run(once=True)
     assert len(sink.received) == 1
 
@@ -50,10 +49,10 @@ def test_sign_up_confirm_alert_and_one_click_unsubscribe_through_smtp(liveblog, 
     assert subscription.status == Subscription.Status.CONFIRMED and subscription.confirmed_at
     assert subscription.confirmation_mail == body and subscription.signup_ip_hash and subscription.consent_version
 
-    with django_capture_on_commit_callbacks(execute=True):
-        liveblog_services.entry_create(liveblog=liveblog, author=editor, body="Nur ein Zwischenstand.")
-        entry = liveblog_services.entry_create(liveblog=liveblog, author=editor, headline="Deich gebrochen",
-                                               body="Der Deich am Lindrahof ist gebrochen.", key_event=True)
+    liveblog_services.entry_create(liveblog=liveblog, author=editor, body="Nur ein Zwischenstand.")
+    entry = liveblog_services.entry_create(liveblog=liveblog, author=editor, headline="Deich gebrochen",
+                                           body="Der Deich am Lindrahof ist gebrochen.", key_event=True)
+    services.process_alert_jobs()
     worker.run(once=True)
     alert = sink.received[-1]
     assert len(sink.received) == 2, "one alert, for the key event only"
@@ -62,14 +61,16 @@ def test_sign_up_confirm_alert_and_one_click_unsubscribe_through_smtp(liveblog, 
     unsubscribe_url, mailto = re.findall(r"<([^>]+)>", alert.message["List-Unsubscribe"])
     assert unsubscribe_url.startswith("https://zeitung.example/abo/abmelden/") and mailto.startswith("mailto:")
     assert {part.get_content_type() for part in alert.message.iter_parts()} == {"text/plain", "text/html"}
-    assert f"#eintrag-{entry.pk}" in alert.message.get_body(("plain",)).get_content()
+    alert_text = alert.message.get_body(("plain",)).get_content()
+    assert f"#eintrag-{entry.pk}" in alert_text
+    assert unsubscribe_url in alert_text, "the reader's own unsubscribe link, not a placeholder"
 
     # RFC 8058: a POST without cookies or CSRF token unsubscribes.
     path = unsubscribe_url.removeprefix(settings.SITE_URL)
     assert Client(enforce_csrf_checks=True).post(path, {"List-Unsubscribe": "One-Click"}).status_code == 200
     assert Subscription.objects.get().status == Subscription.Status.UNSUBSCRIBED
-    with django_capture_on_commit_callbacks(execute=True):
-        liveblog_services.entry_create(liveblog=liveblog, author=editor, body="Nach der Abmeldung.", key_event=True)
+    liveblog_services.entry_create(liveblog=liveblog, author=editor, body="Nach der Abmeldung.", key_event=True)
+    services.process_alert_jobs()
     worker.run(once=True)
     assert len(sink.received) == 2
 
@@ -149,3 +150,101 @@ def test_unconfirmed_sign_ups_are_purged_after_seven_days(liveblog):
 def test_newsblog_page_offers_the_sign_up(liveblog):
     page = Client().get(liveblog.get_absolute_url()).content.decode()
     assert 'action="/abo/"' in page and f'value="{liveblog.channel}"' in page
+
+
+def test_topic_followers_hear_of_new_articles_once_and_article_followers_of_corrections(topic, author):
+    from newsdesk.articles import services as article_services
+    from newsdesk.articles.models import Topic
+
+    second_topic = Topic.objects.create(name="Hochwasser", slug="hochwasser")
+    for key in (f"topic.{topic.pk}", f"topic.{second_topic.pk}"):
+        follower = services.subscribe(email="h@example.org", target=resolve_target("topic", key))
+        services.confirm(token=_token_of(follower))
+    article = article_services.article_create(headline="Neue Brücke für Niederau", teaser="Der Rat stimmt zu.",
+                                              topics=[topic, second_topic], authors=[author])
+    services.process_alert_jobs()
+    assert not OutboxMessage.objects.filter(kind="alert").exists(), "a draft alerts nobody"
+    article_services.article_publish(article=article)
+    services.process_alert_jobs()
+    (alert,) = OutboxMessage.objects.filter(kind="alert", recipient="h@example.org")
+    assert "Neue Brücke für Niederau" in alert.subject and alert.headers["List-Unsubscribe-Post"]
+
+    reader = services.subscribe(email="i@example.org", target=resolve_target("article", f"article.{article.pk}"))
+    services.confirm(token=_token_of(reader))
+    article_services.article_update(article=article, correction_note="Die Brücke kostet 2, nicht 3 Millionen.")
+    services.process_alert_jobs()
+    (correction,) = OutboxMessage.objects.filter(kind="alert", recipient="i@example.org")
+    assert correction.subject.startswith("Korrektur:") and "2, nicht 3" in correction.text
+
+
+def test_topic_and_article_pages_offer_the_sign_up(article):
+    topic = article.topics.first()
+    assert f'value="topic.{topic.pk}"' in Client().get(topic.get_absolute_url()).content.decode()
+    assert f'value="article.{article.pk}"' in Client().get(article.get_absolute_url()).content.decode()
+
+
+def test_an_alert_is_recorded_with_its_change_and_sent_once_however_often_the_runner_runs(liveblog, editor):
+    from django.db import transaction
+
+    from newsdesk.subscriptions.models import AlertJob
+
+    follower = services.subscribe(email="j@example.org", target=resolve_target("liveblog", liveblog.channel))
+    services.confirm(token=_token_of(follower))
+    with pytest.raises(RuntimeError), transaction.atomic():
+        liveblog_services.entry_create(liveblog=liveblog, author=editor, body="Zurückgerollt.", key_event=True)
+        raise RuntimeError("the editor's transaction fails")
+    assert not AlertJob.objects.exists(), "no change, no alert"
+    liveblog_services.entry_create(liveblog=liveblog, author=editor, body="Wichtig.", key_event=True)
+    assert AlertJob.objects.get().status == AlertJob.Status.PENDING
+    assert services.process_alert_jobs() == 1 and services.process_alert_jobs() == 0
+    # A runner that died after enqueueing but before marking the job done runs it again: no second mail.
+    AlertJob.objects.update(status=AlertJob.Status.PENDING)
+    services.process_alert_jobs()
+    assert OutboxMessage.objects.filter(kind="alert", recipient="j@example.org").count() == 1
+
+
+def test_daily_digest_goes_out_once_at_its_time_with_the_days_news(liveblog, editor, author, settings):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from newsdesk.articles import services as article_services
+    from newsdesk.subscriptions.models import AlertJob
+
+    settings.DIGEST_TIME = "07:00"
+    reader = services.subscribe(email="k@example.org", target=resolve_target("digest", ""))
+    services.confirm(token=_token_of(reader))
+    article = article_services.article_create(headline="Rat beschließt Hilfen", teaser="Einstimmig.", authors=[author])
+    article_services.article_publish(article=article)
+    liveblog_services.entry_create(liveblog=liveblog, author=editor, headline="Pegel sinkt", body="Endlich.",
+                                   key_event=True)
+    berlin = ZoneInfo("Europe/Berlin")
+    today = timezone.localtime().date()
+    assert not services.record_digest_if_due(datetime(today.year, today.month, today.day, 6, 59, tzinfo=berlin))
+    at_seven = datetime(today.year, today.month, today.day, 7, 0, tzinfo=berlin)
+    assert services.record_digest_if_due(at_seven)
+    assert not services.record_digest_if_due(at_seven + timedelta(minutes=1)), "once a day"
+    services.process_alert_jobs()
+    (digest,) = OutboxMessage.objects.filter(kind="alert", recipient="k@example.org")
+    assert "Rat beschließt Hilfen" in digest.text and "Pegel sinkt" in digest.text
+    assert digest.subject.startswith("Die wichtigsten News vom")
+    assert AlertJob.objects.filter(kind="digest").count() == 1
+
+
+def test_breaking_articles_alert_breaking_news_subscribers(author):
+    from newsdesk.articles import services as article_services
+
+    reader = services.subscribe(email="l@example.org", target=resolve_target("breaking", ""))
+    services.confirm(token=_token_of(reader))
+    quiet = article_services.article_create(headline="Ruhiger Tag", teaser="Nichts Eiliges.", authors=[author])
+    article_services.article_publish(article=quiet)
+    urgent = article_services.article_create(headline="Brücke gesperrt", teaser="Sofort.", authors=[author])
+    urgent.breaking = True
+    article_services.article_publish(article=urgent)
+    services.process_alert_jobs()
+    (alert,) = OutboxMessage.objects.filter(kind="alert", recipient="l@example.org")
+    assert alert.subject == "Eilmeldung: Brücke gesperrt"
+
+
+def test_home_page_offers_digest_and_breaking_news(db):
+    page = Client().get("/").content.decode()
+    assert 'value="digest"' in page and 'value="breaking"' in page and "kostenlos per E-Mail" in page

@@ -92,7 +92,7 @@ class ArticleAdminForm(forms.ModelForm):
         model = Article
         # The admin passes the fieldsets' fields; this list is for the form on its own.
         fields = ("kicker", "headline", "dateline", "teaser", "body", "lead_image", "topics", "status",
-                  "published_at", "slug", "top_story", "top_rank", "correction_note")
+                  "published_at", "slug", "top_story", "top_rank", "breaking", "correction_note")
 
     def clean(self):
         data = super().clean()
@@ -153,7 +153,7 @@ class RevisionInline(admin.TabularInline):
 
 class ArticleAdmin(EditorOnlyAdmin):
     list_display = ("headline", "status_label", "top_story", "authors_list", "preview_link")
-    list_filter = ("status", "top_story", "topics", ("published_at", admin.DateFieldListFilter), "authors")
+    list_filter = ("status", "top_story", "breaking", "topics", ("published_at", admin.DateFieldListFilter), "authors")
     search_fields = ("headline", "teaser", "kicker", "slug")
     autocomplete_fields = ("topics", "lead_image")
     prepopulated_fields = {"slug": ("headline",)}
@@ -167,7 +167,7 @@ class ArticleAdmin(EditorOnlyAdmin):
         (_("New lead image"), {"fields": ("new_image", "new_image_alt", "new_image_caption", "new_image_credit"),
                                "classes": ("collapse",)}),
         (_("Publication"), {"fields": ("status", "published_at", "updated_at", "slug", "preview_link",
-                                       "reading_time")}),
+                                       "reading_time", "breaking")}),
         (_("Home page"), {"fields": ("top_story", "top_rank")}),
         (_("Correction"), {"fields": ("correction_note",), "classes": ("collapse",)}),
     )

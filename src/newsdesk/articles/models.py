@@ -88,6 +88,8 @@ class Article(models.Model):
                                        help_text=_("Shown to readers under the article when something was corrected."))
     top_story = models.BooleanField(_("top story"), default=False,
                                     help_text=_("Shown in the top stories on the home page."))
+    breaking = models.BooleanField(_("breaking news"), default=False,
+                                   help_text=_("Alerts the breaking-news subscribers by e-mail when it goes live."))
     top_rank = models.PositiveSmallIntegerField(_("top story position"), default=0,
                                                 help_text=_("Smaller numbers come first."))
     word_count = models.PositiveIntegerField(default=0, editable=False)

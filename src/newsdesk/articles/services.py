@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from newsdesk.articles import indexing
 from newsdesk.articles.models import Article, ArticleAuthor, ArticleRevision, ArticleSlug, Author, Topic
+from newsdesk.articles.signals import article_corrected, article_published
 from newsdesk.core.errors import InvalidInput
 from newsdesk.core.html import html_to_text, sanitize_rich_text, word_count
 from newsdesk.core.validation import clean_line
@@ -90,6 +91,11 @@ def article_save(*, article: Article, editor=None) -> Article:
             ArticleSlug.objects.get_or_create(slug=stored.slug, defaults={"article": article})
     article.save()
     indexing.index_after_commit(article.pk)
+    if article.is_live and (stored is None or not stored.is_live):
+        article_published.send(sender=Article, article=article)
+    elif stored is not None and stored.is_live and article.correction_note \
+            and article.correction_note != stored.correction_note:
+        article_corrected.send(sender=Article, article=article)
     return article
 
 
@@ -164,4 +170,7 @@ def publish_due(*, now: datetime | None = None) -> list[int]:
                 status=Article.Status.PUBLISHED)
             for pk in due:
                 indexing.index_after_commit(pk)
+            for article in Article.objects.filter(pk__in=due):
+                # Alerts are keyed per article: one saved live earlier is not announced twice.
+                article_published.send(sender=Article, article=article)
     return due

@@ -18,7 +18,7 @@ from newsdesk.liveblogs import indexing
 from newsdesk.liveblogs.models import Entry, EntryRevision, Event, LiveBlog
 from newsdesk.liveblogs.permissions import can_create_liveblog, ensure_can_write
 from newsdesk.liveblogs.rendering import entry_data, entry_html
-from newsdesk.liveblogs.signals import key_event_published
+from newsdesk.liveblogs.signals import key_event_published, liveblog_changed
 
 HEADLINE_MAX = 300
 TITLE_MAX = 200
@@ -60,11 +60,12 @@ def _append_event(blog: LiveBlog, event_type: str, payload: dict, *, now: dateti
     message = event.as_message()
     channel = blog.channel
     transaction.on_commit(lambda: realtime.publish(channel, message))
+    liveblog_changed.send(sender=LiveBlog, liveblog=blog)
     return event
 
 
 def _announce_key_event(blog: LiveBlog, entry: Entry) -> None:
-    transaction.on_commit(lambda: key_event_published.send(sender=Entry, liveblog=blog, entry=entry))
+    key_event_published.send(sender=Entry, liveblog=blog, entry=entry)
 
 
 def _entry_payload(entry: Entry) -> dict:

@@ -8,10 +8,27 @@ class SubscriptionsConfig(AppConfig):
     verbose_name = _("Subscriptions")
 
     def ready(self) -> None:
-        from newsdesk.liveblogs.signals import key_event_published
-        from newsdesk.subscriptions import services
+        from newsdesk.articles.signals import article_corrected, article_published
+        from newsdesk.liveblogs.signals import key_event_published, liveblog_changed
+        from newsdesk.subscriptions import services, websub
 
-        def alert_followers(sender, liveblog, entry, **kwargs) -> None:
-            services.liveblog_key_event(liveblog=liveblog, entry=entry)
+        # Alerts follow what editors do; the newsroom apps only announce it (signals, after commit).
+        key_event_published.connect(
+            lambda sender, liveblog, entry, **kwargs: services.liveblog_key_event(liveblog=liveblog, entry=entry),
+            dispatch_uid="subscriptions.liveblog_key_event", weak=False)
+        def on_article_published(sender, article, **kwargs) -> None:
+            services.article_published(article=article)
+            if article.breaking:
+                services.article_breaking(article=article)
+            websub.ping_after_commit([*websub.feed_urls("site"), *websub.feed_urls("article", article.slug),
+                                      *(url for topic in article.topics.all()
+                                        for url in websub.feed_urls("topic", topic.slug))])
 
-        key_event_published.connect(alert_followers, dispatch_uid="subscriptions.liveblog_key_event", weak=False)
+        article_published.connect(on_article_published, dispatch_uid="subscriptions.article_published", weak=False)
+        liveblog_changed.connect(
+            lambda sender, liveblog, **kwargs: websub.ping_after_commit(
+                [*websub.feed_urls("liveblog", liveblog.slug), *websub.feed_urls("site")]),
+            dispatch_uid="subscriptions.websub_liveblog", weak=False)
+        article_corrected.connect(
+            lambda sender, article, **kwargs: services.article_corrected(article=article),
+            dispatch_uid="subscriptions.article_corrected", weak=False)

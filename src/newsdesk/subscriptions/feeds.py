@@ -31,6 +31,7 @@ from newsdesk.articles.models import Article, ArticleRevision, Author, Topic
 from newsdesk.core.html import html_to_text
 from newsdesk.liveblogs import selectors as liveblog_selectors
 from newsdesk.liveblogs.models import Entry, LiveBlog
+from newsdesk.subscriptions import websub
 from newsdesk.subscriptions.feedgen import AtomFeed, JsonFeed, RssFeed
 
 FEED_ITEMS = 50
@@ -290,9 +291,18 @@ def _etag(kind: str, request: HttpRequest, slug: str | None = None) -> str | Non
 
 
 def feed_view(kind: str, feed_class: type[ItemFeed], format_name: str) -> Callable[..., HttpResponse]:
-    """The feed view, answering If-None-Match with 304 while its ETag holds."""
+    """The feed view: 304 while its ETag holds; with a WebSub hub configured, Link headers name hub and self."""
     def etag(request: HttpRequest, slug: str | None = None) -> str | None:
         return _etag(kind, request, slug)
 
-    return condition(etag_func=etag)(feed_class(format_name))
+    conditional = condition(etag_func=etag)(feed_class(format_name))
+
+    def view(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+        response = conditional(request, slug=slug) if slug is not None else conditional(request)
+        link = websub.link_header(request.build_absolute_uri(request.path))
+        if link and response.status_code in (200, 304):
+            response["Link"] = link
+        return response
+
+    return view
 

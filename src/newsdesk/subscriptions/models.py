@@ -62,3 +62,34 @@ class Subscription(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subscriber} · {self.get_kind_display()}"
+
+
+class AlertJob(models.Model):
+    """An alert to send, recorded in the transaction of the change that causes it (outbox pattern).
+
+    A runner expands it into one outbox mail per follower; the mails' idempotency keys make that safe to
+    repeat after a crash, so an alert is neither lost nor sent twice, and the editor never waits for it.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        DONE = "done", _("Done")
+
+    event_key = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Subscription.Kind.choices)
+    target_keys = models.JSONField(default=list)
+    subject = models.CharField(max_length=300)
+    text = models.TextField()
+    url = models.CharField(max_length=500)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    mails = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("alert")
+        verbose_name_plural = _("alerts")
+        indexes = [models.Index(fields=["status", "id"], name="alertjob_pending_idx")]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -21,12 +21,14 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from newsdesk.core.errors import InvalidInput, NotFound, ServiceError
+from newsdesk.core.html import html_to_text
 from newsdesk.core.privacy import ip_hash
 from newsdesk.mail import services as mail
-from newsdesk.subscriptions.models import Subscriber, Subscription
+from newsdesk.subscriptions.models import AlertJob, Subscriber, Subscription
 
 CONFIRMATION_VALID = timedelta(hours=48)
 RESEND_AFTER = timedelta(minutes=10)
@@ -200,40 +202,132 @@ def purge_unconfirmed(now=None) -> int:
 
 # --- alerts ---------------------------------------------------------------------------------------------
 
-def send_alert(*, kind: str, target_key: str, subject: str, text: str, url: str, event_key: str) -> int:
-    """One mail per confirmed subscriber of (kind, target); each recipient gets it once per `event_key`."""
-    subscriptions = (Subscription.objects.filter(kind=kind, target_key=target_key,
+def record_alert(*, kind: str, target_keys: list[str], subject: str, text: str, url: str, event_key: str) -> None:
+    """Call inside the transaction of the change: the alert exists iff the change commits."""
+    AlertJob.objects.get_or_create(event_key=event_key, defaults={
+        "kind": kind, "target_keys": target_keys, "subject": subject[:300], "text": text, "url": url[:500]})
+
+
+def process_alert_jobs(*, limit: int = 20) -> int:
+    """Expands pending alerts into outbox mails; returns how many jobs it finished. Safe to repeat."""
+    finished = 0
+    for job in AlertJob.objects.filter(status=AlertJob.Status.PENDING).order_by("id")[:limit]:
+        with transaction.atomic():
+            locked = AlertJob.objects.select_for_update(**_skip_locked()).filter(
+                pk=job.pk, status=AlertJob.Status.PENDING).first()
+            if locked is None:
+                continue  # another runner has it
+            locked.mails = sum(_send_alert(locked, key) for key in locked.target_keys)
+            locked.status, locked.finished_at = AlertJob.Status.DONE, timezone.now()
+            locked.save(update_fields=["mails", "status", "finished_at"])
+            finished += 1
+    return finished
+
+
+def _skip_locked() -> dict:
+    from django.db import connection
+
+    return {"skip_locked": True} if connection.features.has_select_for_update_skip_locked else {}
+
+
+def _send_alert(job: AlertJob, target_key: str) -> int:
+    subscriptions = (Subscription.objects.filter(kind=job.kind, target_key=target_key,
                                                  status=Subscription.Status.CONFIRMED)
-                     .select_related("subscriber"))
-    return mail.enqueue_many(
-        _alert_mail(subscription, subject=subject, text=text, url=url, event_key=event_key)
-        for subscription in subscriptions.iterator(chunk_size=1000)  # a generator: memory stays flat
-    ).created
+                     .select_related("subscriber").only("target_title", "subscriber__email", "subscriber__token"))
+    rendered: dict[str, tuple[str, str]] = {}  # per target title: (text, html) with a token placeholder
+    mails = (_alert_mail(subscription, job, rendered) for subscription in subscriptions.iterator(chunk_size=2000))
+    return mail.enqueue_many(mails).created
 
 
-def _alert_mail(subscription: Subscription, *, subject: str, text: str, url: str, event_key: str) -> mail.Mail:
+# URL-safe, so reverse() keeps it as it is; replaced by each reader's own key.
+_READER_SLOT = "zz-newsdesk-reader-slot-zz"
+
+
+def _alert_mail(subscription: Subscription, job: AlertJob, rendered: dict[str, tuple[str, str]]) -> mail.Mail:
+    """Rendered once per alert (and target title), then personalised: readers differ only in their links."""
+    title = subscription.target_title
+    if title not in rendered:
+        context = {"subject": job.subject, "text": job.text, "url": job.url, "site_name": settings.SITE_NAME,
+                   "title": title,
+                   "preferences_url": _absolute(reverse("subscriptions:preferences", kwargs={"token": _READER_SLOT})),
+                   "unsubscribe_url": _absolute(reverse("subscriptions:unsubscribe", kwargs={"token": _READER_SLOT}))}
+        rendered[title] = (render_to_string("subscriptions/mail/alert.txt", context),
+                           render_to_string("subscriptions/mail/alert.html", context))
+    text, html = rendered[title]
     subscriber = subscription.subscriber
-    context = {"subject": subject, "text": text, "url": url, "site_name": settings.SITE_NAME,
-               "title": subscription.target_title,
-               "preferences_url": _absolute(reverse("subscriptions:preferences", kwargs={"token": subscriber.token})),
-               "unsubscribe_url": _absolute(reverse("subscriptions:unsubscribe", kwargs={"token": subscriber.token}))}
+    # Keyed per event and subscriber: several followed targets, or a repeated run, still make one mail.
     return mail.Mail(
-        to=subscriber.email, subject=subject, kind="alert",
-        text=render_to_string("subscriptions/mail/alert.txt", context),
-        html=render_to_string("subscriptions/mail/alert.html", context),
-        headers=unsubscribe_headers(subscriber), idempotency_key=f"alert:{event_key}:{subscriber.pk}",
-        batch=f"alert:{event_key}",
+        to=subscriber.email, subject=job.subject, kind="alert",
+        text=text.replace(_READER_SLOT, subscriber.token), html=html.replace(_READER_SLOT, subscriber.token),
+        headers=unsubscribe_headers(subscriber), idempotency_key=f"alert:{job.event_key}:{subscriber.pk}",
+        batch=f"alert:{job.event_key}",
     )
 
 
-def liveblog_key_event(*, liveblog, entry) -> int:
-    """Alert the followers of a newsblog: a key event was posted."""
-    from newsdesk.core.html import html_to_text
-
-    return send_alert(
-        kind=Subscription.Kind.LIVEBLOG, target_key=f"liveblog.{liveblog.pk}",
+def liveblog_key_event(*, liveblog, entry) -> None:
+    """Followers of a newsblog: a key event was posted."""
+    record_alert(
+        kind=Subscription.Kind.LIVEBLOG, target_keys=[f"liveblog.{liveblog.pk}"],
         subject=_("%(title)s: %(headline)s") % {"title": liveblog.title,
                                                  "headline": entry.headline or _("new key event")},
         text=html_to_text(entry.body), url=_absolute(f"{liveblog.get_absolute_url()}#{entry.anchor}"),
         event_key=f"liveblog.{liveblog.pk}.entry.{entry.pk}",
+    )
+
+
+def article_published(*, article) -> None:
+    """Followers of the article's topics; someone following two of them gets one mail."""
+    record_alert(
+        kind=Subscription.Kind.TOPIC, target_keys=[f"topic.{pk}" for pk in article.topics.values_list("pk", flat=True)],
+        subject=_("New: %(headline)s") % {"headline": article.headline}, text=article.teaser,
+        url=_absolute(article.get_absolute_url()), event_key=f"article.{article.pk}.published",
+    )
+
+
+def article_corrected(*, article) -> None:
+    """Followers of one article: it got a correction."""
+    note_key = hashlib.sha256(article.correction_note.encode()).hexdigest()[:12]
+    record_alert(
+        kind=Subscription.Kind.ARTICLE, target_keys=[f"article.{article.pk}"],
+        subject=_("Correction: %(headline)s") % {"headline": article.headline}, text=article.correction_note,
+        url=_absolute(article.get_absolute_url()), event_key=f"article.{article.pk}.correction.{note_key}",
+    )
+
+
+def record_digest_if_due(now=None) -> bool:
+    """Once a day at DIGEST_TIME (the newsroom's time zone): the last 24 hours' articles and key events."""
+    now = timezone.localtime(now or timezone.now())
+    hour, minute = (int(part) for part in settings.DIGEST_TIME.split(":"))
+    if (now.hour, now.minute) < (hour, minute):
+        return False
+    event_key = f"digest.{now.date().isoformat()}"
+    if AlertJob.objects.filter(event_key=event_key).exists():
+        return False
+    lines = _digest_lines(since=now - timedelta(hours=24))
+    if not lines:
+        return False  # nothing to tell; checked again next round, sent if news arrives before midnight
+    record_alert(kind=Subscription.Kind.DIGEST, target_keys=[""], event_key=event_key,
+                 subject=_("The most important news of %(date)s") % {"date": now.strftime("%d.%m.%Y")},
+                 text="\n\n".join(lines), url=_absolute(reverse("home")))
+    return True
+
+
+def _digest_lines(*, since) -> list[str]:
+    from newsdesk.articles.models import Article
+    from newsdesk.liveblogs.models import Entry
+
+    articles = Article.objects.published().filter(published_at__gte=since).order_by("-published_at")[:15]
+    entries = (Entry.objects.visible().filter(key_event=True, created_at__gte=since).select_related("liveblog")
+               .order_by("-created_at")[:15])
+    return [f"{article.headline}\n{_absolute(article.get_absolute_url())}" for article in articles] + [
+        f"{entry.liveblog.title}: {entry.headline or Truncator(html_to_text(entry.body)).words(20)}\n"
+        f"{_absolute(entry.liveblog.get_absolute_url())}#{entry.anchor}" for entry in entries]
+
+
+def article_breaking(*, article) -> None:
+    """Breaking-news followers: an article marked as breaking went live."""
+    record_alert(
+        kind=Subscription.Kind.BREAKING, target_keys=[""], event_key=f"article.{article.pk}.breaking",
+        subject=_("Breaking: %(headline)s") % {"headline": article.headline}, text=article.teaser,
+        url=_absolute(article.get_absolute_url()),
     )

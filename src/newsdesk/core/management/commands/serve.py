@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from newsdesk.articles.scheduler import start_scheduler_thread
 from newsdesk.core.checks import ensure_safe_to_serve
 from newsdesk.mail.worker import start_worker_thread
+from newsdesk.subscriptions.runner import start_alert_thread
 
 
 class Command(BaseCommand):
@@ -41,8 +42,10 @@ class Command(BaseCommand):
         if not options["no_mail_worker"]:
             # One sender beside the server, so that `make run` delivers mail with no second command.
             start_worker_thread()
-        # Scheduled articles go live at their time without anyone acting (cron: 'newsdesk publish_due').
+        # Scheduled articles go live at their time without anyone acting (cron: 'newsdesk publish_due'),
+        # and alerts become mails outside the editors' requests (cron: 'newsdesk send_alerts').
         start_scheduler_thread()
+        start_alert_thread()
         uvicorn.run(
             "newsdesk.asgi:application",
             host=options["host"],
