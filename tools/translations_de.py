@@ -417,7 +417,6 @@ DE = {
     "decisions": "Entscheidungen",
     "Please enter a name.": "Bitte geben Sie einen Namen an.",
     "The name may have at most %(max)d characters.": "Der Name darf höchstens %(max)d Zeichen lang sein.",
-    "Please enter a valid e-mail address.": "Bitte geben Sie eine gültige E-Mail-Adresse an.",
     "Please write a comment.": "Bitte schreiben Sie einen Kommentar.",
     "The comment has %(length)d characters; at most %(max)d are allowed.":
         "Der Kommentar hat %(length)d Zeichen; erlaubt sind höchstens %(max)d.",
@@ -479,8 +478,31 @@ DE = {
     "Reason for rejecting": "Grund der Ablehnung",
     "Reject because:": "Ablehnen, weil:",
     "Esc cancels.": "Esc bricht ab.",
+    # search
+    "Search": "Suche",
+    "search document": "Suchdokument",
+    "Search: %(query)s": "Suche: %(query)s",
+    "Search term": "Suchbegriff",
+    "Filter": "Eingrenzen",
+    "All topics": "Alle Themen",
+    "From": "Von",
+    "To": "Bis",
+    "Enter a word to search articles and newsblog entries.":
+        "Geben Sie einen Begriff ein, um Artikel und Newsblog-Einträge zu durchsuchen.",
+    "Your search contains no words we can look for. Please try other words.":
+        "Ihre Suche enthält keine Wörter, nach denen wir suchen können. Bitte versuchen Sie andere Begriffe.",
+    "No results for “%(query)s”. Try fewer or other words, or remove the filters.":
+        "Keine Treffer für „%(query)s“. Versuchen Sie weniger oder andere Begriffe oder entfernen Sie die Filter.",
+    "Newsblog entry": "Newsblog-Eintrag",
+    "Previous": "Zurück",
+    "Next": "Weiter",
+    "Your search was shortened to %(n)d characters.": "Ihre Suche wurde auf %(n)d Zeichen gekürzt.",
+    # related
+    "Related articles": "Ähnliche Artikel",
+    "Related content": "Ähnliche Inhalte",
 }
 PLURALS = {
+    "%(total)s result": ("%(total)s Treffer", "%(total)s Treffer"),
     "%d article published.": ("%d Artikel veröffentlicht.", "%d Artikel veröffentlicht."),
     "Reading time: %(minutes)s min.": ("Lesedauer: %(minutes)s Min.", "Lesedauer: %(minutes)s Min."),
 }

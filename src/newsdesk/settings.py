@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "newsdesk.articles",
     "newsdesk.mail",
     "newsdesk.moderation",
+    "newsdesk.search",
+    "newsdesk.related",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ urlpatterns = [
     path("sitemap-<slug:section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap-section"),
     path("robots.txt", core_views.robots_txt, name="robots"),
     path("newsblog/", include("newsdesk.liveblogs.urls")),
+    path("suche/", include("newsdesk.search.urls")),
     path("", include("newsdesk.subscriptions.urls")),
     path("abo/", include("newsdesk.subscriptions.urls_mail")),
     path("kommentare/", include("newsdesk.comments.urls")),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from newsdesk.articles import indexing
 from newsdesk.articles.models import Article, ArticleAuthor, ArticleRevision, ArticleSlug, Author, Topic
 from newsdesk.articles.signals import article_corrected, article_published
 from newsdesk.core.errors import InvalidInput
@@ -89,6 +90,7 @@ def article_save(*, article: Article, editor=None) -> Article:
             ArticleSlug.objects.filter(slug=article.slug, article=article).delete()  # renamed back
             ArticleSlug.objects.get_or_create(slug=stored.slug, defaults={"article": article})
     article.save()
+    indexing.index_after_commit(article.pk)
     if article.is_live and (stored is None or not stored.is_live):
         article_published.send(sender=Article, article=article)
     elif stored is not None and stored.is_live and article.correction_note \
@@ -166,6 +168,8 @@ def publish_due(*, now: datetime | None = None) -> list[int]:
         if due:
             Article.objects.filter(pk__in=due, status=Article.Status.SCHEDULED).update(
                 status=Article.Status.PUBLISHED)
+            for pk in due:
+                indexing.index_after_commit(pk)
             for article in Article.objects.filter(pk__in=due):
                 # Alerts are keyed per article: one saved live earlier is not announced twice.
                 article_published.send(sender=Article, article=article)

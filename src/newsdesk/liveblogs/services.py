@@ -14,6 +14,7 @@ from newsdesk import realtime
 from newsdesk.core.errors import Conflict, Forbidden, InvalidInput, NotFound, TooLarge
 from newsdesk.core.html import html_to_text, sanitize_rich_text, word_count
 from newsdesk.core.validation import clean_line
+from newsdesk.liveblogs import indexing
 from newsdesk.liveblogs.models import Entry, EntryRevision, Event, LiveBlog
 from newsdesk.liveblogs.permissions import can_create_liveblog, ensure_can_write
 from newsdesk.liveblogs.rendering import entry_data, entry_html
@@ -115,6 +116,7 @@ def liveblog_create(*, title: str, author, teaser: str = "", order: str = LiveBl
             slug=slug or unique_slug(title), title=title, teaser=teaser, order=order, lead_image=lead_image,
             created_by=author, word_count=word_count(teaser),
         )
+        indexing.liveblog_after_commit(blog.pk)
     return blog
 
 
@@ -134,6 +136,7 @@ def liveblog_update(*, liveblog: LiveBlog, editor, title: str | None = None, tea
                 raise InvalidInput(_("Unknown entry order."), field="order")
             blog.order = order
         _append_event(blog, Event.Type.LIVEBLOG_UPDATED, _liveblog_payload(blog), now=timezone.now())
+        indexing.liveblog_after_commit(blog.pk, entries_too=title is not None)
     return blog
 
 
@@ -176,6 +179,7 @@ def entry_create(*, liveblog: LiveBlog, author, body: str, headline: str = "", k
         event = _append_event(blog, Event.Type.ENTRY_CREATED, _entry_payload(entry), now=now, entry_id=entry.pk)
         if entry.key_event:
             _announce_key_event(blog, entry)
+        indexing.index_after_commit(entry.pk, blog.pk)
     entry.seq = event.seq  # the API reports where in the log this change stands
     return entry
 
@@ -225,6 +229,7 @@ def entry_update(*, entry: Entry, editor, version: int, body: str | None = None,
                               entry_id=current.pk)
         if changed.get("key_event") is True:
             _announce_key_event(blog, current)
+        indexing.index_after_commit(current.pk, blog.pk)
     current.seq = event.seq
     return current
 
@@ -245,3 +250,4 @@ def entry_delete(*, entry: Entry, editor) -> None:
             payload={"entry": {"id": current.pk, "redacted": True}}
         )
         _append_event(blog, Event.Type.ENTRY_DELETED, {"entry": {"id": current.pk}}, now=now, entry_id=current.pk)
+        indexing.remove_after_commit(current.pk, blog.pk)

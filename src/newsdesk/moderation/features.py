@@ -11,29 +11,17 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
 import scipy.sparse as sp
-import snowballstemmer
 
+from newsdesk.core.german import stem  # one stemmer for moderation, search and related
 from newsdesk.moderation.normalize import normalize_for_model
 
 # Words, or runs of anything that is neither a word character nor space (punctuation, emoji).
 TOKEN = re.compile(r"\w+|[^\w\s]+")
 _WHITESPACE = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("german")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """Snowball German stem of a lower-cased word; cached because the pure-Python stemmer is the slow part."""
-    return _stemmer().stemWord(word)
 
 
 @dataclass(frozen=True)

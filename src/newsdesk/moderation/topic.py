@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from newsdesk.core.german import STOP_WORDS
 from newsdesk.core.html import html_to_text, looks_like_html
 from newsdesk.moderation.features import stem as stem_word
 from newsdesk.moderation.normalize import normalize_for_model
@@ -31,26 +32,6 @@ BACKGROUND_PATH = Path(__file__).resolve().parent / "data" / "background-df-de.t
 SATURATION = 0.5  # a comment half of whose content weight is shared with the article counts as fully on topic
 MIN_CONTENT_WORDS = 3
 
-# A modest German stop-word list: function words and very common verbs/adverbs that say nothing about a topic.
-_STOP_WORD_BLOCK = """
-aber alle allem allen aller alles als also am an ander andere anderen anderer anderes auch auf aus bei beim bin
-bis bist da dabei dadurch dafür dagegen daher dahin damals damit dann daran darauf daraus darf darin darum
-darüber das dass dasselbe dazu dein deine deinem deinen deiner dem den denen denn der deren derer des deshalb
-dessen dich die dies diese diesem diesen dieser dieses dir doch dort du durch eben ebenso ein eine einem einen
-einer eines einfach einige einmal er es etwa etwas euch euer eure für gab ganz gar gegen gehabt gehen geht
-gewesen gibt ging habe haben hat hatte hatten hier hin hinter ich ihm ihn ihnen ihr ihre ihrem ihren ihrer
-im immer in indem ins ist ja jede jedem jeden jeder jedes jedoch jemand jetzt kann kannst kein keine keinem
-keinen keiner klar können könnte lassen man manche manchem manchen mancher mehr mein meine meinem meinen
-meiner mich mir mit muss musste müssen nach nachdem nein nicht nichts noch nun nur ob oder ohne schon sehr sei
-seid sein seine seinem seinen seiner seit selbst sich sie sind so solche solchem solchen solcher soll sollen
-sollte sondern sonst sowie über um und uns unser unsere unserem unseren unter viel viele vom von vor wann
-war waren warum was weg wegen weil weiter welche welchem welchen welcher wenn wer werde werden wie wieder
-will wir wird wirklich wo wohl wollen wollte würde würden zu zum zur zwar zwischen mal halt gut gute guten
-genau echt eigentlich leider bitte danke heute gestern morgen immer sagen sagt gesagt sehen macht machen
-gemacht finde finden ganz schön wäre hätte hätten kommt kommen neue neuen neu jahr jahre jahren prozent
-user url
-"""
-STOP_WORDS = frozenset(_STOP_WORD_BLOCK.split())
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 

@@ -1,0 +1,39 @@
+"""Full-text search over what the domain apps push in (infrastructure: plain text, ids and dicts).
+
+    index_document(kind, id, title, body, url, published_at, topics)
+    remove_document(kind, id)
+    search(query, topic=None, date_from=None, date_to=None, page=1) -> Results
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsdesk.search.query import Results
+
+
+def index_document(kind: str, id: int, title: str, body: str, url: str, published_at: Any,
+                   topics: Any = ()) -> None:
+    from newsdesk.search.services import index_document as run
+
+    run(kind, id, title, body, url, published_at, topics)
+
+
+def remove_document(kind: str, id: int) -> None:
+    from newsdesk.search.services import remove_document as run
+
+    run(kind, id)
+
+
+def register_source(kind: str, documents: Any) -> None:
+    from newsdesk.search.services import register_source as run
+
+    run(kind, documents)
+
+
+def search(query: str, topic: str | None = None, date_from: Any = None, date_to: Any = None,
+           page: int = 1) -> Results:
+    from newsdesk.search.query import search as run
+
+    return run(query, topic=topic, date_from=date_from, date_to=date_to, page=page)

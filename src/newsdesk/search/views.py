@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from datetime import date
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from newsdesk.search import search
+from newsdesk.search.models import SearchTopic
+from newsdesk.search.query import MAX_PAGE
+from newsdesk.search.text import MAX_QUERY_CHARS
+
+
+def _date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value.strip()) if value.strip() else None
+    except ValueError:
+        return None
+
+
+def _page(value: str) -> int:
+    return min(max(1, int(value)), MAX_PAGE) if value.isdigit() and len(value) < 6 else 1
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    """/suche/?q=…&thema=…&von=JJJJ-MM-TT&bis=…&seite=N: any input gives results or a message, never an error."""
+    raw = request.GET.get("q", "").replace("\x00", "")
+    query = raw[:MAX_QUERY_CHARS]
+    topics = list(SearchTopic.objects.all())
+    topic = request.GET.get("thema", "")
+    topic = topic if any(t.slug == topic for t in topics) else ""
+    date_from, date_to = _date(request.GET.get("von", "")), _date(request.GET.get("bis", ""))
+    notes = []
+    if len(raw) > MAX_QUERY_CHARS:
+        notes.append(_("Your search was shortened to %(n)d characters.") % {"n": MAX_QUERY_CHARS})
+    if date_from and date_to and date_from > date_to:
+        date_from, date_to = date_to, date_from
+    results = search(query, topic=topic or None, date_from=date_from, date_to=date_to,
+                     page=_page(request.GET.get("seite", "")))
+    params = request.GET.copy()
+    params.pop("seite", None)
+    context = {
+        "query": query, "results": results, "topics": topics, "topic": topic, "notes": notes,
+        "date_from": date_from, "date_to": date_to, "searched": bool(query.strip()),
+        "base_query": params.urlencode(),
+    }
+    response = render(request, "search/results.html", context)
+    response["Cache-Control"] = "public, max-age=60"
+    return response
