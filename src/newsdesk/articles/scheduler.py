@@ -6,14 +6,15 @@ import logging
 import threading
 
 from newsdesk.articles.services import publish_due
-from newsdesk.core.periodic import run_round, start_periodic_thread
+from newsdesk.core.periodic import start_periodic_thread
 
 log = logging.getLogger(__name__)
 DEFAULT_INTERVAL_SECONDS = 15.0
 
 
 def run_once() -> list[int]:
-    published = run_round(publish_due)
+    """One round; the thread loop wraps it in fresh connections, a command runs it on its own."""
+    published = publish_due()
     if published:
         log.info("Scheduled articles published: %s", ", ".join(map(str, published)))
     return published
