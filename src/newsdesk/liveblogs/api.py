@@ -68,6 +68,7 @@ class EntryIn(StrictSchema):
     headline: str = ""
     key_event: bool = False
     pinned: bool = False
+    breaking: bool = False
 
 
 class EntryPatch(StrictSchema):
@@ -76,6 +77,7 @@ class EntryPatch(StrictSchema):
     headline: str | None = None
     key_event: bool | None = None
     pinned: bool | None = None
+    breaking: bool | None = None
 
 
 class EntryOut(Schema):
@@ -86,6 +88,7 @@ class EntryOut(Schema):
     body: str
     key_event: bool
     pinned: bool
+    breaking: bool
     author: str
     created_at: datetime
     updated_at: datetime
@@ -156,7 +159,8 @@ def update_liveblog(request: HttpRequest, slug: str, payload: LiveBlogPatch):
 def create_entry(request: HttpRequest, slug: str, payload: EntryIn):
     blog = _blog(slug)
     entry = services.entry_create(liveblog=blog, author=request.auth, body=payload.body, headline=payload.headline,
-                                  key_event=payload.key_event, pinned=payload.pinned)
+                                  key_event=payload.key_event, pinned=payload.pinned,
+                                  breaking=payload.breaking)
     return Status(201, _entry_out(entry, entry.seq))
 
 

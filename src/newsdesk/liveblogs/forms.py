@@ -27,3 +27,4 @@ class EntryForm(forms.Form):
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 5}))
     key_event = forms.BooleanField(label=_("Key event"), required=False)
     pinned = forms.BooleanField(label=_("Pin to top"), required=False)
+    breaking = forms.BooleanField(label=_("Breaking news (alerts subscribers by e-mail)"), required=False)

@@ -78,6 +78,8 @@ class Entry(models.Model):
     body = models.TextField(_("text"))  # sanitized HTML
     key_event = models.BooleanField(_("key event"), default=False)
     pinned = models.BooleanField(_("pinned"), default=False)
+    # Marked by an editor as breaking news: shown as "Eilmeldung", alerts the breaking-news subscribers once.
+    breaking = models.BooleanField(_("breaking news"), default=False)
     # Optimistic locking: a save must name the version it was based on.
     version = models.PositiveIntegerField(default=1)
     word_count = models.PositiveIntegerField(default=0)

@@ -24,6 +24,7 @@ def entry_data(entry: Entry) -> dict:
         "body": entry.body,
         "key_event": entry.key_event,
         "pinned": entry.pinned,
+        "breaking": entry.breaking,
         "version": entry.version,
         "author": entry.author.display_name,
         "created_at": entry.created_at.isoformat(),

@@ -18,7 +18,7 @@ from newsdesk.liveblogs import indexing
 from newsdesk.liveblogs.models import Entry, EntryRevision, Event, LiveBlog
 from newsdesk.liveblogs.permissions import can_create_liveblog, ensure_can_write
 from newsdesk.liveblogs.rendering import entry_data, entry_html
-from newsdesk.liveblogs.signals import key_event_published, liveblog_changed
+from newsdesk.liveblogs.signals import breaking_entry_published, key_event_published, liveblog_changed
 
 HEADLINE_MAX = 300
 TITLE_MAX = 200
@@ -66,6 +66,10 @@ def _append_event(blog: LiveBlog, event_type: str, payload: dict, *, now: dateti
 
 def _announce_key_event(blog: LiveBlog, entry: Entry) -> None:
     key_event_published.send(sender=Entry, liveblog=blog, entry=entry)
+
+
+def _announce_breaking(blog: LiveBlog, entry: Entry) -> None:
+    breaking_entry_published.send(sender=Entry, liveblog=blog, entry=entry)
 
 
 def _entry_payload(entry: Entry) -> dict:
@@ -162,7 +166,7 @@ def liveblog_set_status(*, liveblog: LiveBlog, editor, status: str) -> LiveBlog:
 # --- entries -------------------------------------------------------------------------------------
 
 def entry_create(*, liveblog: LiveBlog, author, body: str, headline: str = "", key_event: bool = False,
-                 pinned: bool = False, created_at: datetime | None = None) -> Entry:
+                 pinned: bool = False, breaking: bool = False, created_at: datetime | None = None) -> Entry:
     ensure_can_write(author, liveblog)
     body = clean_body(body)
     headline = clean_line(headline, field="headline", max_length=HEADLINE_MAX)
@@ -173,19 +177,22 @@ def entry_create(*, liveblog: LiveBlog, author, body: str, headline: str = "", k
         words = _entry_words(headline, body)
         entry = Entry.objects.create(
             liveblog=blog, author=author, headline=headline, body=body, key_event=bool(key_event),
-            pinned=bool(pinned), word_count=words, created_at=created_at or now, updated_at=now,
+            pinned=bool(pinned), breaking=bool(breaking), word_count=words, created_at=created_at or now,
+            updated_at=now,
         )
         blog.word_count += words
         event = _append_event(blog, Event.Type.ENTRY_CREATED, _entry_payload(entry), now=now, entry_id=entry.pk)
         if entry.key_event:
             _announce_key_event(blog, entry)
+        if entry.breaking:
+            _announce_breaking(blog, entry)
         indexing.index_after_commit(entry.pk, blog.pk)
     entry.seq = event.seq  # the API reports where in the log this change stands
     return entry
 
 
 def entry_update(*, entry: Entry, editor, version: int, body: str | None = None, headline: str | None = None,
-                 key_event: bool | None = None, pinned: bool | None = None) -> Entry:
+                 key_event: bool | None = None, pinned: bool | None = None, breaking: bool | None = None) -> Entry:
     """Saves changes made to `version`; a newer version on the server raises Conflict with it."""
     ensure_can_write(editor, entry.liveblog)
     changes: dict = {}
@@ -197,6 +204,8 @@ def entry_update(*, entry: Entry, editor, version: int, body: str | None = None,
         changes["key_event"] = bool(key_event)
     if pinned is not None:
         changes["pinned"] = bool(pinned)
+    if breaking is not None:
+        changes["breaking"] = bool(breaking)
     with transaction.atomic():
         blog = _locked_blog(entry.liveblog)
         _ensure_open(blog)
@@ -229,6 +238,8 @@ def entry_update(*, entry: Entry, editor, version: int, body: str | None = None,
                               entry_id=current.pk)
         if changed.get("key_event") is True:
             _announce_key_event(blog, current)
+        if changed.get("breaking") is True:
+            _announce_breaking(blog, current)  # the alert is keyed per entry: marked again, sent once
         indexing.index_after_commit(current.pk, blog.pk)
     current.seq = event.seq
     return current

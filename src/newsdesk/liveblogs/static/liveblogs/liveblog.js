@@ -293,6 +293,7 @@
       body: compose.body.value,
       key_event: compose.key_event.checked,
       pinned: compose.pinned.checked,
+      breaking: compose.breaking.checked,
     });
     button.disabled = false;
     if (result.ok) {
