@@ -1,9 +1,12 @@
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from newsdesk.accounts.models import User
 from newsdesk.mail import services
-from newsdesk.mail.models import OutboxMessage, Suppression
+from newsdesk.mail.models import MailBatch, OutboxMessage, Suppression
 from newsdesk.mail.services import Mail, enqueue_many
 
 pytestmark = pytest.mark.django_db
@@ -18,20 +21,54 @@ def admin_client() -> Client:
 
 
 def fill() -> None:
-    enqueue_many(Mail(to=f"l{n}@example.org", subject="Eil", text="x", kind="alert", batch="alert:1",
-                      idempotency_key=f"a:1:{n}") for n in range(5))
+    enqueue_many((Mail(to=f"l{n}@example.org", subject="Eil", text="x", kind="alert", batch="alert:1",
+                       idempotency_key=f"a:1:{n}") for n in range(5)), labels={"alert:1": "Alert „Eil“"})
     enqueue_many(Mail(to=f"l{n}@example.org", subject="News", text="x", kind="newsletter", batch="nl:2",
                       idempotency_key=f"n:2:{n}") for n in range(3))
-    OutboxMessage.objects.filter(batch="alert:1", idempotency_key__in=["a:1:0", "a:1:1"]).update(status="sent")
 
 
-def test_outbox_list_shows_counts_per_status_in_german(admin_client):
+def test_outbox_list_shows_the_progress_of_each_send_in_german(admin_client, sink, worker):
     fill()
+    services.suppress("l4@example.org")
+    worker.batch_size = 3
+    worker.process_batch()  # three of the alert's mails (lowest ids first)
     page = admin_client.get("/admin/mail/outboxmessage/").content.decode()
-    assert "Ausstehend: 6" in page and "Gesendet: 2" in page and "Fehlgeschlagen: 0" in page
-    one_send = admin_client.get("/admin/mail/outboxmessage/?batch=alert:1").content.decode()
-    assert "Ausstehend: 3" in one_send and "Gesendet: 2" in one_send
+    started = timezone.localtime(MailBatch.objects.get(key="alert:1").started_at).strftime("%H:%M")
+    assert f"Alert „Eil“: 3 von 5 gesendet, 0 fehlgeschlagen, gestartet {started}" in page
+    assert "nl:2: 0 von 3 gesendet" in page
+    one_send = admin_client.get("/admin/mail/outboxmessage/?batch=nl:2").content.decode()
+    assert "nl:2: 0 von 3" in one_send and "Alert „Eil“" not in one_send.split("mail-status-lines")[1][:300]
     assert admin_client.get("/admin/mail/outboxmessage/?status__exact=failed").status_code == 200
+
+
+def test_send_counters_follow_the_worker_in_batches_and_are_recounted_when_done(sink, worker):
+    enqueue_many((Mail(to=f"r{n}@example.org", subject="Eil", text="x", kind="alert", batch="alert:9",
+                       idempotency_key=f"a:9:{n}") for n in range(2500)), labels={"alert:9": "Eil"})
+    send = MailBatch.objects.get(key="alert:9")
+    assert (send.total, send.sent, send.finished_at) == (2500, 0, None)
+    worker.batch_size = 1000
+    with CaptureQueriesContext(connection) as queries:
+        worker.process_batch()
+    send.refresh_from_db()
+    assert send.sent == 1000 and send.finished_at is None
+    counter_updates = [q for q in queries if "mail_mailbatch" in q["sql"] and q["sql"].startswith("UPDATE")]
+    assert len(counter_updates) == 1, "one counter update per claimed batch, not per mail"
+    # A worker killed before it counted its outcomes leaves the counters short; the end of the send recounts.
+    MailBatch.objects.filter(pk=send.pk).update(sent=0)
+    worker.run(once=True)
+    send.refresh_from_db()
+    assert (send.total, send.sent, send.failed, send.done) == (2500, 2500, 0, 2500) and send.finished_at
+
+
+def test_requeued_failures_reopen_their_send(sink, worker):
+    fill()
+    OutboxMessage.objects.filter(idempotency_key="a:1:0").update(status="failed")
+    MailBatch.objects.filter(key="alert:1").update(failed=1)
+    services.requeue(OutboxMessage.objects.filter(status="failed").values_list("id", flat=True))
+    assert MailBatch.objects.get(key="alert:1").failed == 0
+    worker.run(once=True)
+    send = MailBatch.objects.get(key="alert:1")
+    assert (send.sent, send.failed) == (5, 0) and send.finished_at
 
 
 def test_outbox_rows_are_read_only_but_failed_ones_can_be_requeued(admin_client):

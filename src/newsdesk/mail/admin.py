@@ -3,20 +3,37 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.formats import date_format, number_format
 from django.utils.text import Truncator
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from newsdesk.mail import selectors, services
-from newsdesk.mail.models import OutboxMessage, Suppression
+from newsdesk.mail.models import MailBatch, OutboxMessage, Suppression
+
+
+def send_status_line(send: MailBatch) -> str:
+    """ "Alert 'X': 45,210 of 100,000 sent, 0 failed, started 12:03" in the reader's language and number format."""
+    def number(n: int) -> str:
+        return number_format(n, force_grouping=True)
+
+    line = _("%(label)s: %(sent)s of %(total)s sent, %(failed)s failed, started %(started)s") % {
+        "label": send.label or send.key, "sent": number(send.sent), "total": number(send.total),
+        "failed": number(send.failed), "started": date_format(localtime(send.started_at), "H:i")}
+    if send.suppressed:
+        line += " · " + _("%(n)s not sent (blocked address)") % {"n": number(send.suppressed)}
+    if send.finished_at:
+        line += " · " + _("finished %(time)s") % {"time": date_format(localtime(send.finished_at), "H:i")}
+    return line
 
 
 class BatchFilter(admin.SimpleListFilter):
-    title = _("send")
+    title = gettext_lazy("send")
     parameter_name = "batch"
 
     def lookups(self, request, model_admin):
-        return [(batch, batch) for batch in selectors.recent_batches()]
+        return [(send.key, send.label or send.key) for send in selectors.sends_for_status_line(limit=20)]
 
     def queryset(self, request, queryset):
         return queryset.filter(batch=self.value()) if self.value() else queryset
@@ -26,7 +43,8 @@ class BatchFilter(admin.SimpleListFilter):
 class OutboxMessageAdmin(admin.ModelAdmin):
     """Read-only: mails are written by the services that cause them and by the worker.
 
-    The status line above the list counts mails per status (of the chosen send), so a large send's progress shows.
+    The status lines above the list show the progress of large sends from their counters (MailBatch), so the page
+    stays cheap however large the outbox: "Alert 'X': 45,210 of 100,000 sent, 0 failed, started 12:03".
     """
 
     change_list_template = "admin/mail/outboxmessage/change_list.html"
@@ -37,7 +55,7 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     show_full_result_count = False  # large outboxes: avoid a second COUNT(*)
     actions = ["requeue_action"]
 
-    @admin.display(description=_("last error"))
+    @admin.display(description=gettext_lazy("last error"))
     def error(self, obj: OutboxMessage) -> str:
         return Truncator(obj.last_error).chars(80)
 
@@ -52,16 +70,11 @@ class OutboxMessageAdmin(admin.ModelAdmin):
 
     def changelist_view(self, request: HttpRequest, extra_context=None):
         batch = request.GET.get("batch") or None
-        labels = dict(OutboxMessage.Status.choices)
-        counts = selectors.status_counts(batch=batch)
-        extra_context = {
-            **(extra_context or {}),
-            "status_line": [(labels[status], count) for status, count in counts.items()],
-            "status_batch": batch,
-        }
+        lines = [send_status_line(send) for send in selectors.sends_for_status_line(batch=batch)]
+        extra_context = {**(extra_context or {}), "send_lines": lines}
         return super().changelist_view(request, extra_context)
 
-    @admin.action(description=_("Send failed mails again"), permissions=["requeue"])
+    @admin.action(description=gettext_lazy("Send failed mails again"), permissions=["requeue"])
     def requeue_action(self, request: HttpRequest, queryset: QuerySet[OutboxMessage]) -> None:
         count = services.requeue(queryset.values_list("id", flat=True))
         self.message_user(

@@ -108,3 +108,32 @@ class Suppression(models.Model):
         # Invariant: stored normalised, so lookups by normalize_address() always match.
         self.address = normalize_address(self.address)
         super().save(*args, **kwargs)
+
+
+class MailBatch(models.Model):
+    """Counters of one large send (an alert to 100,000 readers), so progress is read without counting the outbox.
+
+    `total` grows in the transaction that enqueues the mails; the worker adds its outcomes once per claimed batch,
+    and when nothing of the send is left to do, the counters are recounted exactly once and `finished_at` set.
+    """
+
+    key = models.CharField(_("send"), max_length=100, unique=True)  # OutboxMessage.batch
+    label = models.CharField(_("label"), max_length=300, blank=True)
+    total = models.PositiveIntegerField(_("mails"), default=0)
+    sent = models.PositiveIntegerField(_("sent"), default=0)
+    failed = models.PositiveIntegerField(_("failed"), default=0)
+    suppressed = models.PositiveIntegerField(_("suppressed"), default=0)
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("send")
+        verbose_name_plural = _("sends")
+        indexes = [models.Index(fields=["finished_at", "-started_at"], name="mail_batch_open")]
+
+    def __str__(self) -> str:
+        return self.label or self.key
+
+    @property
+    def done(self) -> int:
+        return self.sent + self.failed + self.suppressed

@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 import re
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.utils import parseaddr
@@ -24,12 +24,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from newsdesk.core.errors import InvalidInput
-from newsdesk.mail.models import OutboxMessage, Suppression, normalize_address
+from newsdesk.mail.models import MailBatch, OutboxMessage, Suppression, normalize_address
 
 Status = OutboxMessage.Status
 
@@ -161,6 +161,8 @@ def enqueue(*, to: str, subject: str, text: str, idempotency_key: str, kind: str
             row.save(force_insert=True)
     except IntegrityError:
         return OutboxMessage.objects.get(idempotency_key=row.idempotency_key)
+    if row.batch:
+        _count_enqueued({row.batch: (1, int(row.status == Status.SUPPRESSED))})
     return row
 
 
@@ -170,11 +172,22 @@ def _chunks(items: Iterable[Mail], size: int) -> Iterator[list[Mail]]:
         yield chunk
 
 
-def enqueue_many(mails: Iterable[Mail], *, chunk_size: int = 1000) -> EnqueueResult:
+def _count_enqueued(counts: dict[str, tuple[int, int]], labels: Mapping[str, str] | None = None) -> None:
+    """Adds (new mails, of them suppressed) to each send's counters, in the enqueueing transaction."""
+    for key, (created, suppressed) in counts.items():
+        MailBatch.objects.get_or_create(key=key, defaults={"label": (labels or {}).get(key, "")[:300]})
+        MailBatch.objects.filter(key=key).update(total=F("total") + created, suppressed=F("suppressed") + suppressed,
+                                                 finished_at=None)
+
+
+def enqueue_many(mails: Iterable[Mail], *, chunk_size: int = 1000, labels: Mapping[str, str] | None = None,
+                 on_chunk: Callable[[int], None] | None = None) -> EnqueueResult:
     """Put many mails into the outbox (a newsletter, an alert to 100,000 subscribers) with bulk inserts.
 
     Runs in the caller's transaction like `enqueue`; `mails` may be a generator, it is read chunk by chunk so memory
     stays flat. Keys already in the outbox are skipped (also when a concurrent call inserts them first).
+    Mails with a `batch` count towards that send's progress (MailBatch; `labels` names sends for the back office);
+    `on_chunk(n)` is told after each chunk how many mails it read (a progress bar).
     """
     result = EnqueueResult()
     now = timezone.now()
@@ -194,11 +207,60 @@ def enqueue_many(mails: Iterable[Mail], *, chunk_size: int = 1000) -> EnqueueRes
             if row.recipient in blocked:
                 row.status = Status.SUPPRESSED
                 result.suppressed += 1
+        per_batch: dict[str, tuple[int, int]] = {}
+        for row in new:
+            if row.batch:
+                created, suppressed = per_batch.get(row.batch, (0, 0))
+                per_batch[row.batch] = (created + 1, suppressed + int(row.status == Status.SUPPRESSED))
         with transaction.atomic():
             OutboxMessage.objects.bulk_create(new, batch_size=500, ignore_conflicts=True)
+            _count_enqueued(per_batch, labels)
         result.created += len(new)
         result.existing += len(chunk) - len(new)
+        if on_chunk is not None:
+            on_chunk(len(chunk))
     return result
+
+
+# --- progress of large sends ---------------------------------------------------------------------
+
+_OUTCOMES = {Status.SENT: "sent", Status.FAILED: "failed", Status.SUPPRESSED: "suppressed"}
+
+
+def record_outcomes(message_ids: Iterable[int]) -> None:
+    """After a claim: adds the final outcomes of its mails to their sends' counters (one UPDATE per send).
+
+    The claimed rows were all "sending", so each one now sent, failed or suppressed was settled by this claim.
+    A worker killed before this runs leaves the counters short; `settle_batches` recounts when a send is done.
+    """
+    ids = list(message_ids)
+    if not ids:
+        return
+    rows = (OutboxMessage.objects.filter(id__in=ids, status__in=list(_OUTCOMES)).exclude(batch="")
+            .order_by().values("batch", "status").annotate(n=Count("id")))
+    per_batch: dict[str, dict[str, F]] = {}
+    for row in rows:
+        field_name = _OUTCOMES[row["status"]]
+        per_batch.setdefault(row["batch"], {})[field_name] = F(field_name) + row["n"]
+    with transaction.atomic():
+        for key, increments in per_batch.items():
+            MailBatch.objects.filter(key=key).update(**increments)
+
+
+def settle_batches(now: datetime | None = None) -> int:
+    """Sends with nothing left pending or sending get exact counters (one recount each) and their end time."""
+    settled = 0
+    for batch in MailBatch.objects.filter(finished_at__isnull=True):
+        outstanding = OutboxMessage.objects.filter(batch=batch.key, status__in=[Status.PENDING, Status.SENDING])
+        if outstanding.exists():
+            continue
+        counts = dict(OutboxMessage.objects.filter(batch=batch.key).order_by().values_list("status")
+                      .annotate(n=Count("id")))
+        MailBatch.objects.filter(pk=batch.pk, finished_at__isnull=True).update(
+            total=sum(counts.values()), sent=counts.get(Status.SENT, 0), failed=counts.get(Status.FAILED, 0),
+            suppressed=counts.get(Status.SUPPRESSED, 0), finished_at=now or timezone.now())
+        settled += 1
+    return settled
 
 
 # --- suppressions --------------------------------------------------------------------------------
@@ -395,11 +457,12 @@ def recover_expired(now: datetime | None = None) -> int:
 def requeue(ids: Iterable[int]) -> int:
     """Send failed mails again (admin action); attempts start over. Suppressed addresses stay suppressed."""
     with transaction.atomic():
-        return (
-            OutboxMessage.objects.filter(id__in=list(ids), status=Status.FAILED)
-            .exclude(recipient__in=Suppression.objects.values("address"))
-            .update(status=Status.PENDING, attempts=0, next_attempt_at=timezone.now(), in_doubt=False)
-        )
+        rows = (OutboxMessage.objects.filter(id__in=list(ids), status=Status.FAILED)
+                .exclude(recipient__in=Suppression.objects.values("address")))
+        # Their sends are running again: failures taken back, recounted exactly when they are done.
+        for batch, n in rows.exclude(batch="").order_by().values_list("batch").annotate(n=Count("id")):
+            MailBatch.objects.filter(key=batch, failed__gte=n).update(failed=F("failed") - n, finished_at=None)
+        return rows.update(status=Status.PENDING, attempts=0, next_attempt_at=timezone.now(), in_doubt=False)
 
 
 def purge(*, older_than_days: int | None = None, chunk_size: int = 5000) -> int:

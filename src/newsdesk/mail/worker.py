@@ -230,6 +230,7 @@ class Worker:
         services.recover_expired()
         claim = services.claim_batch(worker=self.name, size=self.batch_size)
         if not claim.messages:
+            services.settle_batches()  # idle: sends with nothing left get exact counters and an end time
             return 0
         remaining = list(claim.messages)
         blocked = set(
@@ -259,6 +260,7 @@ class Worker:
             _close_quietly(backend)
             if remaining:
                 self.totals.released += services.release(claim, remaining)
+            services.record_outcomes(m.pk for m in claim.messages)
         return len(claim.messages)
 
     @staticmethod

@@ -11,8 +11,6 @@ from django.core.management.base import BaseCommand, CommandError
 from newsdesk.mail import selectors
 from newsdesk.mail.worker import Totals, Worker
 
-BAR_WIDTH = 30
-
 
 class Command(BaseCommand):
     help = "Send the mails in the outbox. SIGTERM finishes the current mail and gives the rest of the batch back."
@@ -30,6 +28,7 @@ class Command(BaseCommand):
         self.quiet = options["no_progress"]
         self.tty = sys.stderr.isatty() and not self.quiet
         self.last_report = time.monotonic()  # first progress line after one interval, not after batch one
+        self.bar = None
         worker = Worker(batch_size=options["batch_size"], poll_seconds=options["poll_interval"],
                         on_batch=self.report)
         for signum in (signal.SIGTERM, signal.SIGINT):
@@ -41,23 +40,29 @@ class Command(BaseCommand):
             raise CommandError("The mail server was not reachable; the mails stay queued and are retried later.")
 
     def report(self, totals: Totals, final: bool = False) -> None:
-        """Progress for large sends: a bar on a terminal, a log line every 10 s otherwise (throttled queries)."""
+        """Progress of large sends: a tqdm bar on a terminal, a log line every 10 s otherwise.
+
+        Read from the sends' counters (MailBatch), never by counting the outbox, and at most twice a second.
+        """
         now = time.monotonic()
         if not final and (self.quiet or now - self.last_report < (0.5 if self.tty else 10)):
             return
         self.last_report = now
-        counts = selectors.status_counts()
-        todo = counts["pending"] + counts["sending"]
-        done = totals.sent
-        line = (f"{done:,} sent by this worker, {totals.rate():,.0f}/s · outbox: {counts['pending']:,} pending, "
-                f"{counts['sending']:,} sending, {counts['sent']:,} sent, {counts['failed']:,} failed, "
-                f"{counts['suppressed']:,} suppressed")
-        if self.tty:
-            share = done / (done + todo) if done + todo else 1.0
-            bar = "#" * int(share * BAR_WIDTH)
-            sys.stderr.write(f"\r[{bar:<{BAR_WIDTH}}] {share:4.0%} {line}\033[K")
-            if final:
-                sys.stderr.write("\n")
-            sys.stderr.flush()
-        else:
+        done, total = selectors.open_sends_progress()
+        line = f"{totals.sent:,} sent by this worker, {totals.rate():,.0f}/s"
+        if total:
+            line += f" · running sends: {done:,} of {total:,} done"
+        if not self.tty:
             self.stderr.write(line)
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, initial=done, file=sys.stderr, unit=" mails", dynamic_ncols=True,
+                            desc="outbox")
+        if total:  # sends finished and counted exactly: the bar keeps its last full state
+            self.bar.total = total
+            self.bar.n = done
+        self.bar.set_postfix_str(line, refresh=True)
+        if final:
+            self.bar.close()
