@@ -3,7 +3,8 @@
     index_document(kind, id, title, text, url, published_at)   after publish or edit
     remove_document(kind, id)
     similar_to(kind, id, limit=5) -> [{"kind", "id", "title", "url", "published_at", "score"}, ...]
-    similar_to_text(text, limit=5) -> the same, for any text (e-mail alerts for "similar news")
+    similar_to_text(text, limit=5) -> the same, for any text
+    scores_for_text(title, text, kind, ids) -> {id: score} of the given documents (alerts for "similar news")
     indexed_at(kind, id) -> when it was last computed (None: not indexed)
 """
 
@@ -46,3 +47,9 @@ def similar_to_text(text: str, limit: int = 5) -> list[dict[str, Any]]:
     from newsdesk.related.selectors import similar_to_text as run
 
     return run(text, limit)
+
+
+def scores_for_text(title: str, text: str, kind: str, ids: list[int]) -> dict[int, float]:
+    from newsdesk.related.selectors import scores_for_text as run
+
+    return run(title, text, kind, ids)

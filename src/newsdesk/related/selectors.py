@@ -36,3 +36,18 @@ def similar_to_text(text: str, limit: int = TOP_N) -> list[dict[str, Any]]:
     row = space.texts([text_stems("", text)])[0]
     by_id = {d.pk: d for d in docs}
     return [_as_dict(by_id[doc_id], score) for doc_id, score in top(row, [d.pk for d in docs], limit=limit)]
+
+
+def scores_for_text(title: str, text: str, kind: str, ids: list[int]) -> dict[int, float]:
+    """Cosine similarity of a text (its title weighted like a document's) to the given documents of one kind.
+
+    For alerts on "similar news": is a new article close enough to the ones readers follow? Documents that are
+    not indexed get no score. Computed now over the whole corpus (its idf), so call it outside requests.
+    """
+    wanted = set(ids)
+    docs = list(Document.objects.order_by("id").values_list("kind", "object_id", "stems"))
+    if not docs or not wanted:
+        return {}
+    row = Space([stems for _kind, _id, stems in docs]).texts([text_stems(title, text)])[0]
+    return {object_id: round(float(row[n]), 4) for n, (doc_kind, object_id, _stems) in enumerate(docs)
+            if doc_kind == kind and object_id in wanted}

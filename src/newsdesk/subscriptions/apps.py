@@ -9,15 +9,20 @@ class SubscriptionsConfig(AppConfig):
 
     def ready(self) -> None:
         from newsdesk.articles.signals import article_corrected, article_published
-        from newsdesk.liveblogs.signals import key_event_published, liveblog_changed
+        from newsdesk.liveblogs.signals import breaking_entry_published, key_event_published, liveblog_changed
         from newsdesk.subscriptions import services, websub
 
         # Alerts follow what editors do; the newsroom apps only announce it (signals, after commit).
         key_event_published.connect(
             lambda sender, liveblog, entry, **kwargs: services.liveblog_key_event(liveblog=liveblog, entry=entry),
             dispatch_uid="subscriptions.liveblog_key_event", weak=False)
+        breaking_entry_published.connect(
+            lambda sender, liveblog, entry, **kwargs: services.liveblog_breaking(liveblog=liveblog, entry=entry),
+            dispatch_uid="subscriptions.liveblog_breaking", weak=False)
+
         def on_article_published(sender, article, **kwargs) -> None:
             services.article_published(article=article)
+            services.article_similar(article=article)
             if article.breaking:
                 services.article_breaking(article=article)
             websub.ping_after_commit([*websub.feed_urls("site"), *websub.feed_urls("article", article.slug),

@@ -78,6 +78,8 @@ class AlertJob(models.Model):
     event_key = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Subscription.Kind.choices)
     target_keys = models.JSONField(default=list)
+    # "Similar news": the new article ("article.12") whose followers are found when the alert is expanded.
+    source_key = models.CharField(max_length=60, blank=True)
     subject = models.CharField(max_length=300)
     text = models.TextField()
     url = models.CharField(max_length=500)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -34,6 +35,9 @@ CONFIRMATION_VALID = timedelta(hours=48)
 RESEND_AFTER = timedelta(minutes=10)
 UNCONFIRMED_KEPT = timedelta(days=7)
 CONSENT_VERSION = "2026-11"
+# "Similar news" alerts: TF-IDF cosine (newsdesk.related) a new article needs with a followed one. Far above
+# the related box's floor (0.05): a mail must be worth it, and a shared place name alone scores about 0.1-0.2.
+SIMILAR_ALERT_MIN_SCORE = 0.3
 
 
 class Expired(ServiceError):
@@ -202,13 +206,19 @@ def purge_unconfirmed(now=None) -> int:
 
 # --- alerts ---------------------------------------------------------------------------------------------
 
-def record_alert(*, kind: str, target_keys: list[str], subject: str, text: str, url: str, event_key: str) -> None:
+def record_alert(*, kind: str, target_keys: list[str], subject: str, text: str, url: str, event_key: str,
+                 source_key: str = "") -> None:
     """Call inside the transaction of the change: the alert exists iff the change commits."""
     AlertJob.objects.get_or_create(event_key=event_key, defaults={
-        "kind": kind, "target_keys": target_keys, "subject": subject[:300], "text": text, "url": url[:500]})
+        "kind": kind, "target_keys": target_keys, "subject": subject[:300], "text": text, "url": url[:500],
+        "source_key": source_key})
 
 
-def process_alert_jobs(*, limit: int = 20) -> int:
+# Told (job, mails read so far, recipients in all) while an alert is expanded: the progress bar of send_alerts.
+Progress = Callable[[AlertJob, int, int], None]
+
+
+def process_alert_jobs(*, limit: int = 20, on_progress: Progress | None = None) -> int:
     """Expands pending alerts into outbox mails; returns how many jobs it finished. Safe to repeat."""
     finished = 0
     for job in AlertJob.objects.filter(status=AlertJob.Status.PENDING).order_by("id")[:limit]:
@@ -217,11 +227,18 @@ def process_alert_jobs(*, limit: int = 20) -> int:
                 pk=job.pk, status=AlertJob.Status.PENDING).first()
             if locked is None:
                 continue  # another runner has it
-            locked.mails = sum(_send_alert(locked, key) for key in locked.target_keys)
+            if locked.kind == Subscription.Kind.SIMILAR:
+                locked.target_keys = _similar_targets(locked)
+            locked.mails = _send_alert(locked, on_progress)
             locked.status, locked.finished_at = AlertJob.Status.DONE, timezone.now()
-            locked.save(update_fields=["mails", "status", "finished_at"])
+            locked.save(update_fields=["target_keys", "mails", "status", "finished_at"])
             finished += 1
     return finished
+
+
+def _followers(job: AlertJob):
+    return Subscription.objects.filter(kind=job.kind, target_key__in=job.target_keys,
+                                       status=Subscription.Status.CONFIRMED)
 
 
 def _skip_locked() -> dict:
@@ -230,13 +247,24 @@ def _skip_locked() -> dict:
     return {"skip_locked": True} if connection.features.has_select_for_update_skip_locked else {}
 
 
-def _send_alert(job: AlertJob, target_key: str) -> int:
-    subscriptions = (Subscription.objects.filter(kind=job.kind, target_key=target_key,
-                                                 status=Subscription.Status.CONFIRMED)
-                     .select_related("subscriber").only("target_title", "subscriber__email", "subscriber__token"))
+def _send_alert(job: AlertJob, on_progress: Progress | None = None) -> int:
+    """One mail per follower of any of the job's targets (the idempotency key merges a reader's several targets)."""
+    subscriptions = (_followers(job).select_related("subscriber")
+                     .only("target_title", "subscriber__email", "subscriber__token").order_by("subscriber_id"))
     rendered: dict[str, tuple[str, str]] = {}  # per target title: (text, html) with a token placeholder
     mails = (_alert_mail(subscription, job, rendered) for subscription in subscriptions.iterator(chunk_size=2000))
-    return mail.enqueue_many(mails).created
+    report = None
+    if on_progress is not None:
+        total, read = _followers(job).count(), 0
+
+        def report(n: int) -> None:
+            nonlocal read
+            read += n
+            on_progress(job, read, total)
+
+    batch = f"alert:{job.event_key}"
+    return mail.enqueue_many(mails, labels={batch: _("Alert “%(subject)s”") % {"subject": job.subject}},
+                             on_chunk=report).created
 
 
 # URL-safe, so reverse() keeps it as it is; replaced by each reader's own key.
@@ -322,6 +350,45 @@ def _digest_lines(*, since) -> list[str]:
     return [f"{article.headline}\n{_absolute(article.get_absolute_url())}" for article in articles] + [
         f"{entry.liveblog.title}: {entry.headline or Truncator(html_to_text(entry.body)).words(20)}\n"
         f"{_absolute(entry.liveblog.get_absolute_url())}#{entry.anchor}" for entry in entries]
+
+
+def liveblog_breaking(*, liveblog, entry) -> None:
+    """Breaking-news followers: an editor marked a newsblog entry as breaking (once per entry, however often)."""
+    headline = entry.headline or Truncator(html_to_text(entry.body)).words(12)
+    record_alert(
+        kind=Subscription.Kind.BREAKING, target_keys=[""],
+        event_key=f"liveblog.{liveblog.pk}.entry.{entry.pk}.breaking",
+        subject=_("Breaking: %(headline)s") % {"headline": headline}, text=html_to_text(entry.body),
+        url=_absolute(f"{liveblog.get_absolute_url()}#{entry.anchor}"),
+    )
+
+
+def article_similar(*, article) -> None:
+    """Followers of "similar news": which followed articles are close enough is found outside the request."""
+    record_alert(
+        kind=Subscription.Kind.SIMILAR, target_keys=[], source_key=f"article.{article.pk}",
+        event_key=f"article.{article.pk}.similar", subject=_("Similar news: %(headline)s") % {
+            "headline": article.headline},
+        text=article.teaser, url=_absolute(article.get_absolute_url()),
+    )
+
+
+def _similar_targets(job: AlertJob) -> list[str]:
+    """The followed articles the new one is similar to (SIMILAR_ALERT_MIN_SCORE), never the new one itself."""
+    from newsdesk import related
+    from newsdesk.articles.indexing import related_document
+    from newsdesk.articles.models import Article
+
+    _prefix, _dot, raw_id = job.source_key.partition(".")
+    article = Article.objects.published().filter(pk=int(raw_id)).first() if raw_id.isdigit() else None
+    if article is None:
+        return []  # unpublished again before the alert went out: nothing to tell
+    followed = {int(key.partition(".")[2]) for key in Subscription.objects.filter(
+        kind=Subscription.Kind.SIMILAR, status=Subscription.Status.CONFIRMED, target_key__startswith="article.")
+        .values_list("target_key", flat=True).distinct()} - {article.pk}
+    document = related_document(article)
+    scores = related.scores_for_text(document["title"], document["text"], "article", sorted(followed))
+    return [f"article.{pk}" for pk, score in sorted(scores.items()) if score >= SIMILAR_ALERT_MIN_SCORE]
 
 
 def article_breaking(*, article) -> None:

@@ -28,11 +28,13 @@ def resolve_target(kind: str, key: str) -> Target:
         if topic is None:
             raise InvalidInput(_("This topic does not exist."), field="target")
         return Target(kind, f"topic.{topic.pk}", topic.name, topic.get_absolute_url())
-    if kind == Subscription.Kind.ARTICLE:
+    if kind in (Subscription.Kind.ARTICLE, Subscription.Kind.SIMILAR):
         article = _object(key, "article", Article.objects.published())
         if article is None:
             raise InvalidInput(_("This article does not exist."), field="target")
-        return Target(kind, f"article.{article.pk}", article.headline, article.get_absolute_url())
+        title = article.headline if kind == Subscription.Kind.ARTICLE else \
+            _("Similar news to “%(headline)s”") % {"headline": article.headline}
+        return Target(kind, f"article.{article.pk}", title[:300], article.get_absolute_url())
     if kind in (Subscription.Kind.DIGEST, Subscription.Kind.BREAKING) and not key:
         return Target(kind, "", Subscription.Kind(kind).label)
     raise InvalidInput(_("Unknown kind of subscription."), field="kind")
