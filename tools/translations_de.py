@@ -500,6 +500,17 @@ DE = {
     # related
     "Related articles": "Ähnliche Artikel",
     "Related content": "Ähnliche Inhalte",
+    # feeds: similar-news alerts, breaking newsblog entries, comments in the article feed, send progress
+    "Follow this article (updates, corrections and comments):":
+        "Diesem Artikel folgen (Aktualisierungen, Korrekturen und Kommentare):",
+    "Breaking news (alerts subscribers by e-mail)": "Eilmeldung (benachrichtigt Abonnenten per E-Mail)",
+    "Comment by %(name)s": "Kommentar von %(name)s",
+    "Comment": "Kommentar",
+    "Alert “%(subject)s”": "Benachrichtigung „%(subject)s“",
+    "Similar news: %(headline)s": "Ähnliche News: %(headline)s",
+    "Similar news to “%(headline)s”": "Ähnliche News zu „%(headline)s“",
+    "Similar news by e-mail: when we publish a new article on the same subject.":
+        "Ähnliche News per E-Mail: sobald wir einen neuen Artikel zum selben Thema veröffentlichen.",
 }
 PLURALS = {
     "%(total)s result": ("%(total)s Treffer", "%(total)s Treffer"),

@@ -15,12 +15,14 @@ from datetime import datetime
 from itertools import islice
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import SyndicationFeed
+from django.utils.html import linebreaks
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
@@ -28,6 +30,7 @@ from django.views.decorators.http import condition
 
 from newsdesk.articles import selectors as article_selectors
 from newsdesk.articles.models import Article, ArticleRevision, Author, Topic
+from newsdesk.comments.models import Comment
 from newsdesk.core.html import html_to_text
 from newsdesk.liveblogs import selectors as liveblog_selectors
 from newsdesk.liveblogs.models import Entry, LiveBlog
@@ -80,6 +83,21 @@ def update_item(article: Article, revision: ArticleRevision) -> FeedItem:
         description=(_("Correction: %(note)s") % {"note": note}) if note
         else _("The article was updated on %(when)s.") % {"when": when},
         link=link, guid=f"{settings.SITE_URL}/a/{article.pk}/r/{revision.pk}", published=revision.saved_at,
+    )
+
+
+# Never the commenter's e-mail: only what the article page shows.
+COMMENT_FIELDS = ("id", "display_name", "body", "created_at")
+
+
+def comment_item(article: Article, comment: Comment) -> FeedItem:
+    """An approved reader comment: plain text, escaped here (the feed writers escape the XML on top)."""
+    link = f"{article.get_absolute_url()}#{comment.anchor}"
+    return FeedItem(
+        title=_("Comment by %(name)s") % {"name": comment.display_name},
+        description=linebreaks(comment.body, autoescape=True), link=link,
+        guid=f"{settings.SITE_URL}/a/{article.pk}/k/{comment.pk}", published=comment.created_at,
+        author=comment.display_name, categories=(_("Comment"),),
     )
 
 
@@ -195,7 +213,7 @@ class AuthorFeed(ItemFeed):
 
 
 class ArticleFeed(ItemFeed):
-    """"The feed of this article": its publication, then every update and correction."""
+    """"The feed of this article": its publication, every update and correction, and its approved comments."""
 
     key = "article"
 
@@ -214,7 +232,9 @@ class ArticleFeed(ItemFeed):
 
     def items(self, article: Article) -> list[FeedItem]:
         revisions = article.revisions.filter(saved_at__gte=article.published_at).order_by("-saved_at")
-        return newest([article_item(article)], (update_item(article, r) for r in revisions[:FEED_ITEMS]))
+        comments = Comment.objects.for_target(article).approved().order_by("-created_at", "-id")
+        return newest([article_item(article)], (update_item(article, r) for r in revisions[:FEED_ITEMS]),
+                      (comment_item(article, c) for c in comments.only(*COMMENT_FIELDS)[:FEED_ITEMS]))
 
 
 class LiveBlogFeed(ItemFeed):
@@ -270,6 +290,15 @@ def _liveblogs_state(blogs: QuerySet[LiveBlog]) -> str:
     return f"{state['seq'] or 0}.{state['n']}"
 
 
+def _comments_state(article_id: int) -> str:
+    """Moves when a comment is approved or taken back: every decision stamps decided_at; count and id sum
+    change with the set of approved comments. One indexed query (comment_target_idx)."""
+    comments = Comment.objects.filter(content_type=ContentType.objects.get_for_model(Article), object_id=article_id)
+    state = comments.aggregate(n=Count("id", filter=Q(status=Comment.Status.APPROVED)),
+                               ids=Sum("id", filter=Q(status=Comment.Status.APPROVED)), decided=Max("decided_at"))
+    return f"{state['n']}.{state['ids'] or 0}.{state['decided'].timestamp() if state['decided'] else 0}"
+
+
 def _etag(kind: str, request: HttpRequest, slug: str | None = None) -> str | None:
     published = Article.objects.published()
     if kind == "site":
@@ -281,8 +310,8 @@ def _etag(kind: str, request: HttpRequest, slug: str | None = None) -> str | Non
     elif kind == "article":
         row = published.filter(slug=slug).values_list("pk", "updated_at", "correction_note").first()
         revisions = ArticleRevision.objects.filter(article__slug=slug).count()
-        state = (f"{row[0]}.{row[1].timestamp() if row[1] else 0}.{zlib.crc32(row[2].encode())}.{revisions}"
-                 if row else None)
+        state = (f"{row[0]}.{row[1].timestamp() if row[1] else 0}.{zlib.crc32(row[2].encode())}.{revisions}."
+                 f"{_comments_state(row[0])}" if row else None)
     else:
         row = LiveBlog.objects.filter(slug=slug).values_list("pk", "last_seq").first()
         state = f"{row[0]}.{row[1]}.{request.GET.get('key_events', '')}" if row else None
