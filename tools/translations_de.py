@@ -511,6 +511,9 @@ DE = {
     "Similar news to “%(headline)s”": "Ähnliche News zu „%(headline)s“",
     "Similar news by e-mail: when we publish a new article on the same subject.":
         "Ähnliche News per E-Mail: sobald wir einen neuen Artikel zum selben Thema veröffentlichen.",
+    "This subscription is confirmed already.": "Dieses Abonnement ist bereits bestätigt.",
+    "Please confirm that we may send e-mails to %(email)s: %(what)s.":
+        "Bitte bestätigen Sie, dass wir E-Mails an %(email)s senden dürfen: %(what)s.",
 }
 PLURALS = {
     "%(total)s result": ("%(total)s Treffer", "%(total)s Treffer"),

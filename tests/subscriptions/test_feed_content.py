@@ -3,14 +3,17 @@
 import json
 import re
 import xml.etree.ElementTree as ET
+from datetime import timedelta
 
 import feedparser
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from newsdesk.articles import services as article_services
 from newsdesk.mail.models import OutboxMessage
 from newsdesk.subscriptions import services
+from newsdesk.subscriptions.models import Subscription
 from newsdesk.subscriptions.targets import resolve_target
 from tests.subscriptions.test_feeds import assert_json_feed_1_1
 
@@ -76,3 +79,18 @@ def test_the_confirmation_mail_carries_nothing_but_the_confirmation(liveblog):
     # One link only, the confirmation: no advertising, no other offers, no tracking.
     assert len(set(re.findall(r"https?://\S+", mail.text))) == 1
     assert set(re.findall(r'href="([^"]+)"', mail.html)) == set(re.findall(r"https?://\S+", mail.text))
+
+
+def test_the_confirm_page_says_what_is_confirmed_and_refuses_bad_links_clearly(liveblog):
+    subscription = services.subscribe(email="frage@example.org", target=resolve_target("liveblog", liveblog.channel))
+    token = re.search(r"/abo/bestaetigen/([^/\s]+)/", OutboxMessage.objects.get().text).group(1)
+    page = Client().get(f"/abo/bestaetigen/{token}/")
+    text = page.content.decode()
+    assert page.status_code == 200 and "frage@example.org" in text and liveblog.title in text and "<form" in text
+    subscription.refresh_from_db()
+    assert subscription.status == "pending", "a GET (a mail scanner) confirms nothing"
+    unknown = Client().get("/abo/bestaetigen/gibt-es-nicht/")
+    assert unknown.status_code == 404 and "nicht (mehr) gültig" in unknown.content.decode()
+    Subscription.objects.update(confirmation_sent_at=timezone.now() - timedelta(hours=49))
+    expired = Client().get(f"/abo/bestaetigen/{token}/")
+    assert expired.status_code == 410 and "abgelaufen" in expired.content.decode()

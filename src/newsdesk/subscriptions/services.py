@@ -131,6 +131,21 @@ def _send_confirmation(subscription: Subscription, target: Target, now) -> None:
     )
 
 
+def subscription_to_confirm(token: str) -> Subscription:
+    """The sign-up a confirmation link belongs to, for the page that asks before confirming (GET changes nothing).
+
+    Raises like `confirm`: an unknown link NotFound, an expired one Expired (a confirmed one is returned as is).
+    """
+    subscription = (Subscription.objects.select_related("subscriber")
+                    .filter(confirmation_token_hash=_hash(token)).first() if token else None)
+    if subscription is None:
+        raise NotFound(_("This confirmation link is not valid (any more). Please sign up again."))
+    if (subscription.status != Subscription.Status.CONFIRMED
+            and timezone.now() - subscription.confirmation_sent_at > CONFIRMATION_VALID):
+        raise Expired(_("This confirmation link has expired. Please sign up again."))
+    return subscription
+
+
 def confirm(*, token: str, ip: str = "") -> Subscription:
     with transaction.atomic():
         subscription = (Subscription.objects.select_for_update().select_related("subscriber")

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from newsdesk.core.errors import ServiceError
 from newsdesk.core.privacy import client_ip
 from newsdesk.subscriptions import services
+from newsdesk.subscriptions.models import Subscription
 from newsdesk.subscriptions.targets import resolve_target
 
 
@@ -40,7 +41,19 @@ def subscribe(request: HttpRequest) -> HttpResponse:
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     """GET only shows a button: mail scanners follow links, and must not confirm for the reader."""
     if request.method == "GET":
-        return _page(request, _("Confirm subscription"), _("One click, and you are subscribed."),
+        try:
+            subscription = services.subscription_to_confirm(token)
+        except ServiceError as exc:
+            return _page(request, _("Not confirmed"), exc.message, status=exc.status)
+        what = subscription.target_title or subscription.get_kind_display()
+        email = subscription.subscriber.email
+        if subscription.status == Subscription.Status.CONFIRMED:
+            preferences_url = reverse("subscriptions:preferences", kwargs={"token": subscription.subscriber.token})
+            return _page(request, _("Subscribed"), _("This subscription is confirmed already."),
+                         link=(preferences_url, _("Manage your subscriptions")))
+        return _page(request, _("Confirm subscription"),
+                     _("Please confirm that we may send e-mails to %(email)s: %(what)s.") % {"email": email,
+                                                                                            "what": what},
                      form_action=request.path, button=_("Confirm subscription"))
     try:
         subscription = services.confirm(token=token, ip=client_ip(request))
