@@ -132,7 +132,7 @@ def run(args, env: dict[str, str], port: int, url: str) -> int:
     from django.core.management import call_command
     from django.db import connections, transaction
 
-    from newsdesk.mail.models import OutboxMessage, message_id_for
+    from newsdesk.mail.models import MailBatch, OutboxMessage, message_id_for
     from newsdesk.mail.selectors import status_counts
     from newsdesk.subscriptions import services as subscriptions
 
@@ -186,8 +186,12 @@ def run(args, env: dict[str, str], port: int, url: str) -> int:
     print(f"worker peak RSS: {peak_kib / 1024:.0f} MiB (largest of {args.workers})")
     print(f"outbox: {counts}")
     print(f"lost: {lost}   duplicates: {duplicates}   unexpected: {strays}")
+    # The back office's status line reads these counters; they must agree with the outbox.
+    send = MailBatch.objects.get(key="alert:liveblog.4711.entry.1")
+    print(f"send counters: {send.sent:,} of {send.total:,} sent, {send.failed:,} failed, "
+          f"{'finished' if send.finished_at else 'not finished'}")
     ok = lost == 0 and duplicates == 0 and strays == 0 and counts["sent"] == args.count == created \
-        and not any(codes)
+        and not any(codes) and send.sent == send.total == created and send.finished_at is not None
     print("OK" if ok else "FAILED")
     return 0 if ok else 1
 
