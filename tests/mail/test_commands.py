@@ -41,3 +41,25 @@ def test_debug_without_smtp_host_writes_mail_files(tmp_path):
     command = [Path(sys.executable).parent / "newsdesk", "shell", "-v", "0", "-c", code]
     out = subprocess.run(command, env=env, check=True, capture_output=True, text=True, timeout=60).stdout.split()
     assert out == ["django.core.mail.backends.filebased.EmailBackend", str(tmp_path / "mail")]
+
+
+@pytest.mark.django_db
+def test_worker_command_shows_a_tqdm_bar_on_a_terminal_from_the_send_counters(capsys, sink, worker):
+
+    from newsdesk.mail.management.commands.worker import Command
+    from newsdesk.mail.services import Mail, enqueue_many
+
+    enqueue_many((Mail(to=f"t{n}@example.org", subject="Eil", text="x", kind="alert", batch="alert:3",
+                       idempotency_key=f"a:3:{n}") for n in range(8)), labels={"alert:3": "Eil"})
+    worker.batch_size = 5
+    worker.process_batch()
+    command = Command()
+    command.quiet, command.tty, command.bar, command.last_report = False, True, None, 0.0
+    command.report(worker.totals, final=True)
+    bar = capsys.readouterr().err
+    assert "5/8" in bar and " 62%" in bar and "running sends: 5 of 8 done" in bar
+    # Without a terminal: a plain line, no bar.
+    command.tty, command.bar = False, None
+    command.report(worker.totals, final=True)
+    err = capsys.readouterr().err
+    assert "running sends: 5 of 8 done" in err and "%|" not in err
