@@ -51,17 +51,23 @@ def archive(author, django_capture_on_commit_callbacks):
                         "<p>Die Stadtbibliothek zieht in das alte Postamt. Bücher, Lesesaal und ein Café sollen "
                         "im Herbst eröffnen; der Stadtrat stimmte einstimmig zu.</p>", author,
                         django_capture_on_commit_callbacks)
+    festival = published("Stadtfest in Kelmsbrück: Bühne am Marktplatz steht",
+                         "Musik und Markt in der Altstadt von Kelmsbrück.",
+                         "<p>Am Wochenende feiert Kelmsbrück sein Stadtfest. Vereine bauen Stände auf, auf der Bühne "
+                         "am Marktplatz spielen Blaskapelle und Schulband; die Altstadt ist für Autos gesperrt.</p>",
+                         author, django_capture_on_commit_callbacks)
     services.process_alert_jobs()  # the archive's own publication alerts, before anyone follows anything
-    return flood, flood_two, library
+    return flood, flood_two, library, festival
 
 
 def test_similar_news_reaches_followers_of_similar_articles_once_and_nobody_else(
         archive, author, django_capture_on_commit_callbacks):
-    flood, flood_two, library = archive
+    flood, flood_two, library, festival = archive
     follow("flut@example.org", "similar", f"article.{flood.pk}")
     follow("beides@example.org", "similar", f"article.{flood.pk}")
     follow("beides@example.org", "similar", f"article.{flood_two.pk}")  # two followed, one mail
     follow("buecher@example.org", "similar", f"article.{library.pk}")
+    follow("fest@example.org", "similar", f"article.{festival.pk}")  # the same town, another subject
     follow("korrektur@example.org", "article", f"article.{flood.pk}")  # corrections only: not similar news
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -71,8 +77,9 @@ def test_similar_news_reaches_followers_of_similar_articles_once_and_nobody_else
         article_services.article_publish(article=new)
     job = AlertJob.objects.get(event_key=f"article.{new.pk}.similar")
     assert job.status == AlertJob.Status.PENDING and job.target_keys == [], "found outside the request"
-    scores = related.scores_for_text(new.headline, FLOOD_BODY, "article", [flood.pk, flood_two.pk, library.pk])
-    assert scores[flood.pk] >= services.SIMILAR_ALERT_MIN_SCORE > scores[library.pk]
+    scores = related.scores_for_text(new.headline, FLOOD_BODY, "article",
+                                     [flood.pk, flood_two.pk, library.pk, festival.pk])
+    assert scores[flood.pk] >= services.SIMILAR_ALERT_MIN_SCORE > scores[festival.pk] > scores[library.pk]
 
     services.process_alert_jobs()
     job.refresh_from_db()
@@ -93,7 +100,7 @@ def test_similar_news_reaches_followers_of_similar_articles_once_and_nobody_else
 
 
 def test_no_similar_news_alert_for_the_followed_article_itself(archive):
-    flood, _flood_two, _library = archive
+    flood, _flood_two, _library, _festival = archive
     follow("selbst@example.org", "similar", f"article.{flood.pk}")
     # The followed article's own publication alert, expanded after the reader followed it: cosine 1.0 with
     # itself, and still no mail about it.

@@ -36,7 +36,8 @@ RESEND_AFTER = timedelta(minutes=10)
 UNCONFIRMED_KEPT = timedelta(days=7)
 CONSENT_VERSION = "2026-11"
 # "Similar news" alerts: TF-IDF cosine (newsdesk.related) a new article needs with a followed one. Far above
-# the related box's floor (0.05): a mail must be worth it, and a shared place name alone scores about 0.1-0.2.
+# the related box's floor (0.05): a mail must be worth it; in the tests the same town on another subject
+# scores 0.09, the same flood story 0.75.
 SIMILAR_ALERT_MIN_SCORE = 0.3
 
 
