@@ -579,7 +579,7 @@ DE = {
     "How to apply": "So bewerben Sie sich",
     "Send your application by e-mail directly to %(employer)s:":
         "Senden Sie Ihre Bewerbung per E-Mail direkt an %(employer)s:",
-    "You apply on the website of %(employer)s.": "Sie bewerben sich auf der Website von %(employer)s.",
+    "You apply on the employer's website.": "Sie bewerben sich auf der Website des Arbeitgebers.",
     "Apply now": "Jetzt bewerben",
     "We only publish this vacancy; your application goes to the employer, not to us.":
         "Wir veröffentlichen dieses Angebot nur; Ihre Bewerbung geht an den Arbeitgeber, nicht an uns.",

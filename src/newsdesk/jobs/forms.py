@@ -20,6 +20,9 @@ class JobFilterForm(forms.Form):
     ort = forms.CharField(label=_("Place of work"), required=False, max_length=120,
                           widget=forms.TextInput(attrs={"list": "job-locations", "autocomplete": "off"}))
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, label_suffix="", **kwargs)
+
     def filters(self) -> JobFilters:
         data = self.cleaned_data
         remote = {"ja": True, "nein": False}.get(data.get("remote") or "")
