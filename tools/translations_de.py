@@ -514,11 +514,121 @@ DE = {
     "This subscription is confirmed already.": "Dieses Abonnement ist bereits bestätigt.",
     "Please confirm that we may send e-mails to %(email)s: %(what)s.":
         "Bitte bestätigen Sie, dass wir E-Mails an %(email)s senden dürfen: %(what)s.",
+    # jobs: job listings, the legal pages (Impressum, Datenschutz), privacy links
+    "I have read the <a href=\"%(privacy_url)s\" target=\"_blank\" rel=\"noopener\">privacy notice</a> and agree that my comment is stored.":
+        "Ich habe die <a href=\"%(privacy_url)s\" target=\"_blank\" rel=\"noopener\">Datenschutzhinweise</a> gelesen und bin "
+        "einverstanden, dass mein Kommentar gespeichert wird.",
+    "Details in our <a href=\"%(privacy_url)s\">privacy notice</a>.":
+        "Einzelheiten in unserer <a href=\"%(privacy_url)s\">Datenschutzerklärung</a>.",
+    "About this site": "Über diese Website",
+    "Legal notice": "Impressum",
+    "Privacy": "Datenschutz",
+    "Job vacancies": "Stellenangebote",
+    "Describe the job: the description is empty.": "Bitte beschreiben Sie die Stelle: Die Beschreibung ist leer.",
+    "Another job posting already uses this address.": "Ein anderes Stellenangebot verwendet diese Adresse bereits.",
+    "shown on the site": "auf der Website sichtbar",
+    "currently shown": "derzeit sichtbar",
+    "expired or not yet posted": "abgelaufen oder noch nicht veröffentlicht",
+    "Where and how": "Wo und wie",
+    "shown": "sichtbar",
+    "page": "Seite",
+    "Remote or on site": "Remote oder vor Ort",
+    "Remote only": "Nur remote",
+    "On site only": "Nur vor Ort",
+    "Type of employment": "Art der Anstellung",
+    "All types": "Alle Arten",
+    "Unknown type of employment “%(value)s”.": "Unbekannte Art der Anstellung „%(value)s“.",
+    "Remote work": "Homeoffice",
+    "Choose “ja” or “nein” for remote work.": "Wählen Sie beim Homeoffice „ja“ oder „nein“.",
+    "Place of work": "Arbeitsort",
+    "“%(value)s” is not a valid e-mail address.": "„%(value)s“ ist keine gültige E-Mail-Adresse.",
+    "Enter a web address starting with https:// (or http://) or an e-mail address; “%(value)s” is neither.":
+        "Geben Sie eine Webadresse, die mit https:// (oder http://) beginnt, oder eine E-Mail-Adresse an; "
+        "„%(value)s“ ist keines von beiden.",
+    "Full-time": "Vollzeit",
+    "Part-time": "Teilzeit",
+    "Temporary": "Befristet",
+    "Freelance": "Freie Mitarbeit",
+    "Internship": "Praktikum",
+    "Traineeship": "Volontariat",
+    "Germany": "Deutschland",
+    "Austria": "Österreich",
+    "Switzerland": "Schweiz",
+    "job title": "Stellenbezeichnung",
+    "The address /jobs/<slug>/; made from the title when left empty.":
+        "Die Adresse /jobs/<adresse>/; leer lassen, dann wird sie aus dem Titel gebildet.",
+    "employer": "Arbeitgeber",
+    "employer's website": "Website des Arbeitgebers",
+    "place of work": "Arbeitsort",
+    "Town or city, e.g. “Kelmsbrück”. May stay empty for remote jobs.":
+        "Stadt oder Gemeinde, z. B. „Kelmsbrück“. Darf bei Remote-Stellen leer bleiben.",
+    "country": "Land",
+    "remote work": "Homeoffice",
+    "The job can be done entirely from home.": "Die Arbeit ist vollständig im Homeoffice möglich.",
+    "type of employment": "Art der Anstellung",
+    "how to apply": "Bewerbung an",
+    "A web address (https://…) or an e-mail address.": "Eine Webadresse (https://…) oder eine E-Mail-Adresse.",
+    "posted": "veröffentlicht",
+    "Shown from this time on.": "Ab diesem Zeitpunkt sichtbar.",
+    "valid through": "gültig bis",
+    "Shown until the end of this day, then removed by itself.":
+        "Bis zum Ende dieses Tages sichtbar, danach verschwindet das Angebot von selbst.",
+    "job posting": "Stellenangebot",
+    "job postings": "Stellenangebote",
+    "Name the place of work, or mark the job as remote.":
+        "Nennen Sie den Arbeitsort oder kennzeichnen Sie die Stelle als Homeoffice-Stelle.",
+    "The posting cannot end before it is posted.": "Das Angebot kann nicht enden, bevor es veröffentlicht wird.",
+    "Until when is the job open? Enter a date.": "Bis wann ist die Stelle ausgeschrieben? Bitte ein Datum angeben.",
+    "Remote": "Remote",
+    "All job vacancies": "Alle Stellenangebote",
+    "Posted %(date)s · open until %(until)s": "Veröffentlicht am %(date)s · Bewerbung bis %(until)s",
+    "Previous page": "Vorherige Seite",
+    "Next page": "Nächste Seite",
+    "Preview: readers see this job posting from %(date)s.":
+        "Vorschau: Leserinnen und Leser sehen dieses Stellenangebot ab %(date)s.",
+    "Job vacancy": "Stellenangebot",
+    "remote work possible": "Homeoffice möglich",
+    "Posted": "Veröffentlicht",
+    "Apply by": "Bewerbung bis",
+    "How to apply": "So bewerben Sie sich",
+    "Send your application by e-mail directly to %(employer)s:":
+        "Senden Sie Ihre Bewerbung per E-Mail direkt an %(employer)s:",
+    "You apply on the employer's website.": "Sie bewerben sich auf der Website des Arbeitgebers.",
+    "Apply now": "Jetzt bewerben",
+    "We only publish this vacancy; your application goes to the employer, not to us.":
+        "Wir veröffentlichen dieses Angebot nur; Ihre Bewerbung geht an den Arbeitgeber, nicht an uns.",
+    "This vacancy has expired": "Dieses Stellenangebot ist abgelaufen",
+    "“%(title)s” at %(employer)s was open until %(date)s. Applications are no longer possible.":
+        "„%(title)s“ bei %(employer)s war bis zum %(date)s ausgeschrieben. Bewerbungen sind nicht mehr möglich.",
+    "Current job vacancies": "Aktuelle Stellenangebote",
+    "Current job vacancies in journalism and media in the region.":
+        "Aktuelle Stellenangebote aus Journalismus und Medien in der Region.",
+    "Filter job vacancies": "Stellenangebote filtern",
+    "This filter could not be applied:": "Dieser Filter konnte nicht angewendet werden:",
+    "All current vacancies are shown instead.": "Stattdessen werden alle aktuellen Stellenangebote angezeigt.",
+    "Show": "Anzeigen",
+    "Reset filters": "Filter zurücksetzen",
+    "No current vacancy matches these filters.": "Kein aktuelles Stellenangebot passt zu diesen Filtern.",
+    "Show all vacancies": "Alle Stellenangebote anzeigen",
+    "There are no vacancies at the moment. Please look again soon.":
+        "Derzeit gibt es keine Stellenangebote. Schauen Sie bald wieder vorbei.",
+    "No job posting at this address.": "Unter dieser Adresse gibt es kein Stellenangebot.",
+    "This page must not be empty.": "Diese Seite darf nicht leer sein.",
+    "Legal pages": "Rechtliche Seiten",
+    "Legal notice (Impressum)": "Impressum",
+    "Privacy notice (Datenschutz)": "Datenschutzerklärung",
+    "last changed": "zuletzt geändert",
+    "legal page": "rechtliche Seite",
+    "legal pages": "rechtliche Seiten",
+    "Last updated: %(date)s": "Stand: %(date)s",
+    "Job postings": "Stellenangebote",
 }
 PLURALS = {
     "%(total)s result": ("%(total)s Treffer", "%(total)s Treffer"),
     "%d article published.": ("%d Artikel veröffentlicht.", "%d Artikel veröffentlicht."),
     "Reading time: %(minutes)s min.": ("Lesedauer: %(minutes)s Min.", "Lesedauer: %(minutes)s Min."),
+    # jobs: the count on /jobs/
+    "%(total)s vacancy": ("%(total)s Stellenangebot", "%(total)s Stellenangebote"),
 }
 
 

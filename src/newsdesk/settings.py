@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "newsdesk.moderation",
     "newsdesk.search",
     "newsdesk.related",
+    "newsdesk.jobs",
+    "newsdesk.pages",
 ]
 
 MIDDLEWARE = [

@@ -20,6 +20,8 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots"),
     path("newsblog/", include("newsdesk.liveblogs.urls")),
     path("suche/", include("newsdesk.search.urls")),
+    path("jobs/", include("newsdesk.jobs.urls")),
+    path("", include("newsdesk.pages.urls")),
     path("", include("newsdesk.subscriptions.urls")),
     path("abo/", include("newsdesk.subscriptions.urls_mail")),
     path("kommentare/", include("newsdesk.comments.urls")),

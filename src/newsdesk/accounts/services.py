@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 
+from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django.utils import timezone
@@ -29,7 +30,24 @@ def user_create_or_update(*, username: str, role: str, password: str, email: str
     user.is_superuser = role == Role.ADMIN
     user.set_password(password)
     user.save()
+    _sync_role_groups(user)
     return user
+
+
+# Roles whose rights are Django permissions held by a group of the same name (created by a data migration).
+ROLE_GROUPS = {Role.JOBS: "jobs"}
+
+
+def _sync_role_groups(user: User) -> None:
+    """The user is in the group of their role and in no other role's group."""
+    for role, name in ROLE_GROUPS.items():
+        group = Group.objects.filter(name=name).first()
+        if group is None:
+            continue
+        if user.role == role:
+            user.groups.add(group)
+        else:
+            user.groups.remove(group)
 
 
 def token_create(*, user: User, name: str = "") -> str:

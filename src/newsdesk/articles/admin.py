@@ -36,7 +36,13 @@ class NewsroomSite(AdminSite):
     enable_nav_sidebar = False  # the article list needs the width
 
     def has_permission(self, request: HttpRequest) -> bool:
-        return request.user.is_active and is_editor(request)
+        # Editors and admins; and the "jobs" role, which sees only job postings here.
+        return request.user.is_active and (is_editor(request) or request.user.has_module_perms("jobs"))
+
+    def index(self, request: HttpRequest, extra_context=None):
+        if not is_editor(request):  # the "jobs" role: no articles or images here
+            extra_context = {"title": _("Job postings"), **(extra_context or {})}
+        return super().index(request, extra_context)
 
 
 newsroom_site = NewsroomSite(name="newsroom")

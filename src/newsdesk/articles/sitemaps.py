@@ -14,6 +14,7 @@ from django.utils import timezone
 from newsdesk.articles import selectors
 from newsdesk.articles.models import Article, Author, Topic
 from newsdesk.core.seo import absolute_url
+from newsdesk.jobs.models import JobPosting
 from newsdesk.liveblogs.models import LiveBlog
 
 NEWS_SITEMAP_HOURS = 48
@@ -68,11 +69,23 @@ class LiveBlogSitemap(SiteSitemap):
         return blog.updated_at
 
 
+class JobPostingSitemap(SiteSitemap):
+    """Current job postings only: expired ones leave the sitemap by themselves."""
+
+    changefreq = "daily"
+
+    def items(self):
+        return JobPosting.objects.current().only("slug", "updated_at").order_by("-posted_at", "-id")
+
+    def lastmod(self, posting: JobPosting):
+        return posting.updated_at
+
+
 class PagesSitemap(SiteSitemap):
     changefreq = "always"
 
     def items(self):
-        return ["home", "liveblogs:list", "articles:archive"]
+        return ["home", "liveblogs:list", "articles:archive", "jobs:list", "pages:impressum", "pages:datenschutz"]
 
     def location(self, item: str) -> str:
         return reverse(item)
@@ -84,6 +97,7 @@ SITEMAPS = {
     "newsblogs": LiveBlogSitemap,
     "themen": TopicSitemap,
     "autoren": AuthorSitemap,
+    "stellen": JobPostingSitemap,
 }
 
 

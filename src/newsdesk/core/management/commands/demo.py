@@ -9,6 +9,8 @@ from newsdesk.accounts.services import user_create_or_update
 from newsdesk.articles import demo as article_demo
 from newsdesk.articles.models import Article
 from newsdesk.comments import demo as comments_demo
+from newsdesk.jobs import demo as jobs_demo
+from newsdesk.jobs.models import JobPosting
 from newsdesk.liveblogs import demo as liveblog_demo
 from newsdesk.liveblogs.models import LiveBlog
 
@@ -34,6 +36,11 @@ class Command(BaseCommand):
             # After the newsblogs: their demo users become the authors' logins.
             for headline in article_demo.load():
                 self.stdout.write(f"Demo article created: {headline}")
+        if options["if_empty"] and JobPosting.objects.exists():
+            self.stdout.write("Demo job postings skipped: the database already has job postings.")
+        else:
+            for title in jobs_demo.load():
+                self.stdout.write(f"Demo job posting created: {title}")
         if added := comments_demo.load():
             self.stdout.write(f"Demo comments waiting for moderation: {added}")
         password = os.environ.get("NEWSDESK_PASSWORD") or DEMO_PASSWORD

@@ -1,0 +1,51 @@
+"""Impressum and Datenschutz in the Django admin: admins edit them; nobody adds or deletes one."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from newsdesk.core.errors import ServiceError
+from newsdesk.core.html import html_to_text, sanitize_rich_text
+from newsdesk.pages.models import LegalPage
+from newsdesk.pages.services import legal_page_save
+
+
+class LegalPageForm(forms.ModelForm):
+    class Meta:
+        model = LegalPage
+        fields = ("title", "body")
+        widgets = {"body": forms.Textarea(attrs={"rows": 30, "cols": 100})}
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        if not html_to_text(sanitize_rich_text(body)):
+            raise forms.ValidationError(_("This page must not be empty."))
+        return body
+
+
+@admin.register(LegalPage)
+class LegalPageAdmin(admin.ModelAdmin):
+    form = LegalPageForm
+    list_display = ("title", "kind", "updated_at", "page_link")
+    readonly_fields = ("kind", "updated_at", "page_link")
+    fields = ("kind", "title", "body", "updated_at", "page_link")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("page"))
+    def page_link(self, page: LegalPage) -> str:
+        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', page.get_absolute_url(),
+                           _("Open page"))
+
+    def save_model(self, request, obj: LegalPage, form, change: bool) -> None:
+        try:
+            legal_page_save(page=obj)
+        except ServiceError as exc:
+            self.message_user(request, _("Not saved: %(reason)s") % {"reason": exc.message}, messages.ERROR)

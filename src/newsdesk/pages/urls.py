@@ -1,0 +1,10 @@
+from django.urls import path
+
+from newsdesk.pages import views
+
+app_name = "pages"
+
+urlpatterns = [
+    path("impressum/", views.impressum, name="impressum"),
+    path("datenschutz/", views.datenschutz, name="datenschutz"),
+]
