@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from tests.browser.conftest import LIVE_SLUG
 
 ARTICLE = "/artikel/stadtrat-beschliesst-soforthilfe/"
+NOT_FOUND = "/artikel/gibt-es-nicht/"  # the site's own 404 page (served with DEBUG off, see `production`)
 
 READER_PAGES = [
     "/",
@@ -23,7 +24,7 @@ READER_PAGES = [
     "/autor/jana-bergmeier/",
     "/archiv/",
     "/suche/?q=Hochwasser",
-    "/gibt-es-nicht/",  # the 404 page
+    NOT_FOUND,
 ]
 
 # JOB PAGES: add "/jobs/" and one job posting's path here once the `jobs` branch is merged
@@ -50,12 +51,18 @@ def axe() -> Axe:
     return Axe()
 
 
+@pytest.fixture(scope="module")
+def production(site):
+    """The same site with DEBUG off: with DEBUG on, Django shows its technical 404 page instead of ours."""
+    return site.start(DEBUG="false", SECRET_KEY="axe-test-" + "k" * 50)
+
+
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("path", READER_PAGES + JOB_PAGES)
-def test_no_serious_or_critical_axe_violations(new_page, server, axe, path, viewport):
+def test_no_serious_or_critical_axe_violations(new_page, server, production, axe, path, viewport):
     page = new_page(*VIEWPORTS[viewport])
-    response = page.goto(server.url + path)
-    assert response.status == (404 if path == "/gibt-es-nicht/" else 200), path
+    response = page.goto((production if path == NOT_FOUND else server).url + path)
+    assert response.status == (404 if path == NOT_FOUND else 200), path
     results = axe.run(page)
     blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING]
     assert not blocking, f"axe on {path} ({viewport}):\n{describe(blocking)}"
