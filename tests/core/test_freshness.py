@@ -194,3 +194,12 @@ def test_bump_counts_every_change_and_reads_unknown_keys_as_zero():
     freshness.bump("a")
     token, changed = freshness.read(["b", "a"])
     assert token == "a:2;b:1" and changed is not None
+
+
+def test_deleting_a_newsblog_with_its_entries_refreshes_the_home_page(client, editor):
+    blog = liveblog_services.liveblog_create(title="Live aus Testhausen", author=editor)
+    liveblog_services.entry_create(liveblog=blog, author=editor, body="Die Brücke ist frei.")
+    etag, _ = revalidate(client, "/")
+    blog.delete()  # as the back office does: the entries go with it
+    response = client.get("/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200 and "Live aus Testhausen" not in response.content.decode()

@@ -27,7 +27,11 @@ class LiveblogsConfig(AppConfig):
             freshness.bump(freshness.LIVEBLOGS, instance.freshness_key)
 
         def entry_changed(sender, instance, **kw) -> None:
-            freshness.bump(freshness.LIVEBLOGS, instance.liveblog.freshness_key)
+            try:
+                blog_key = instance.liveblog.freshness_key
+            except LiveBlog.DoesNotExist:  # deleted with its newsblog: the blog's own signal covers the page
+                blog_key = freshness.LIVEBLOGS
+            freshness.bump(freshness.LIVEBLOGS, blog_key)
 
         for signal in (post_save, post_delete):
             signal.connect(blog_changed, sender=LiveBlog, weak=False,
