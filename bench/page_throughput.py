@@ -6,7 +6,8 @@ Starts `newsdesk serve` (uvicorn, one worker) on a fresh database with the demo 
   * first:       the first request after a fresh server start (nothing warmed up: imports, templates, queries)
   * cold:        full GETs without validators (readers without a cached copy), right after that first request
   * warm:        the same again on the now warmed-up process
-  * 304:         conditional GETs with the page's ETag (If-None-Match), when the page sends one
+  * 304:         conditional GETs with the page's ETag (If-None-Match) and the first answer's cookies, as a
+                 returning reader's browser sends them, when the page sends an ETag
 Each run lasts `--seconds` with `--concurrency` clients. The clients run on this machine too, so on
 2 cores they compete with the server for CPU. Not a test: it prints figures.
 """
@@ -36,7 +37,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def hammer(base: str, path: str, seconds: float, concurrency: int, headers: dict[str, str],
-                 expect: int) -> dict:
+                 expect: int, cookies: httpx.Cookies | None = None) -> dict:
     latencies: list[float] = []
     errors = 0
     deadline = time.perf_counter() + seconds
@@ -53,7 +54,7 @@ async def hammer(base: str, path: str, seconds: float, concurrency: int, headers
                 errors += 1
 
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30, cookies=cookies) as http:
         started = time.perf_counter()
         await asyncio.gather(*(client(http) for _ in range(concurrency)))
         elapsed = time.perf_counter() - started
@@ -88,11 +89,13 @@ def main() -> None:
                 start = time.perf_counter()
                 first = httpx.get(server.url + path, timeout=30)
                 first_ms = (time.perf_counter() - start) * 1000
+                # A returning reader: the ETag and the cookies (CSRF secret) of its first visit. The page's
+                # forms carry a token for that secret, so the ETag is only valid together with it.
                 etag = first.headers.get("ETag", "")
                 cold = asyncio.run(hammer(server.url, path, args.seconds, args.concurrency, {}, 200))
                 warm = asyncio.run(hammer(server.url, path, args.seconds, args.concurrency, {}, 200))
                 revalidate = asyncio.run(hammer(server.url, path, args.seconds, args.concurrency,
-                                                {"If-None-Match": etag}, 304)) if etag else None
+                                                {"If-None-Match": etag}, 304, first.cookies)) if etag else None
             finally:
                 server.stop()
             runs = [cold, warm, revalidate]

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve
 
@@ -16,7 +15,7 @@ urlpatterns = [
     path("", include("newsdesk.articles.urls")),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     path("sitemap-news.xml", sitemaps.news_sitemap, name="sitemap-news"),
-    path("sitemap-<slug:section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap-section"),
+    path("sitemap-<slug:section>.xml", sitemaps.section_sitemap, name="sitemap-section"),
     path("robots.txt", core_views.robots_txt, name="robots"),
     path("newsblog/", include("newsdesk.liveblogs.urls")),
     path("suche/", include("newsdesk.search.urls")),

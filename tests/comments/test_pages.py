@@ -197,3 +197,25 @@ def test_decided_queues_and_counts(client, moderator, submit):
     client.force_login(moderator)
     html = _queue(client, "approved").content.decode()
     assert f'id="q-{comment.pk}"' in html and 'data-queue="approved">1<' in html
+
+
+def test_approval_and_own_pending_comment_make_the_page_fresh(flood_blog, submit, moderator):
+    """The comment section is part of the newsblog page's ETag: own pending comments, approvals."""
+    client = Client()
+    path = flood_blog.get_absolute_url()
+    etag = client.get(path)["ETag"]
+    assert client.get(path, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    # The reader's own comment: the post stores it in the session, and the next page shows it with a notice.
+    assert client.post(_post_url(flood_blog), FORM).status_code == 303
+    with_notice = client.get(path, HTTP_IF_NONE_MATCH=etag)
+    assert with_notice.status_code == 200 and "ETag" not in with_notice  # a one-time notice: not repeatable
+    own = client.get(path)
+    assert own.status_code == 200 and 'class="comment-own"' in own.content.decode()
+    own_etag = own["ETag"]
+    assert client.get(path, HTTP_IF_NONE_MATCH=own_etag).status_code == 304
+    assert Client().get(path, HTTP_IF_NONE_MATCH=own_etag).status_code == 200  # not for another reader
+    # Another reader's comment approved by a moderator: everybody's copy is stale.
+    other = submit(body="Die Feuerwehr an der Lindra leistet großartige Arbeit mit den Sandsäcken.")
+    services.comment_approve(comment=other, moderator=moderator)
+    fresh = client.get(path, HTTP_IF_NONE_MATCH=own_etag)
+    assert fresh.status_code == 200 and "großartige Arbeit" in fresh.content.decode()

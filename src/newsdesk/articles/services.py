@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from newsdesk.articles import indexing
 from newsdesk.articles.models import Article, ArticleAuthor, ArticleRevision, ArticleSlug, Author, Topic
 from newsdesk.articles.signals import article_corrected, article_published
+from newsdesk.core import freshness
 from newsdesk.core.errors import InvalidInput
 from newsdesk.core.html import html_to_text, sanitize_rich_text, word_count
 from newsdesk.core.validation import clean_line
@@ -168,6 +169,7 @@ def publish_due(*, now: datetime | None = None) -> list[int]:
         if due:
             Article.objects.filter(pk__in=due, status=Article.Status.SCHEDULED).update(
                 status=Article.Status.PUBLISHED)
+            freshness.bump(freshness.ARTICLES)  # update() sends no model signal
             for pk in due:
                 indexing.index_after_commit(pk)
             for article in Article.objects.filter(pk__in=due):

@@ -12,17 +12,16 @@ from django.utils.translation import gettext as _
 
 from newsdesk.articles import selectors
 from newsdesk.articles.seo import article_json_ld
+from newsdesk.core.freshness import ARTICLES, LIVEBLOGS, RELATED, SITE, conditional_page
 
-# Readers' pages may be kept briefly by caches; editors (and previews) always get a fresh page.
-PUBLIC_CACHE = "public, max-age=60"
-
-
-def _finish(request: HttpRequest, response: HttpResponse, *, private: bool = False) -> HttpResponse:
-    is_editor = getattr(request.user, "is_editor", False)
-    response["Cache-Control"] = "private, no-cache" if (private or is_editor) else PUBLIC_CACHE
-    return response
+# ETag, Last-Modified, 304 and Cache-Control come from core.freshness: every page names what it shows.
 
 
+def _articles(request: HttpRequest, *args, **kwargs) -> list[str]:
+    return [SITE, ARTICLES]
+
+
+@conditional_page(lambda request: [SITE, ARTICLES, LIVEBLOGS])
 def home(request: HttpRequest) -> HttpResponse:
     top = selectors.top_stories()
     context = {
@@ -31,9 +30,10 @@ def home(request: HttpRequest) -> HttpResponse:
         "latest": selectors.latest_articles(exclude=[a.pk for a in top]),
         "topics": selectors.topics_with_articles(),
     }
-    return _finish(request, render(request, "articles/home.html", context))
+    return render(request, "articles/home.html", context)
 
 
+@conditional_page(lambda request, slug: [SITE, ARTICLES, RELATED])
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     preview = getattr(request.user, "is_editor", False)
     found = selectors.article_by_slug(slug, include_unpublished=preview)
@@ -47,27 +47,33 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "is_preview": not article.is_live,
         "json_ld": article_json_ld(article, request),
     }
-    return _finish(request, render(request, "articles/detail.html", context), private=not article.is_live)
+    response = render(request, "articles/detail.html", context)
+    if not article.is_live:
+        response["Cache-Control"] = "private, no-store"  # a preview is never kept
+    return response
 
 
+@conditional_page(_articles)
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = selectors.topic_by_slug(slug)
     if topic is None:
         raise Http404(_("No topic at this address."))
     page = selectors.paginate(selectors.articles_for_topic(topic), request.GET.get("seite"))
-    return _finish(request, render(request, "articles/topic.html", {"topic": topic, "page": page}))
+    return render(request, "articles/topic.html", {"topic": topic, "page": page})
 
 
+@conditional_page(_articles)
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = selectors.author_by_slug(slug)
     if author is None:
         raise Http404(_("No author at this address."))
     page = selectors.paginate(selectors.articles_for_author(author), request.GET.get("seite"))
-    return _finish(request, render(request, "articles/author.html", {"author": author, "page": page}))
+    return render(request, "articles/author.html", {"author": author, "page": page})
 
 
+@conditional_page(_articles)
 def archive_index(request: HttpRequest) -> HttpResponse:
-    return _finish(request, render(request, "articles/archive_index.html", {"months": selectors.archive_months()}))
+    return render(request, "articles/archive_index.html", {"months": selectors.archive_months()})
 
 
 def _valid_date(year: int, month: int, day: int = 1) -> date:
@@ -77,16 +83,18 @@ def _valid_date(year: int, month: int, day: int = 1) -> date:
         raise Http404(_("There is no such date.")) from exc
 
 
+@conditional_page(_articles)
 def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     first = _valid_date(year, month)
     last = first.replace(day=calendar.monthrange(year, month)[1])
     page = selectors.paginate(selectors.articles_between(first, last), request.GET.get("seite"), per_page=50)
-    return _finish(request, render(request, "articles/archive_list.html",
-                                   {"page": page, "month": first, "day": None}))
+    return render(request, "articles/archive_list.html",
+                                   {"page": page, "month": first, "day": None})
 
 
+@conditional_page(_articles)
 def archive_day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
     first = _valid_date(year, month, day)
     page = selectors.paginate(selectors.articles_between(first, first), request.GET.get("seite"), per_page=50)
-    return _finish(request, render(request, "articles/archive_list.html",
-                                   {"page": page, "month": first, "day": first}))
+    return render(request, "articles/archive_list.html",
+                                   {"page": page, "month": first, "day": first})

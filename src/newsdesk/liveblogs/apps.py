@@ -7,9 +7,10 @@ class LiveblogsConfig(AppConfig):
     verbose_name = "Newsblogs"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete
+        from django.db.models.signals import post_delete, post_save
 
         from newsdesk import related, search
+        from newsdesk.core import freshness
         from newsdesk.liveblogs import indexing
         from newsdesk.liveblogs.models import Entry, LiveBlog
 
@@ -20,3 +21,20 @@ class LiveblogsConfig(AppConfig):
                             sender=Entry, weak=False, dispatch_uid="liveblogs-search-remove")
         post_delete.connect(lambda sender, instance, **kw: indexing.remove_liveblog_after_commit(instance.pk),
                             sender=LiveBlog, weak=False, dispatch_uid="liveblogs-related-remove")
+        # Pages revalidate against content versions bumped in the transaction of the change (core.freshness).
+
+        def blog_changed(sender, instance, **kw) -> None:
+            freshness.bump(freshness.LIVEBLOGS, instance.freshness_key)
+
+        def entry_changed(sender, instance, **kw) -> None:
+            try:
+                blog_key = instance.liveblog.freshness_key
+            except LiveBlog.DoesNotExist:  # deleted with its newsblog: the blog's own signal covers the page
+                blog_key = freshness.LIVEBLOGS
+            freshness.bump(freshness.LIVEBLOGS, blog_key)
+
+        for signal in (post_save, post_delete):
+            signal.connect(blog_changed, sender=LiveBlog, weak=False,
+                           dispatch_uid=f"liveblogs-fresh-blog-{signal is post_save}")
+            signal.connect(entry_changed, sender=Entry, weak=False,
+                           dispatch_uid=f"liveblogs-fresh-entry-{signal is post_save}")

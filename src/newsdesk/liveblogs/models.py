@@ -8,6 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from newsdesk.core.html import reading_minutes
 
 
+def liveblog_freshness_key(slug: str) -> str:
+    return f"liveblog.{slug}"
+
+
 class LiveBlog(models.Model):
     class Status(models.TextChoices):
         OPEN = "open", _("Live")
@@ -56,6 +60,11 @@ class LiveBlog(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
+
+    @property
+    def freshness_key(self) -> str:
+        """The content version of this newsblog's page (core.freshness): entries, comments, the blog itself."""
+        return liveblog_freshness_key(self.slug)
 
     @property
     def channel(self) -> str:

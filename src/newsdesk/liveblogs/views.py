@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from newsdesk.core.errors import ServiceError
+from newsdesk.core.freshness import LIVEBLOGS, RELATED, SITE, conditional_page
 from newsdesk.liveblogs import selectors, services
 from newsdesk.liveblogs.forms import EntryForm, LiveBlogForm
-from newsdesk.liveblogs.models import LiveBlog
+from newsdesk.liveblogs.models import LiveBlog, liveblog_freshness_key
 from newsdesk.liveblogs.permissions import can_create_liveblog, can_write
 from newsdesk.liveblogs.seo import liveblog_json_ld
 from newsdesk.media.services import image_create
@@ -31,6 +32,7 @@ def _cursor(request: HttpRequest) -> int | None:
     return int(raw) if raw.isdigit() and len(raw) < 19 else None
 
 
+@conditional_page(lambda request: [SITE, LIVEBLOGS])
 def liveblog_list(request: HttpRequest) -> HttpResponse:
     return render(request, "liveblogs/list.html", {
         "liveblogs": selectors.liveblogs_for_listing(),
@@ -38,6 +40,8 @@ def liveblog_list(request: HttpRequest) -> HttpResponse:
     })
 
 
+# Entries, comments and the blog itself bump the blog's own key: a post elsewhere does not touch this page.
+@conditional_page(lambda request, slug: [SITE, RELATED, liveblog_freshness_key(slug)])
 def liveblog_detail(request: HttpRequest, slug: str) -> HttpResponse:
     blog = _blog_or_404(slug)
     cursor = _cursor(request)
@@ -57,10 +61,8 @@ def liveblog_detail(request: HttpRequest, slug: str) -> HttpResponse:
     }
     if cursor is None:  # structured data on the canonical first page only
         context["json_ld"] = liveblog_json_ld(blog, [*context["pinned"], *page.entries])
-    response = render(request, "liveblogs/detail.html", context)
-    # Editors see controls; readers' pages may be kept by caches only briefly: the stream keeps them fresh.
-    response["Cache-Control"] = "private, no-cache" if editor else "public, max-age=5"
-    return response
+    # Cache-Control and validators: core.freshness (editors' pages are always rendered).
+    return render(request, "liveblogs/detail.html", context)
 
 
 @login_required

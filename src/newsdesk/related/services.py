@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 from django.db import transaction
 
+from newsdesk.core import freshness
 from newsdesk.related.models import Document, Neighbour
 from newsdesk.related.similarity import MIN_SCORE, Space, text_stems
 
@@ -41,6 +42,8 @@ def _load() -> tuple[list[int], Space]:
 
 
 def _store(lists: dict[int, list[tuple[int, float]]]) -> None:
+    # The boxes on pages change: their ETags must too (core.freshness deals in key names only).
+    freshness.bump(freshness.RELATED)
     Neighbour.objects.filter(document_id__in=list(lists)).delete()
     Neighbour.objects.bulk_create(
         Neighbour(document_id=doc, other_id=other, score=score, rank=n)
@@ -92,6 +95,7 @@ def remove_document(kind: str, id: int) -> None:
             return
         affected = list(Neighbour.objects.filter(other=doc).values_list("document_id", flat=True))
         doc.delete()
+        freshness.bump(freshness.RELATED)
         if affected:
             _recompute(affected, *_load())
 

@@ -46,5 +46,6 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "base_query": params.urlencode(),
     }
     response = render(request, "search/results.html", context)
-    response["Cache-Control"] = "public, max-age=60"
+    # Private: the page carries the reader's own CSRF token (language switch), which no shared cache may hand on.
+    response["Cache-Control"] = "private, max-age=60"
     return response

@@ -1,0 +1,137 @@
+"""HTTP validators for reader pages: ETag and Last-Modified from content versions, 304 on revalidation.
+
+Every change that alters a public page bumps one or more content versions (`bump`) in the same transaction
+(domain apps do it from model signals, so admin edits count too). A page names the versions it shows
+(`conditional_page(keys)`); its ETag is a digest of those versions, the path and query, the language, the
+reader's own state and the CSRF secret its forms carry. A revalidation therefore costs one small query
+(two with a session) instead of a render, and the first request after a change gets the new page.
+
+Why `Cache-Control: private, no-cache` on HTML: every page carries forms (language switch, sign-up,
+comments) with a CSRF token derived from the reader's own secret, and the comment section shows the
+reader's own pending comments. A shared cache must never hand those to someone else; the reader's browser
+may keep its copy and revalidates it each time (a 304 costs a few hundred bytes). Logged-in users (editors,
+moderators) get no validators at all: their pages show controls and previews and are always rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from functools import wraps
+
+from django.conf import settings
+from django.db.models import F
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+
+import newsdesk
+from newsdesk.core.models import ContentVersion
+
+# Browsers keep the page but ask every time; shared caches do not keep it (see the module docstring).
+PRIVATE_REVALIDATE = "private, no-cache"
+# Nothing per reader (sitemaps, robots.txt): shared caches may keep it but must revalidate.
+PUBLIC_REVALIDATE = "public, no-cache"
+
+KeysFunc = Callable[..., Iterable[str]]
+
+# Slices every page names. Domain apps add their own (e.g. "liveblog.<slug>" for one newsblog's page).
+SITE = "site"  # shared by all pages: images (alt text, captions, credits)
+ARTICLES = "articles"  # articles, topics, authors: home, article, topic, author, archive pages, sitemaps
+LIVEBLOGS = "liveblogs"  # any newsblog change: the home page's "live now" box, the newsblog list, sitemaps
+RELATED = "related"  # the "related" boxes, recomputed after commit by newsdesk.related
+
+
+def bump(*keys: str) -> None:
+    """Marks the named slices as changed, inside the caller's transaction (commits or rolls back with it).
+
+    One UPDATE per key in sorted order, so that two writers lock the rows in the same order (no deadlock);
+    a key seen for the first time is inserted first (ignore_conflicts: a concurrent insert waits, then
+    both increments count).
+    """
+    now = timezone.now()
+    for key in sorted(set(keys)):
+        rows = ContentVersion.objects.filter(key=key).update(version=F("version") + 1, changed_at=now)
+        if not rows:
+            ContentVersion.objects.bulk_create([ContentVersion(key=key, version=0, changed_at=now)],
+                                               ignore_conflicts=True)
+            ContentVersion.objects.filter(key=key).update(version=F("version") + 1, changed_at=now)
+
+
+def read(keys: Iterable[str]) -> tuple[str, datetime | None]:
+    """("key:version;...", newest change) for the keys; a key never bumped counts as version 0."""
+    keys = sorted(set(keys))
+    found = {key: (version, changed) for key, version, changed in
+             ContentVersion.objects.filter(key__in=keys).values_list("key", "version", "changed_at")}
+    token = ";".join(f"{key}:{found.get(key, (0, None))[0]}" for key in keys)
+    changed = [c for _, c in found.values()]
+    return token, max(changed) if changed else None
+
+
+def _reader_state(request: HttpRequest) -> str | None:
+    """What of the reader's own state the page shows; None when the page must always be rendered.
+
+    Cookies other than the CSRF one (language, messages, the session key) go in as they are; a session's
+    data goes in too (the reader's pending comments, a one-time notice). Logged-in users: None.
+    """
+    cookies = sorted((k, v) for k, v in request.COOKIES.items() if k != settings.CSRF_COOKIE_NAME)
+    session = ""
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        data = dict(request.session.items())
+        if "_auth_user_id" in data:
+            return None
+        session = json.dumps(data, sort_keys=True, default=str)
+    return json.dumps([translation.get_language(), cookies, session])
+
+
+def _etag(request: HttpRequest, token: str, reader: str, *, per_reader: bool) -> str:
+    # The CSRF secret as the forms on the page use it: after a render that created one, the new one.
+    csrf = request.META.get("CSRF_COOKIE", "") if per_reader else ""
+    raw = "\n".join([newsdesk.__version__, request.get_full_path(), token, reader, csrf])
+    return '"' + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest() + '"'
+
+
+def conditional_page(keys: KeysFunc, *, per_reader: bool = True) -> Callable:
+    """Decorates a GET view: ETag/Last-Modified from the versions `keys(request, *args, **kwargs)` names.
+
+    Answers 304 (If-None-Match, else If-Modified-Since) without calling the view when nothing it shows
+    has changed. `per_reader=False` for responses that are the same for everybody (no forms, no session).
+    """
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def inner(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.method not in ("GET", "HEAD"):
+                return view(request, *args, **kwargs)
+            cache_control = PRIVATE_REVALIDATE if per_reader else PUBLIC_REVALIDATE
+            reader = _reader_state(request) if per_reader else ""
+            if reader is None:
+                response = view(request, *args, **kwargs)
+                response.headers.setdefault("Cache-Control", PRIVATE_REVALIDATE)
+                return response
+            token, changed = read(keys(request, *args, **kwargs))
+            last_modified = int(changed.timestamp()) if changed else None
+            etag = _etag(request, token, reader, per_reader=per_reader)
+            response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+            if response is None:
+                response = view(request, *args, **kwargs)
+                session = getattr(request, "session", None)
+                # A render that changed the session (e.g. showed a one-time notice) is not repeatable.
+                if response.status_code == 200 and not (session is not None and session.modified):
+                    response["ETag"] = _etag(request, token, reader, per_reader=per_reader)
+                    if last_modified is not None:
+                        response["Last-Modified"] = http_date(last_modified)
+            else:
+                # The 304 (or 412) carries the same validators as the full answer would.
+                response["ETag"] = etag
+                if last_modified is not None:
+                    response["Last-Modified"] = http_date(last_modified)
+            response.headers.setdefault("Cache-Control", cache_control)
+            return response
+
+        return inner
+
+    return decorator
