@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.support.services import unavailable
+
 
 def run(*args: str, stdin: str = "") -> tuple[str, str]:
     out, err = io.StringIO(), io.StringIO()
@@ -89,7 +91,7 @@ def test_train_writes_a_model_and_prints_cv_figures(tmp_path: Path, germeval_fil
 def test_console_script_exits_non_zero_without_traceback(tmp_path: Path) -> None:
     script = Path(sys.executable).with_name("newsdesk")
     if not script.exists():
-        pytest.skip("console script not installed in this environment")
+        unavailable(f"console script not installed next to {sys.executable} (pip install -e .)")
     proc = subprocess.run([str(script), "moderation", "score"], input='{"text": \n', capture_output=True,
                           text=True, timeout=120, check=False)
     assert proc.returncode != 0

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
+from sklearn.naive_bayes import ComplementNB
 
 from newsdesk.moderation import offense
+from newsdesk.moderation.features import Block, analyse, prepare
 from newsdesk.moderation.metrics import best_threshold, read_germeval, report
 
 from .conftest import TINY
@@ -64,3 +67,39 @@ def test_metric_is_germeval_macro_f(germeval_file) -> None:
     assert r.confusion["OFFENSE"] == {"OFFENSE": 3, "OTHER": 3}
     threshold, best = best_threshold(gold, np.linspace(0, 1, 12) * 0 + gold * 0.9)
     assert best == 1.0 and threshold <= 0.8
+
+
+def test_only_the_current_model_file_ships(shipped_model: offense.OffenseModel) -> None:
+    shipped = sorted(p.name for p in offense.DATA_DIR.glob("offense-*.joblib"))
+    assert shipped == [f"{offense.MODEL_VERSION}.joblib"]
+    # The stored CV figures belong to this stack: one entry per base learner.
+    assert list(shipped_model.metrics["base_cv_auc"]) == [name for name, *_ in offense.BASE_LEARNERS]
+
+
+@pytest.mark.parametrize("text", [
+    "Diese Schwachköpfe im Stadtrat sollte man alle rauswerfen, elendes Pack!",
+    "@user Du bist so ein dummer Lügner #Versager",
+    "Was für ein erbärmlicher Haufen Idioten.",
+])
+def test_reasons_name_words_that_are_in_the_text(shipped_model: offense.OffenseModel, text: str) -> None:
+    result = shipped_model.score(text)
+    assert result.top_words
+    words = {span.text.casefold() for span in prepare(text)[1]}
+    for word, share in result.top_words:
+        assert word.casefold() in words and share > 0
+    assert result.version == offense.MODEL_VERSION
+
+
+def test_new_base_learners_fold_into_exact_linear_scores() -> None:
+    texts = [t for t, _ in TINY]
+    y = np.array([1 if label == "OFFENSE" else 0 for _, label in TINY])
+    analysed = analyse("stems", [prepare(t) for t in texts])
+    block = Block.fit("stems", analysed, min_df=1)
+    x = block.matrix(analysed)
+    weights, intercept = offense._fit_base("cnb", 0.3, x, y, seed=0)
+    cnb = ComplementNB(alpha=0.3).fit(x, y)
+    assert np.allclose(x @ weights + intercept, cnb.predict_log_proba(x) @ np.array([-1.0, 1.0]))
+    first = offense._fit_base("sgd", 1e-4, x, y, seed=3)
+    second = offense._fit_base("sgd", 1e-4, x, y, seed=3)
+    assert np.array_equal(first[0], second[0]) and first[1] == second[1]
+    assert np.mean(((x @ first[0] + first[1]) > 0) == y) == 1.0  # the tiny set is separable

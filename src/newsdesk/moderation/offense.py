@@ -1,10 +1,11 @@
 """The demeaning/offensive-language classifier (German), trained on GermEval 2018 task 1.
 
-Model: a stack of linear models over three TF-IDF feature blocks of the normalised comment
+Model (offense-de-2.0): a stack of linear models over three TF-IDF feature blocks of the normalised comment
 (lower-cased character n-grams inside words, case-sensitive character n-grams across words, Snowball-stemmed
 words and word bigrams), a hand-made lexicon of demeaning German words and a few style features (capitals,
-"!"/"?" counts, length). Five base learners (logistic regression on each block, NB-weighted logistic regression
-and a linear SVM on the in-word character block) are combined by a logistic regression trained on their
+"!"/"?" counts, length). Eight base learners (logistic regression on each block, NB-weighted logistic regression
+on the in-word character and the word block, a linear SVM and an SGD modified-Huber model on the in-word character
+block, complement naive Bayes on the word block) are combined by a logistic regression trained on their
 out-of-fold scores. Every part is linear, so the whole stack folds into **one weight vector per block**: scoring
 is a few dictionary look-ups, and each word's share of the score is exact, which is what the reason shows.
 
@@ -24,9 +25,10 @@ from pathlib import Path
 import joblib
 import numpy as np
 import scipy.sparse as sp
-from sklearn.linear_model import LogisticRegression
+from sklearn.linear_model import LogisticRegression, SGDClassifier
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.naive_bayes import ComplementNB
 from sklearn.svm import LinearSVC
 
 from newsdesk.moderation.features import Analysed, Block, Span, analyse, prepare
@@ -34,20 +36,26 @@ from newsdesk.moderation.metrics import best_threshold, macro_f
 from newsdesk.moderation.normalize import fold_for_matching
 from newsdesk.moderation.wordlists import WordList
 
-MODEL_VERSION = "offense-de-1.0"
+MODEL_VERSION = "offense-de-2.0"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / f"{MODEL_VERSION}.joblib"
 LEXICON_PATH = DATA_DIR / "lexicon-de.txt"
 
 # (feature block, minimum document frequency)
 BLOCKS: dict[str, int] = {"char_wb": 2, "char": 2, "stems": 2}
-# (name, feature block, learner, C). C values were chosen by 5-fold CV on the training file.
+# (name, feature block, learner, C — for "sgd" the penalty alpha, for "cnb" the smoothing alpha). Values were
+# chosen by 5-fold CV on the training file. 2.0 adds three learners of a different kind (NB-weighted words,
+# complement naive Bayes, SGD with the modified Huber loss): their errors differ from the logistic regressions'
+# (CV AUC of the stack 0.858 -> 0.863 in the sklearn prototype), and each is still linear, so the stack folds.
 BASE_LEARNERS: tuple[tuple[str, str, str, float], ...] = (
     ("lr_char_wb", "char_wb", "lr", 10.0),
     ("nblr_char_wb", "char_wb", "nblr", 4.0),
     ("svm_char_wb", "char_wb", "svm", 0.3),
+    ("sgd_char_wb", "char_wb", "sgd", 1e-4),
     ("lr_char", "char", "lr", 10.0),
     ("lr_stems", "stems", "lr", 3.0),
+    ("nblr_stems", "stems", "nblr", 3.0),
+    ("cnb_stems", "stems", "cnb", 0.3),
 )
 EXTRA_FEATURES = ("lexicon", "caps", "exclamations", "questions", "length")
 META_C = 1.0
@@ -159,6 +167,16 @@ def _fit_base(learner: str, c: float, x: sp.csr_matrix, y: np.ndarray, seed: int
     if learner == "svm":
         svm = LinearSVC(C=c, class_weight="balanced", random_state=seed, max_iter=5000).fit(x, y)
         return svm.coef_.ravel(), float(svm.intercept_[0])
+    if learner == "sgd":
+        # Fixed epoch count (tol=None) and seed: the same weights on every run.
+        sgd = SGDClassifier(loss="modified_huber", alpha=c, class_weight="balanced", random_state=seed,
+                            max_iter=50, tol=None).fit(x, y)
+        return sgd.coef_.ravel(), float(sgd.intercept_[0])
+    if learner == "cnb":
+        # Complement NB's log-odds are linear in the features: the difference of the two classes' log weights
+        # (no prior term for two classes).
+        cnb = ComplementNB(alpha=c).fit(x, y)
+        return cnb.feature_log_prob_[1] - cnb.feature_log_prob_[0], 0.0
     scale = None
     if learner == "nblr":
         # NB-SVM style: scale each feature by its log-count ratio between the classes (Wang & Manning 2012).
