@@ -109,8 +109,9 @@ def test_query_counts_do_not_grow_with_what_is_shown(client, image, editor, size
     today = timezone.localdate()
     # The same limits for 1 and for 6 topics and authors per article (and 2 or 12 articles on the page):
     # home = top stories, latest (each article, bylines, topics), open newsblogs + newest entries, topic list;
-    # article = the article, bylines, topics and the stored "Ähnliche Artikel" list.
-    for path, limit in [("/", 9), (article.get_absolute_url(), 4), (topic.get_absolute_url(), 5),
+    # article = the article, bylines, topics and the stored "Ähnliche Artikel" list, and the comment section:
+    # content type, count of approved comments, the site's and the article's comment settings.
+    for path, limit in [("/", 9), (article.get_absolute_url(), 8), (topic.get_absolute_url(), 5),
                         (author.get_absolute_url(), 5), ("/archiv/", 1), (f"/archiv/{today.year}/{today.month}/", 4),
                         ("/sitemap-artikel.xml", 2), ("/sitemap-news.xml", 1)]:
         with django_assert_max_num_queries(limit):

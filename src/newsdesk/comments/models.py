@@ -198,7 +198,8 @@ class CommentSettings(models.Model):
 
     @classmethod
     def load(cls) -> CommentSettings:
-        return cls.objects.get_or_create(pk=1)[0]
+        """The site's row, or the defaults (unsaved) until an admin saves it: reading a page never writes."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
 
 
 def _check_closing(row: CommentSettings | TargetCommentSettings) -> None:
