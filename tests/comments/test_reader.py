@@ -422,3 +422,24 @@ def test_delete_all_removes_approved_comments_live(article, moderator, monkeypat
     assert published == [{"type": "comment.removed", "id": approved.pk}]
     assert TEXT not in Client().get(article.get_absolute_url()).content.decode()
     assert Client().get(path).status_code == 405  # deleting takes a POST
+
+
+def test_admin_edits_the_one_settings_row(site_admin):
+    site_admin.is_staff = site_admin.is_superuser = True
+    site_admin.save()
+    client = Client()
+    client.force_login(site_admin)
+    CommentSettings.objects.all().delete()
+    response = client.get("/admin/comments/commentsettings/")
+    assert response.status_code == 302 and response["Location"].endswith("/commentsettings/1/change/")
+    form = client.get(response["Location"]).content.decode()
+    assert "Nachmoderation" in form and "Erstkommentatoren bestätigen ihre E-Mail-Adresse" in form
+    data = {"mode": "post", "risk_threshold": "0.4", "closed_from": "23:00", "closed_until": "06:00",
+            "require_email_confirmation": "on", "trusted_min_approved": "5"}
+    assert client.post(response["Location"], data).status_code == 302
+    row = CommentSettings.load()
+    assert row.mode == Mode.POST and row.risk_threshold == 0.4 and row.closed_from == time(23, 0)
+    bad = client.post(response["Location"], {**data, "closed_until": "", "risk_threshold": "2"})
+    assert bad.status_code == 200 and "zwischen 0 und 1" in bad.content.decode()
+    assert CommentSettings.load().risk_threshold == 0.4
+    assert client.get("/admin/comments/commentsettings/add/").status_code == 403

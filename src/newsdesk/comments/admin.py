@@ -20,7 +20,7 @@ class CommentSettingsAdmin(admin.ModelAdmin):
     )
 
     def changelist_view(self, request: HttpRequest, extra_context=None):
-        row = CommentSettings.load()
+        row, _created = CommentSettings.objects.get_or_create(pk=1)  # the admin may write the defaults row
         return HttpResponseRedirect(reverse("admin:comments_commentsettings_change", args=[row.pk]))
 
     def has_add_permission(self, request: HttpRequest) -> bool:
