@@ -5,6 +5,9 @@ import pytest
 from newsdesk.comments import services
 from newsdesk.liveblogs import services as liveblog_services
 
+# The mail tests' real SMTP server and outbox worker (for the end-to-end confirmation test).
+from tests.mail.conftest import sink, smtp_settings, worker  # noqa: F401
+
 
 @pytest.fixture
 def flood_blog(editor):

@@ -443,3 +443,20 @@ def test_admin_edits_the_one_settings_row(site_admin):
     assert bad.status_code == 200 and "zwischen 0 und 1" in bad.content.decode()
     assert CommentSettings.load().risk_threshold == 0.4
     assert client.get("/admin/comments/commentsettings/add/").status_code == 403
+
+
+@pytest.mark.email_confirmation
+def test_confirmation_through_real_smtp_then_queue(article, sink, worker, settings):
+    settings.SITE_URL = "https://zeitung.example"
+    client = Client()
+    assert client.post(_post_url(article), FORM).status_code == 303
+    worker.run(once=True)
+    (received,) = sink.received
+    assert received.rcpt_tos == ["hanna@example.org"]
+    message = received.message
+    assert message.get_body(("html",)) is not None
+    body = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    assert "https://zeitung.example/kommentare/meine-daten/" in body
+    link = re.search(r"https://zeitung\.example(/kommentare/bestaetigen/\S+/)", body).group(1)
+    assert client.post(link).status_code == 200
+    assert Comment.objects.get().status == Comment.Status.PENDING
