@@ -460,3 +460,13 @@ def test_confirmation_through_real_smtp_then_queue(article, sink, worker, settin
     link = re.search(r"https://zeitung\.example(/kommentare/bestaetigen/\S+/)", body).group(1)
     assert client.post(link).status_code == 200
     assert Comment.objects.get().status == Comment.Status.PENDING
+
+
+def test_newsblog_admin_has_the_per_page_comment_settings(site_admin, flood_blog):
+    site_admin.is_staff = site_admin.is_superuser = True
+    site_admin.save()
+    client = Client()
+    client.force_login(site_admin)
+    html = client.get(f"/admin/liveblogs/liveblog/{flood_blog.pk}/change/").content.decode()
+    assert "Kommentar-Einstellungen für diese Seite" in html
+    assert "comments-targetcommentsettings-content_type-object_id-TOTAL_FORMS" in html
