@@ -83,3 +83,17 @@ def test_first_comment_on_article_confirmed_by_mail_approved_and_shown(new_page,
     other.locator("#kommentare").screenshot(path=str(ARTIFACTS / "comments-article-desktop.png"))
     approved = mail_with(site, address, "freigeschaltet").get_body(("plain",)).get_content()
     assert "/kommentare/benachrichtigungen/" in approved and "#kommentar-" in approved
+
+    # The reader asks for their data, opens the mailed link and deletes all their comments: gone live.
+    reader.goto(server.url + "/kommentare/meine-daten/")
+    reader.get_by_label("E-Mail-Adresse").fill(address)
+    reader.get_by_role("button", name="Link senden").click()
+    expect(reader.locator("main")).to_contain_text("Falls wir Kommentare von dieser Adresse haben")
+    data_mail = mail_with(site, address, "Ihre Kommentare und Daten").get_body(("plain",)).get_content()
+    link = re.search(r"https?://\S+/kommentare/meine-daten/\S+/", data_mail).group(0)
+    reader.goto(server.url + "/kommentare/" + link.split("/kommentare/", 1)[1])
+    expect(reader.locator(".my-data__comments")).to_contain_text(marker)
+    reader.screenshot(path=str(ARTIFACTS / "comments-my-data-phone.png"), full_page=True)
+    reader.get_by_role("button", name="Alle meine Kommentare löschen").click()
+    expect(reader.get_by_role("heading", name="Kommentare gelöscht")).to_be_visible()
+    expect(other.locator("#comment-list .comment", has_text=marker)).to_have_count(0)  # removed without reloading
