@@ -622,8 +622,129 @@ DE = {
     "legal pages": "rechtliche Seiten",
     "Last updated: %(date)s": "Stand: %(date)s",
     "Job postings": "Stellenangebote",
+    # commenters: reader side of comments (settings, e-mail confirmation, notifications, own data)
+    "Notify me when my comment is published or answered":
+        "Benachrichtigen, wenn mein Kommentar freigeschaltet oder beantwortet wird",
+    "confirmation mail sent at": "Bestätigungsmail gesendet am",
+    "notifications switched off at": "Benachrichtigungen abbestellt am",
+    "e-mail not confirmed": "E-Mail nicht bestätigt",
+    "notify the commenter by e-mail": "Kommentator per E-Mail benachrichtigen",
+    "pre-moderation: a moderator approves every comment":
+        "Vormoderation: Jeder Kommentar wird von der Moderation freigeschaltet",
+    "post-moderation: low-risk comments appear at once":
+        "Nachmoderation: Kommentare mit geringem Risiko erscheinen sofort",
+    "moderation mode": "Moderationsart",
+    "risk threshold": "Risikoschwelle",
+    "Comments whose pre-screening risk is above this value always wait for a moderator (0–1).":
+        "Kommentare, deren Risiko aus der Vorprüfung über diesem Wert liegt, warten immer auf die Moderation (0–1).",
+    "comments closed everywhere": "Kommentare überall geschlossen",
+    "closed daily from": "täglich geschlossen ab",
+    "German time, e.g. 23:00. Leave both times empty for no closing hours.":
+        "Deutsche Zeit, z. B. 23:00. Beide Zeiten leer lassen: keine Schließzeit.",
+    "closed daily until": "täglich geschlossen bis",
+    "e.g. 06:00": "z. B. 06:00",
+    "approve low-risk comments of trusted commenters automatically":
+        "Kommentare vertrauenswürdiger Kommentatoren mit geringem Risiko automatisch freischalten",
+    "Off by default: the policy is that a person approves every comment.":
+        "Standardmäßig aus: Nach unseren Regeln schaltet ein Mensch jeden Kommentar frei.",
+    "approved comments needed to be trusted": "freigeschaltete Kommentare, ab denen jemand vertrauenswürdig ist",
+    "first-time commenters confirm their e-mail address": "Erstkommentatoren bestätigen ihre E-Mail-Adresse",
+    "Their comments wait, invisible to moderators and readers, until they click the link.":
+        "Ihre Kommentare warten, für Moderation und Leser unsichtbar, bis sie den Link anklicken.",
+    "comment settings": "Kommentar-Einstellungen",
+    "Comment settings of the site": "Kommentar-Einstellungen der Website",
+    "The risk threshold must be between 0 and 1.": "Die Risikoschwelle muss zwischen 0 und 1 liegen.",
+    "Give both closing times or none.": "Bitte beide Schließzeiten angeben oder keine.",
+    "Empty: as in the site settings.": "Leer: wie in den Einstellungen der Website.",
+    "comments closed": "Kommentare geschlossen",
+    "Empty: the site's closing hours apply.": "Leer: Es gelten die Schließzeiten der Website.",
+    "comment settings for this page": "Kommentar-Einstellungen für diese Seite",
+    "Comment settings": "Kommentar-Einstellungen",
+    "Comments are closed for this page.": "Kommentare sind für diese Seite geschlossen.",
+    "Comments are closed from %(start)s to %(end)s o'clock.": "Kommentare sind von %(start)s bis %(end)s Uhr geschlossen.",
+    "The commenter has not confirmed their e-mail address yet.":
+        "Der Kommentator hat seine E-Mail-Adresse noch nicht bestätigt.",
+    "Please confirm your e-mail address": "Bitte bestätigen Sie Ihre E-Mail-Adresse",
+    "This confirmation link is not valid.": "Dieser Bestätigungslink ist nicht gültig.",
+    "This confirmation link has expired. Please write your comment again: you will get a new link.":
+        "Dieser Bestätigungslink ist abgelaufen. Bitte schreiben Sie Ihren Kommentar erneut: Sie erhalten dann einen "
+        "neuen Link.",
+    "Your comment has been published": "Ihr Kommentar wurde freigeschaltet",
+    "New reply to your comment": "Neue Antwort auf Ihren Kommentar",
+    "This link is not valid.": "Dieser Link ist nicht gültig.",
+    "Your comments and data": "Ihre Kommentare und Daten",
+    "This link has expired. Please request a new one.": "Dieser Link ist abgelaufen. Bitte fordern Sie einen neuen an.",
+    "Waiting for your e-mail confirmation – only you can see it":
+        "Wartet auf Ihre E-Mail-Bestätigung – nur Sie sehen ihn",
+    "Your comment has been published.": "Ihr Kommentar ist freigeschaltet.",
+    "we have sent you a link. Until you click it, nobody else sees your comment.":
+        "Wir haben Ihnen einen Link geschickt. Bis Sie ihn anklicken, sieht niemand sonst Ihren Kommentar.",
+    "Your comment has not been sent; you can copy your text from below.":
+        "Ihr Kommentar wurde nicht gesendet; Sie können Ihren Text unten kopieren.",
+    "Your comments and stored data, and deleting all your comments":
+        "Ihre Kommentare und gespeicherten Daten, alle Kommentare löschen",
+    "A new link to your data": "Ein neuer Link zu Ihren Daten",
+    "No more notifications about comments": "Keine Benachrichtigungen zu Kommentaren mehr",
+    "Your comments and stored data, and deleting all your comments:":
+        "Ihre Kommentare und gespeicherten Daten, alle Kommentare löschen:",
+    "A new link to your data at any time:": "Jederzeit ein neuer Link zu Ihren Daten:",
+    "No more notifications about comments:": "Keine Benachrichtigungen zu Kommentaren mehr:",
+    "your comment on “%(title)s” has been published:": "Ihr Kommentar zu „%(title)s“ wurde freigeschaltet:",
+    "Show the comment": "Kommentar ansehen",
+    "thank you for your comment on “%(title)s” at %(site)s. Please confirm your e-mail address with this link; "
+    "only then will a moderator see your comment:":
+        "danke für Ihren Kommentar zu „%(title)s“ bei %(site)s. Bitte bestätigen Sie Ihre E-Mail-Adresse mit diesem "
+        "Link; erst dann sieht die Moderation Ihren Kommentar:",
+    "Confirm e-mail address": "E-Mail-Adresse bestätigen",
+    "The link is valid for %(hours)s hours. If you did not write a comment, ignore this e-mail: the comment will "
+    "never be published.":
+        "Der Link ist %(hours)s Stunden gültig. Wenn Sie keinen Kommentar geschrieben haben, ignorieren Sie diese "
+        "E-Mail: Der Kommentar wird nie veröffentlicht.",
+    "you asked for your comments and the data we store about you. This link shows them, lets you download them "
+    "and delete all your comments (valid for %(days)s days):":
+        "Sie haben Ihre Kommentare und die über Sie gespeicherten Daten angefordert. Unter diesem Link sehen Sie sie, "
+        "können sie herunterladen und alle Ihre Kommentare löschen (%(days)s Tage gültig):",
+    "Show my data": "Meine Daten ansehen",
+    "If you did not ask for this, ignore this e-mail.": "Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail.",
+    "%(name)s has replied to your comment on “%(title)s”:": "%(name)s hat auf Ihren Kommentar zu „%(title)s“ geantwortet:",
+    "Show the reply": "Antwort ansehen",
+    "First comment": "Erster Kommentar",
+    "E-mail confirmed": "E-Mail bestätigt",
+    "yes": "ja",
+    "no": "nein",
+    "Notifications": "Benachrichtigungen",
+    "switched off": "abbestellt",
+    "on request per comment": "auf Wunsch je Kommentar",
+    "Download as JSON": "Als JSON herunterladen",
+    "No comments.": "Keine Kommentare.",
+    "Deleting removes all your comments from every page at once; their text is erased.":
+        "Das Löschen entfernt alle Ihre Kommentare sofort von allen Seiten; ihr Text wird gelöscht.",
+    "Delete all my comments": "Alle meine Kommentare löschen",
+    "Confirm your e-mail address": "E-Mail-Adresse bestätigen",
+    "One click, and your comments go to the moderators.": "Ein Klick, und Ihre Kommentare gehen an die Moderation.",
+    "E-mail address confirmed": "E-Mail-Adresse bestätigt",
+    "Thank you. Your comment will be published after review.":
+        "Danke. Ihr Kommentar wird nach Prüfung freigeschaltet.",
+    "Stop all e-mails about your comments?": "Keine E-Mails mehr zu Ihren Kommentaren?",
+    "No more notifications": "Keine Benachrichtigungen mehr",
+    "Notifications switched off": "Benachrichtigungen abbestellt",
+    "You will receive no more e-mails about your comments.": "Sie erhalten keine E-Mails mehr zu Ihren Kommentaren.",
+    "Enter the e-mail address you comment with. We send you a link to your comments and stored data, where you "
+    "can also delete all your comments.":
+        "Geben Sie die E-Mail-Adresse ein, mit der Sie kommentieren. Wir schicken Ihnen einen Link zu Ihren "
+        "Kommentaren und gespeicherten Daten; dort können Sie auch alle Ihre Kommentare löschen.",
+    "Send link": "Link senden",
+    "If we have comments from this address, we have sent it a link. Please check your inbox.":
+        "Falls wir Kommentare von dieser Adresse haben, haben wir ihr einen Link geschickt. Bitte sehen Sie in Ihr "
+        "Postfach.",
+    "Request a new link": "Neuen Link anfordern",
+    "Comments deleted": "Kommentare gelöscht",
 }
 PLURALS = {
+    # commenters: plurals of the reader side of comments
+    "%(n)s comment": ("%(n)s Kommentar", "%(n)s Kommentare"),
+    "%(count)d comment has been deleted.": ("%(count)d Kommentar wurde gelöscht.",
+                                            "%(count)d Kommentare wurden gelöscht."),
     "%(total)s result": ("%(total)s Treffer", "%(total)s Treffer"),
     "%d article published.": ("%d Artikel veröffentlicht.", "%d Artikel veröffentlicht."),
     "Reading time: %(minutes)s min.": ("Lesedauer: %(minutes)s Min.", "Lesedauer: %(minutes)s Min."),

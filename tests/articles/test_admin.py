@@ -20,6 +20,9 @@ def logged_in(user) -> Client:
     return client
 
 
+COMMENT_SETTINGS = "comments-targetcommentsettings-content_type-object_id"  # the inline's form prefix
+
+
 def form_data(article: Article | None = None, **changes) -> dict:
     data = {
         "kicker": "", "headline": "Neue Brücke", "dateline": "TESTHAUSEN", "teaser": "Vorspann",
@@ -28,6 +31,7 @@ def form_data(article: Article | None = None, **changes) -> dict:
         "correction_note": "",
         "articleauthor_set-TOTAL_FORMS": "0", "articleauthor_set-INITIAL_FORMS": "0",
         "revisions-TOTAL_FORMS": "0", "revisions-INITIAL_FORMS": "0",
+        f"{COMMENT_SETTINGS}-TOTAL_FORMS": "0", f"{COMMENT_SETTINGS}-INITIAL_FORMS": "0",
     }
     data.update(changes)
     return data
@@ -123,3 +127,28 @@ def test_new_lead_image_needs_alt_text(editor):
     response = logged_in(editor).post(BASE + "articles/article/add/", form_data(new_image=upload))
     assert response.status_code == 200 and "Alternativtext" in response.content.decode()
     assert not Image.objects.exists()
+
+
+def test_editor_closes_comments_of_one_article_in_its_form(editor, author):
+    from django.contrib.contenttypes.models import ContentType
+
+    from newsdesk.comments.models import TargetCommentSettings
+
+    client = logged_in(editor)
+    data = form_data(**{"articleauthor_set-TOTAL_FORMS": "1", "articleauthor_set-0-author": str(author.pk),
+                        "articleauthor_set-0-position": "0", f"{COMMENT_SETTINGS}-TOTAL_FORMS": "1",
+                        f"{COMMENT_SETTINGS}-0-closed": "on", f"{COMMENT_SETTINGS}-0-mode": "post",
+                        f"{COMMENT_SETTINGS}-0-risk_threshold": "0.3"})
+    response = client.post(BASE + "articles/article/add/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    article = Article.objects.get()
+    own = TargetCommentSettings.objects.get(content_type=ContentType.objects.get_for_model(article),
+                                            object_id=article.pk)
+    assert own.closed and own.mode == "post" and own.risk_threshold == 0.3
+    bad = form_data(slug="zweite", **{"articleauthor_set-TOTAL_FORMS": "1",
+                                      "articleauthor_set-0-author": str(author.pk),
+                                      "articleauthor_set-0-position": "0", f"{COMMENT_SETTINGS}-TOTAL_FORMS": "1",
+                                      f"{COMMENT_SETTINGS}-0-risk_threshold": "7"})
+    response = client.post(BASE + "articles/article/add/", bad)
+    assert response.status_code == 200 and "zwischen 0 und 1" in response.content.decode()
+    assert Article.objects.count() == 1

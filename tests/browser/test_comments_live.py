@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from tests.browser.conftest import LIVE_SLUG
+from tests.browser.test_comments_reader import confirm_comment_email
 
 MODERATOR, MODERATOR_PASSWORD = "moni", "a-long-moderator-password"
 
@@ -25,6 +26,7 @@ def test_reader_posts_moderator_approves_with_keys_third_reader_sees_it_live(new
     writer.wait_for_selector("#comment-notice")
     assert "Ihr Kommentar wird nach Prüfung freigeschaltet" in writer.inner_text("#comment-notice")
     assert marker in writer.locator(".comment--pending").inner_text()
+    confirm_comment_email(writer, site, server, f"{marker}@example.org")  # a first comment: confirm the address
 
     third = new_page()
     third.goto(url)

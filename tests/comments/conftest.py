@@ -5,6 +5,9 @@ import pytest
 from newsdesk.comments import services
 from newsdesk.liveblogs import services as liveblog_services
 
+# The mail tests' real SMTP server and outbox worker (for the end-to-end confirmation test).
+from tests.mail.conftest import sink, smtp_settings, worker  # noqa: F401
+
 
 @pytest.fixture
 def flood_blog(editor):
@@ -22,3 +25,15 @@ def submit(flood_blog):
                 "consent": True, "ip": "192.0.2.1", **kwargs}
         return services.comment_submit(**data)
     return _submit
+
+
+@pytest.fixture(autouse=True)
+def _confirmation_off_unless_asked(request, db):
+    """The older tests are about screening and the queue, for readers who confirmed: switch the first-mail step off.
+
+    Tests of the confirmation step mark themselves `@pytest.mark.email_confirmation` and get the default (on).
+    """
+    from newsdesk.comments.models import CommentSettings
+
+    if request.node.get_closest_marker("email_confirmation") is None:
+        CommentSettings.objects.update_or_create(pk=1, defaults={"require_email_confirmation": False})

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 
 from newsdesk.articles import services
 from newsdesk.articles.models import Article, ArticleAuthor, ArticleRevision, ArticleSlug, Author, Topic
+from newsdesk.comments.admin import TargetCommentSettingsInline
 from newsdesk.core.errors import ServiceError
 from newsdesk.media.admin import ImageAdmin
 from newsdesk.media.models import Image
@@ -163,7 +164,7 @@ class ArticleAdmin(EditorOnlyAdmin):
     search_fields = ("headline", "teaser", "kicker", "slug")
     autocomplete_fields = ("topics", "lead_image")
     prepopulated_fields = {"slug": ("headline",)}
-    inlines = (AuthorInline, RevisionInline)
+    inlines = (AuthorInline, TargetCommentSettingsInline, RevisionInline)
     readonly_fields = ("preview_link", "updated_at", "reading_time", "lead_image_preview")
     actions = ("publish_now", "unpublish")
     list_per_page = 50

@@ -15,6 +15,8 @@ class CommentForm(forms.Form):
                            widget=forms.Textarea(attrs={"rows": 5, "maxlength": BODY_MAX_LENGTH}))
     consent = forms.BooleanField(label=_("I have read the privacy notice and agree that my comment is stored."),
                                  required=False)
+    notify = forms.BooleanField(label=_("Notify me when my comment is published or answered"), required=False,
+                                label_suffix="")
     # Honeypot: hidden from people (CSS and aria-hidden), filled by bots.
     website = forms.CharField(label=_("Leave this field empty"), required=False,
                               widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -29,6 +30,8 @@ class Commenter(models.Model):
     approved_count = models.PositiveIntegerField(_("approved comments"), default=0)
     rejected_count = models.PositiveIntegerField(_("rejected comments"), default=0)
     email_confirmed_at = models.DateTimeField(_("e-mail confirmed at"), null=True, blank=True)
+    confirmation_sent_at = models.DateTimeField(_("confirmation mail sent at"), null=True, blank=True)
+    notifications_off_at = models.DateTimeField(_("notifications switched off at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -65,6 +68,8 @@ class Comment(models.Model):
         APPROVED = "approved", pgettext_lazy("comment status", "approved")
         REJECTED = "rejected", pgettext_lazy("comment status", "rejected")
         DELETED = "deleted", pgettext_lazy("comment status", "deleted")
+        # Waits for the commenter's e-mail confirmation: in no queue, never shown to readers.
+        UNVERIFIED = "unverified", pgettext_lazy("comment status", "e-mail not confirmed")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()
@@ -84,6 +89,7 @@ class Comment(models.Model):
     fingerprint = models.CharField(max_length=64, blank=True, db_index=True)
     # Salted hash only (never the address); emptied after 7 days by `comment_purge_ip_hashes`.
     ip_hash = models.CharField(max_length=64, blank=True)
+    notify = models.BooleanField(_("notify the commenter by e-mail"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
@@ -143,3 +149,90 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} #{self.comment_id}"
+
+
+# --- reader settings (site-wide and per target), added for issue 4 ----------------------------------------------
+
+class Mode(models.TextChoices):
+    PRE = "pre", _("pre-moderation: a moderator approves every comment")
+    POST = "post", _("post-moderation: low-risk comments appear at once")
+
+
+DEFAULT_RISK_THRESHOLD = 0.5
+
+
+class CommentSettings(models.Model):
+    """The site's comment rules: one row (pk 1), edited by admins in the admin. `CommentSettings.load()` reads it."""
+
+    mode = models.CharField(_("moderation mode"), max_length=4, choices=Mode.choices, default=Mode.PRE)
+    risk_threshold = models.FloatField(
+        _("risk threshold"), default=DEFAULT_RISK_THRESHOLD,
+        help_text=_("Comments whose pre-screening risk is above this value always wait for a moderator (0–1)."))
+    closed = models.BooleanField(_("comments closed everywhere"), default=False)
+    closed_from = models.TimeField(_("closed daily from"), null=True, blank=True,
+                                   help_text=_("German time, e.g. 23:00. Leave both times empty for no closing hours."))
+    closed_until = models.TimeField(_("closed daily until"), null=True, blank=True, help_text=_("e.g. 06:00"))
+    trusted_auto_approve = models.BooleanField(
+        _("approve low-risk comments of trusted commenters automatically"), default=False,
+        help_text=_("Off by default: the policy is that a person approves every comment."))
+    trusted_min_approved = models.PositiveIntegerField(
+        _("approved comments needed to be trusted"), default=5)
+    require_email_confirmation = models.BooleanField(
+        _("first-time commenters confirm their e-mail address"), default=True,
+        help_text=_("Their comments wait, invisible to moderators and readers, until they click the link."))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("comment settings")
+        verbose_name_plural = _("comment settings")
+
+    def __str__(self) -> str:
+        return str(_("Comment settings of the site"))
+
+    def save(self, *args, **kwargs) -> None:
+        self.pk = 1  # a singleton: whatever is saved is the site's one row
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        _check_closing(self)
+
+    @classmethod
+    def load(cls) -> CommentSettings:
+        """The site's row, or the defaults (unsaved) until an admin saves it: reading a page never writes."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
+
+
+def _check_closing(row: CommentSettings | TargetCommentSettings) -> None:
+    """Admin form checks: a threshold between 0 and 1, closing hours with both ends or none."""
+    if row.risk_threshold is not None and not 0.0 <= row.risk_threshold <= 1.0:
+        raise ValidationError({"risk_threshold": _("The risk threshold must be between 0 and 1.")})
+    if (row.closed_from is None) != (row.closed_until is None):
+        raise ValidationError({"closed_until": _("Give both closing times or none.")})
+
+
+class TargetCommentSettings(models.Model):
+    """Overrides for one article or newsblog; an empty field means: as the site settings say."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    mode = models.CharField(_("moderation mode"), max_length=4, choices=Mode.choices, blank=True,
+                            help_text=_("Empty: as in the site settings."))
+    risk_threshold = models.FloatField(_("risk threshold"), null=True, blank=True,
+                                       help_text=_("Empty: as in the site settings."))
+    closed = models.BooleanField(_("comments closed"), default=False)
+    closed_from = models.TimeField(_("closed daily from"), null=True, blank=True,
+                                   help_text=_("Empty: the site's closing hours apply."))
+    closed_until = models.TimeField(_("closed daily until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("comment settings for this page")
+        verbose_name_plural = _("comment settings for this page")
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="comment_target_settings")]
+
+    def __str__(self) -> str:
+        return str(_("Comment settings"))
+
+    def clean(self) -> None:
+        _check_closing(self)
+

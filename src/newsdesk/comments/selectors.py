@@ -25,8 +25,8 @@ def own_comments(target: models.Model, ids: list[int]) -> QuerySet[Comment]:
     """The reader's own comments on this target that are still waiting (shown to them only, marked)."""
     if not ids:
         return Comment.objects.none()
-    return Comment.objects.for_target(target).filter(pk__in=ids, status=Comment.Status.PENDING).order_by(
-        "-created_at")
+    waiting = (Comment.Status.PENDING, Comment.Status.UNVERIFIED)
+    return Comment.objects.for_target(target).filter(pk__in=ids, status__in=waiting).order_by("-created_at")
 
 
 def queue_counts() -> dict[str, int]:
@@ -56,3 +56,9 @@ def content_type_for(content_type_id: int) -> ContentType | None:
         return ContentType.objects.get_for_id(content_type_id)
     except ContentType.DoesNotExist:
         return None
+
+
+def commenter_comments(commenter) -> list[Comment]:
+    """All of one commenter's comments, newest first, targets fetched once per content type."""
+    return list(Comment.objects.filter(commenter=commenter).select_related("content_type")
+                .prefetch_related("target").order_by("-created_at", "-id"))

@@ -15,6 +15,7 @@ from django.core.validators import validate_email
 from django.db import models, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,9 +29,12 @@ from newsdesk.comments.models import (
     Reason,
     normalize_email,
 )
-from newsdesk.comments.targets import context_text, is_commentable
-from newsdesk.core.errors import InvalidInput, NotFound, ServiceError
+from newsdesk.comments.policy import Rules, closed_message, rules_for
+from newsdesk.comments.selectors import commenter_comments
+from newsdesk.comments.targets import context_text, is_commentable, is_public, target_url
+from newsdesk.core.errors import Forbidden, InvalidInput, NotFound, ServiceError
 from newsdesk.core.privacy import ip_hash
+from newsdesk.mail import services as mail
 from newsdesk.moderation import Action, screen
 
 IP_HASH_MAX_AGE = timedelta(days=7)
@@ -100,15 +104,23 @@ def _resolve_parent(target: models.Model, content_type: ContentType, parent_id: 
 
 
 def comment_submit(*, target: models.Model, display_name: str, email: str, body: str, consent: bool,
-                   honeypot: str = "", parent_id: int | None = None, ip: str | None = None) -> Comment:
+                   honeypot: str = "", parent_id: int | None = None, ip: str | None = None,
+                   notify: bool = False) -> Comment:
     """Validate, rate-limit, pre-screen and store one reader comment; the answer comes after it is stored.
 
-    Raises InvalidInput (details["errors"]: field → German message) or RateLimited. A filled honeypot, a banned
+    Raises NotFound (not commentable, not published), Forbidden (comments closed: nothing is stored),
+    InvalidInput (details["errors"]: field → German message) or RateLimited. A filled honeypot, a banned
     commenter or a banned word yields a stored, rejected comment (the reader is not told: bots learn nothing).
+    A first-time commenter's comment waits as "unverified" until the e-mail link is followed (site setting);
+    in post-moderation (or for trusted commenters, when switched on) a low-risk comment is approved at once.
     """
     content_type = ContentType.objects.get_for_model(target)
-    if not is_commentable(content_type):
+    if not is_commentable(content_type) or not is_public(target):
         raise NotFound(_("Comments are not possible here."))
+    rules = rules_for(target)
+    closed = closed_message(rules)
+    if closed:
+        raise Forbidden(closed)
     display_name = " ".join(clean_text(display_name).split())
     email = normalize_email(clean_text(email))
     body = clean_text(body)
@@ -126,7 +138,7 @@ def comment_submit(*, target: models.Model, display_name: str, email: str, body:
             display_name=display_name, body=body, ip_hash=digest,
             risk=screening.risk, screen_action=screening.action.value, fingerprint=screening.fingerprint,
             signals=[{**asdict(s), "action": s.action.value} for s in screening.signals],
-            model_versions=screening.versions,
+            model_versions=screening.versions, notify=bool(notify),
         )
         comment.save()
         auto = _automatic_rejection(comment, commenter, honeypot, screening)
@@ -134,6 +146,12 @@ def comment_submit(*, target: models.Model, display_name: str, email: str, body:
             reason, note = auto
             _decide(comment, Comment.Status.REJECTED, moderator=None, action=Decision.Action.REJECT,
                     reason=reason, note=note)
+        elif rules.require_email_confirmation and commenter.email_confirmed_at is None:
+            Comment.objects.filter(pk=comment.pk).update(status=Comment.Status.UNVERIFIED)
+            comment.status = Comment.Status.UNVERIFIED
+            _send_confirmation(commenter, target)
+        else:
+            _maybe_auto_approve(comment, commenter, rules)
     return comment
 
 
@@ -175,6 +193,7 @@ def _decide(comment: Comment, status: str, *, moderator, action: str, reason: st
         message = {"type": "comment.approved", "id": comment.pk, "parent": comment.parent_id,
                    "html": render_to_string("comments/_comment.html", {"comment": comment})}
         transaction.on_commit(lambda: realtime.publish(channel, message))
+        _notify_approved(comment)
     elif old == Comment.Status.APPROVED and status != old:
         message = {"type": "comment.removed", "id": comment.pk}
         transaction.on_commit(lambda: realtime.publish(channel, message))
@@ -192,6 +211,8 @@ def comment_approve(*, comment: Comment, moderator) -> Comment:
         locked = _locked(comment.pk)
         if locked.status == Comment.Status.DELETED:
             raise InvalidInput(_("The commenter has deleted this comment."))
+        if locked.status == Comment.Status.UNVERIFIED:
+            raise InvalidInput(_("The commenter has not confirmed their e-mail address yet."))
         if locked.status != Comment.Status.APPROVED:
             _decide(locked, Comment.Status.APPROVED, moderator=moderator, action=Decision.Action.APPROVE)
     return locked
@@ -219,8 +240,8 @@ def commenter_ban(*, commenter: Commenter, moderator, comment: Comment | None = 
     with transaction.atomic():
         _set_state(commenter, Commenter.State.BANNED, moderator=moderator, comment=comment,
                    action=Decision.Action.BAN)
-        for pending in Comment.objects.select_for_update().filter(commenter=commenter,
-                                                                  status=Comment.Status.PENDING):
+        waiting = (Comment.Status.PENDING, Comment.Status.UNVERIFIED)
+        for pending in Comment.objects.select_for_update().filter(commenter=commenter, status__in=waiting):
             _decide(pending, Comment.Status.REJECTED, moderator=moderator, action=Decision.Action.REJECT,
                     reason=Reason.OTHER, note="Kommentator gesperrt")
     commenter.refresh_from_db()
@@ -256,3 +277,213 @@ def comment_delete_by_reader(*, token: str) -> Comment:
 def comment_purge_ip_hashes(*, max_age: timedelta = IP_HASH_MAX_AGE) -> int:
     """Forget the IP hashes of comments older than `max_age` (7 days); returns how many were emptied."""
     return Comment.objects.filter(created_at__lt=timezone.now() - max_age).exclude(ip_hash="").update(ip_hash="")
+
+
+# --- reader side: automatic approval, e-mail confirmation, notifications, data and deletion (issue 4) ----------
+
+CONFIRM_SALT = "newsdesk.comments.confirm"
+DATA_SALT = "newsdesk.comments.data"
+NOTIFY_SALT = "newsdesk.comments.notifications"
+CONFIRMATION_VALID = timedelta(hours=48)
+DATA_LINK_VALID = timedelta(days=7)
+CONFIRMATION_RESEND_AFTER = timedelta(minutes=10)
+
+
+class Expired(ServiceError):
+    status = 410
+
+
+def _maybe_auto_approve(comment: Comment, commenter: Commenter, rules: Rules) -> bool:
+    """Approve at once (moderator None, the note says why) when the rules in force allow it; else it waits.
+
+    Never when the risk is above the threshold or any signal holds the comment (suspect word, short link,
+    off-topic, offensive ...). Post-moderation: every such comment. Otherwise only commenters with enough
+    approved comments (or marked trusted by a moderator), and only if an admin switched that on.
+    """
+    if comment.risk > rules.risk_threshold or comment.screen_action == Action.HOLD.value:
+        return False
+    risk = f"{comment.risk:.2f}".replace(".", ",")
+    threshold = f"{rules.risk_threshold:.2f}".replace(".", ",")
+    if rules.post_moderation:
+        note = f"Nachmoderation: Risiko {risk} nicht über Schwelle {threshold}"
+    elif rules.trusted_auto_approve and (commenter.approved_count >= rules.trusted_min_approved
+                                         or commenter.state == Commenter.State.TRUSTED):
+        note = (f"Vertrauenswürdig ({commenter.approved_count} freigeschaltete Kommentare): "
+                f"Risiko {risk} nicht über Schwelle {threshold}")
+    else:
+        return False
+    _decide(comment, Comment.Status.APPROVED, moderator=None, action=Decision.Action.APPROVE, note=note)
+    return True
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def _sign(email: str, salt: str) -> str:
+    return signing.dumps(email, salt=salt, compress=True)
+
+
+def _unsign(token: str, salt: str, max_age: timedelta | None, *, invalid: str, expired: str) -> Commenter:
+    try:
+        email = signing.loads(token, salt=salt, max_age=max_age)
+    except signing.SignatureExpired as exc:
+        raise Expired(expired) from exc
+    except signing.BadSignature as exc:
+        raise NotFound(invalid) from exc
+    commenter = Commenter.objects.filter(email=email).first()
+    if commenter is None:
+        raise NotFound(invalid)
+    return commenter
+
+
+def data_url(commenter: Commenter) -> str:
+    """The signed page listing a commenter's comments and data, with "delete all my comments" (7 days)."""
+    return _absolute(reverse("comments:my-data", kwargs={"token": _sign(commenter.email, DATA_SALT)}))
+
+
+def notifications_off_url(commenter: Commenter) -> str:
+    return _absolute(reverse("comments:notifications-off",
+                             kwargs={"token": _sign(commenter.email, NOTIFY_SALT)}))
+
+
+def _send(commenter: Commenter, *, template: str, subject: str, key: str, kind: str, context: dict) -> None:
+    context = {"site_name": settings.SITE_NAME, "data_url": data_url(commenter),
+               "request_data_url": _absolute(reverse("comments:request-data")), **context}
+    mail.enqueue(to=commenter.email, subject=subject, kind=kind, idempotency_key=key,
+                 text=render_to_string(f"comments/mail/{template}.txt", context),
+                 html=render_to_string(f"comments/mail/{template}.html", context))
+
+
+def _send_confirmation(commenter: Commenter, target: models.Model) -> None:
+    """The link a first-time commenter confirms with; again at most every 10 minutes while unconfirmed."""
+    now = timezone.now()
+    locked = Commenter.objects.select_for_update().get(pk=commenter.pk)
+    if locked.confirmation_sent_at and now - locked.confirmation_sent_at < CONFIRMATION_RESEND_AFTER:
+        return
+    Commenter.objects.filter(pk=commenter.pk).update(confirmation_sent_at=now)
+    token = _sign(commenter.email, CONFIRM_SALT)
+    _send(commenter, template="confirm", subject=_("Please confirm your e-mail address"),
+          key=f"comments.confirm:{commenter.pk}:{int(now.timestamp())}", kind="comments.confirmation",
+          context={"confirm_url": _absolute(reverse("comments:confirm", kwargs={"token": token})),
+                   "target": target, "target_url": _absolute(target_url(target)),
+                   "hours": int(CONFIRMATION_VALID.total_seconds() // 3600)})
+
+
+def commenter_confirm_email(*, token: str) -> Commenter:
+    """Confirm the address of the signed link; its waiting comments go to the queue (or are approved by the rules)."""
+    commenter = _unsign(token, CONFIRM_SALT, CONFIRMATION_VALID,
+                        invalid=_("This confirmation link is not valid."),
+                        expired=_("This confirmation link has expired. Please write your comment again: you will "
+                                  "get a new link."))
+    with transaction.atomic():
+        commenter = Commenter.objects.select_for_update().get(pk=commenter.pk)
+        if commenter.email_confirmed_at is None:
+            commenter.email_confirmed_at = timezone.now()
+            commenter.save(update_fields=["email_confirmed_at"])
+        for comment in Comment.objects.select_for_update().filter(commenter=commenter,
+                                                                  status=Comment.Status.UNVERIFIED):
+            comment.status = Comment.Status.PENDING
+            comment.save(update_fields=["status"])
+            if comment.target is not None and not commenter.is_banned:
+                _maybe_auto_approve(comment, commenter, rules_for(comment.target))
+    return commenter
+
+
+def _may_notify(commenter: Commenter) -> bool:
+    """Only confirmed, not banned addresses that did not switch notifications off."""
+    return (commenter.email_confirmed_at is not None and not commenter.is_banned
+            and commenter.notifications_off_at is None)
+
+
+def _notify_approved(comment: Comment) -> None:
+    """After approval (inside its transaction): the author if they asked, and the author of the comment replied to."""
+    commenter = Commenter.objects.get(pk=comment.commenter_id)
+    target = comment.target
+    where = {"target": target, "comment_url": _absolute(f"{target_url(target)}#{comment.anchor}")}
+    if comment.notify and _may_notify(commenter):
+        _send(commenter, template="approved", subject=_("Your comment has been published"),
+              key=f"comments.approved:{comment.pk}", kind="comments.notification",
+              context={**where, "comment": comment, "off_url": notifications_off_url(commenter)})
+    parent = comment.parent
+    if parent is not None and parent.notify and parent.commenter_id != comment.commenter_id:
+        author = Commenter.objects.get(pk=parent.commenter_id)
+        if _may_notify(author) and parent.status == Comment.Status.APPROVED:
+            _send(author, template="reply", subject=_("New reply to your comment"),
+                  key=f"comments.reply:{comment.pk}", kind="comments.notification",
+                  context={**where, "comment": comment, "parent": parent,
+                           "off_url": notifications_off_url(author)})
+
+
+def commenter_notifications_off(*, token: str) -> Commenter:
+    """Stop every notification mail to this commenter (the link in each notification; it does not expire)."""
+    commenter = _unsign(token, NOTIFY_SALT, None, invalid=_("This link is not valid."), expired="")
+    Commenter.objects.filter(pk=commenter.pk, notifications_off_at__isnull=True).update(
+        notifications_off_at=timezone.now())
+    commenter.refresh_from_db()
+    return commenter
+
+
+def commenter_request_data(*, email: str) -> None:
+    """Mail the signed link to a commenter's data; an unknown address gets nothing (and the caller says the same)."""
+    address = normalize_email(clean_text(email))
+    try:
+        validate_email(address)
+    except ValidationError as exc:
+        raise InvalidInput(_("Please enter a valid e-mail address."), errors={"email": _(
+            "Please enter a valid e-mail address.")}) from exc
+    commenter = Commenter.objects.filter(email=address).first()
+    if commenter is None:
+        return
+    now = timezone.now()
+    # One mail per address and 10 minutes, however often the form is sent.
+    bucket = int(now.timestamp() // CONFIRMATION_RESEND_AFTER.total_seconds())
+    with transaction.atomic():
+        _send(commenter, template="data", subject=_("Your comments and data"),
+              key=f"comments.data:{commenter.pk}:{bucket}", kind="comments.data",
+              context={"days": DATA_LINK_VALID.days})
+
+
+def commenter_by_data_token(token: str) -> Commenter:
+    return _unsign(token, DATA_SALT, DATA_LINK_VALID, invalid=_("This link is not valid."),
+                   expired=_("This link has expired. Please request a new one."))
+
+
+def commenter_export(commenter: Commenter) -> dict:
+    """Everything stored about a commenter, as they may see it (no IP hashes: they identify nobody to them)."""
+    comments = commenter_comments(commenter)
+
+    def iso(value) -> str | None:
+        return value.isoformat() if value else None
+
+    return {
+        "email": commenter.email,
+        "state": commenter.state,
+        "first_comment_at": iso(commenter.created_at),
+        "email_confirmed_at": iso(commenter.email_confirmed_at),
+        "notifications_off_at": iso(commenter.notifications_off_at),
+        "approved_comments": commenter.approved_count,
+        "rejected_comments": commenter.rejected_count,
+        "comments": [{
+            "id": c.pk, "name": c.display_name, "text": c.body, "status": c.status,
+            "status_label": str(c.get_status_display()),
+            "target": str(c.target) if c.target is not None else None,
+            "url": _absolute(target_url(c.target)) if c.target is not None else None,
+            "reply_to": c.parent_id, "notify": c.notify,
+            "created_at": iso(c.created_at), "decided_at": iso(c.decided_at),
+            "rejection_reason": c.rejection_reason,
+        } for c in comments],
+    }
+
+
+def commenter_delete_all(*, commenter: Commenter) -> int:
+    """Delete all of a commenter's comments (text emptied too); approved ones disappear live. Returns how many."""
+    count = 0
+    with transaction.atomic():
+        for comment in Comment.objects.select_for_update().filter(commenter=commenter).exclude(
+                status=Comment.Status.DELETED):
+            _decide(comment, Comment.Status.DELETED, moderator=None, action=Decision.Action.DELETE,
+                    note="alle Kommentare auf Wunsch gelöscht")
+            count += 1
+        Comment.objects.filter(commenter=commenter).update(body="", ip_hash="")
+    return count

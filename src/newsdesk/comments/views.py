@@ -9,17 +9,27 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from newsdesk import realtime
 from newsdesk.accounts.models import Role
 from newsdesk.comments import selectors, services
 from newsdesk.comments.forms import CommentForm
 from newsdesk.comments.models import Comment, Reason, target_channel
-from newsdesk.comments.targets import is_commentable, target_url
+from newsdesk.comments.targets import is_commentable, is_public, target_url
 from newsdesk.core.errors import ServiceError
 from newsdesk.realtime import sse
 
@@ -33,9 +43,12 @@ def _target(content_type_id: int, object_id: int):
     if content_type is None or not is_commentable(content_type):
         raise Http404
     try:
-        return content_type.get_object_for_this_type(pk=object_id)
+        target = content_type.get_object_for_this_type(pk=object_id)
     except content_type.model_class().DoesNotExist as exc:
         raise Http404 from exc
+    if not is_public(target):  # a draft or a scheduled article before its time: nothing to comment on
+        raise Http404
+    return target
 
 
 @require_POST
@@ -48,7 +61,7 @@ def comment_create(request: HttpRequest, content_type_id: int, object_id: int) -
         comment = services.comment_submit(
             target=target, display_name=data.get("display_name") or "", email=data.get("email") or "",
             body=data.get("body") or "", consent=bool(data.get("consent")), honeypot=data.get("website") or "",
-            parent_id=data.get("parent"), ip=request.META.get("REMOTE_ADDR"),
+            parent_id=data.get("parent"), ip=request.META.get("REMOTE_ADDR"), notify=bool(data.get("notify")),
         )
     except ServiceError as exc:
         errors = exc.details.get("errors") or {}
@@ -57,12 +70,21 @@ def comment_create(request: HttpRequest, content_type_id: int, object_id: int) -
         if not errors:
             form.add_error(None, exc.message)
         context = {"target": target, "form": form, "target_url": target_url(target),
-                   "content_type_id": content_type_id}
+                   "content_type_id": content_type_id, "closed": exc.message if exc.status == 403 else ""}
         return render(request, "comments/form_page.html", context, status=exc.status)
     mine = [comment.pk, *request.session.get(SESSION_MINE, [])][:MINE_MAX]
     request.session[SESSION_MINE] = mine
-    request.session[SESSION_NOTICE] = True
+    request.session[SESSION_NOTICE] = _notice_kind(comment)
     return HttpResponseRedirect(target_url(target) + "#kommentare", status=303)
+
+
+def _notice_kind(comment: Comment) -> str:
+    """Which notice the reader sees after sending: waiting for review, also confirm the e-mail, or published."""
+    if comment.status == Comment.Status.UNVERIFIED:
+        return "confirm"
+    if comment.status == Comment.Status.APPROVED:
+        return "approved"
+    return "pending"
 
 
 @require_POST
@@ -151,3 +173,104 @@ def moderation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if back not in QUEUE_STATUSES:
         back = Comment.Status.PENDING
     return HttpResponseRedirect(f"{reverse('moderation:queue')}?status={back}", status=303)
+
+
+# --- reader side: e-mail confirmation, notifications, data and deletion ----------------------------------------
+
+def _page(request: HttpRequest, title: str, message: str = "", *, status: int = 200, form_action: str = "",
+          button: str = "", link: tuple[str, str] | None = None, email_field: bool = False,
+          error: str = "") -> HttpResponse:
+    response = render(request, "comments/reader_page.html", {
+        "title": title, "message": message, "form_action": form_action, "button": button, "link": link,
+        "email_field": email_field, "error": error}, status=status)
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
+    """GET only shows a button: mail scanners follow links and must not confirm for the reader."""
+    if request.method == "GET":
+        return _page(request, _("Confirm your e-mail address"),
+                     _("One click, and your comments go to the moderators."),
+                     form_action=request.path, button=_("Confirm e-mail address"))
+    try:
+        services.commenter_confirm_email(token=token)
+    except ServiceError as exc:
+        return _page(request, _("Not confirmed"), exc.message, status=exc.status)
+    return _page(request, _("E-mail address confirmed"),
+                 _("Thank you. Your comment will be published after review."))
+
+
+@csrf_exempt  # the secret is the signed link; a mail client may POST it without cookies
+@require_http_methods(["GET", "POST"])
+def notifications_off(request: HttpRequest, token: str) -> HttpResponse:
+    if request.method == "GET":
+        return _page(request, _("Notifications"), _("Stop all e-mails about your comments?"),
+                     form_action=request.path, button=_("No more notifications"))
+    try:
+        services.commenter_notifications_off(token=token)
+    except ServiceError as exc:
+        return _page(request, _("Notifications"), exc.message, status=exc.status)
+    return _page(request, _("Notifications switched off"),
+                 _("You will receive no more e-mails about your comments."))
+
+
+@require_http_methods(["GET", "POST"])
+def request_data(request: HttpRequest) -> HttpResponse:
+    title = _("Your comments and data")
+    intro = _("Enter the e-mail address you comment with. We send you a link to your comments and stored data, "
+              "where you can also delete all your comments.")
+    if request.method == "GET":
+        return _page(request, title, intro, form_action=request.path, button=_("Send link"), email_field=True)
+    try:
+        services.commenter_request_data(email=request.POST.get("email", ""))
+    except ServiceError as exc:
+        return _page(request, title, intro, status=exc.status, form_action=request.path, button=_("Send link"),
+                     email_field=True, error=exc.message)
+    # The same answer for known and unknown addresses: it tells nobody who comments here.
+    return _page(request, title, _("If we have comments from this address, we have sent it a link. Please check "
+                                   "your inbox."))
+
+
+def _data_commenter(request: HttpRequest, token: str):
+    try:
+        return services.commenter_by_data_token(token), None
+    except ServiceError as exc:
+        return None, _page(request, _("Your comments and data"), exc.message, status=exc.status,
+                           link=(reverse("comments:request-data"), _("Request a new link")))
+
+
+@require_GET
+def my_data(request: HttpRequest, token: str) -> HttpResponse:
+    commenter, error = _data_commenter(request, token)
+    if error:
+        return error
+    comments = selectors.commenter_comments(commenter)
+    response = render(request, "comments/my_data.html", {"commenter": commenter, "comments": comments,
+                                                         "token": token})
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def my_data_json(request: HttpRequest, token: str) -> HttpResponse:
+    commenter, error = _data_commenter(request, token)
+    if error:
+        return error
+    response = JsonResponse(services.commenter_export(commenter), json_dumps_params={"ensure_ascii": False,
+                                                                                      "indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="meine-kommentare.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+def my_data_delete(request: HttpRequest, token: str) -> HttpResponse:
+    commenter, error = _data_commenter(request, token)
+    if error:
+        return error
+    count = services.commenter_delete_all(commenter=commenter)
+    return _page(request, _("Comments deleted"),
+                 ngettext("%(count)d comment has been deleted.", "%(count)d comments have been deleted.", count)
+                 % {"count": count})

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from newsdesk.comments.admin import TargetCommentSettingsInline
 from newsdesk.liveblogs.models import Entry, EntryRevision, Event, LiveBlog
 
 
@@ -10,6 +11,7 @@ class LiveBlogAdmin(admin.ModelAdmin):
     search_fields = ("title", "slug")
     readonly_fields = ("last_seq", "word_count", "created_at", "updated_at", "closed_at")
     filter_horizontal = ("editors",)
+    inlines = (TargetCommentSettingsInline,)
 
     def has_add_permission(self, request):
         # Created through the newsroom pages or the API, which write the event log.

@@ -4,6 +4,7 @@ from django.db import models
 
 from newsdesk.comments import selectors, services
 from newsdesk.comments.forms import CommentForm
+from newsdesk.comments.policy import closed_message, rules_for
 from newsdesk.comments.rendering import render_body
 from newsdesk.comments.views import SESSION_MINE, SESSION_NOTICE
 
@@ -26,6 +27,7 @@ def comment_section(context: template.Context, target: models.Model) -> dict:
         "mine": [(c, services.delete_token(c)) for c in mine],
         "mine_ids": {c.pk for c in mine},
         "notice": request.session.pop(SESSION_NOTICE, False),
+        "closed": closed_message(rules_for(target)),
         "form": CommentForm(initial={"parent": reply_to if reply_to.isdigit() else None}),
     }
 
