@@ -22,3 +22,13 @@ def submit(flood_blog):
                 "consent": True, "ip": "192.0.2.1", **kwargs}
         return services.comment_submit(**data)
     return _submit
+
+
+@pytest.fixture(autouse=True)
+def _fresh_word_lists():
+    # The compiled lists are cached; a test's rolled-back entries must not leak into the next test.
+    from newsdesk.moderation import lists
+
+    lists.invalidate()
+    yield
+    lists.invalidate()

@@ -8,4 +8,5 @@ urlpatterns = [
     path("<int:content_type_id>/<int:object_id>/", views.comment_create, name="create"),
     path("<int:content_type_id>/<int:object_id>/events", views.comment_stream, name="stream"),
     path("loeschen/", views.comment_delete, name="delete"),
+    path("melden/<int:pk>/", views.comment_report, name="report"),
 ]
