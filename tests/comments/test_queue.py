@@ -121,7 +121,7 @@ def test_queue_item_details(client, flood_blog, moderator, submit, settings):
     client.force_login(moderator)
     html = _queue(client).content.decode()
     item = html[html.index(f'id="q-{reply.pk}"'):]
-    item = item[:item.index('<div class="queue-item__actions">')]
+    item = item[:item.index('class="queue-item__actions decide-form"')]
     assert "Hochwasser an der Lindra" in item and flood_blog.get_absolute_url() in item
     assert "Antwort auf Hanna:" in item and "Bauhof sind schon alle" in item
     assert "0 freigegeben, 0 abgelehnt" in item

@@ -77,7 +77,7 @@ def queue_page(status: str, page_number: object) -> Page:
 
 def queue_single(comment_id: int) -> QuerySet[Comment]:
     """One comment, whatever its state (the link of a "gleicher Text wie Kommentar #…" signal)."""
-    return _with_details(Comment.objects.filter(pk=comment_id).select_related(
+    return _with_details(Comment.objects.filter(pk=comment_id).order_by("id").select_related(
         "commenter", "parent", "content_type", "decided_by"))
 
 

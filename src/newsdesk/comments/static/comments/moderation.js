@@ -52,10 +52,10 @@
   });
 
   function reject(reason) {
-    var form = items[index].querySelector(".reject-form");
-    if (!form) return;
-    form.querySelector("select[name=reason]").value = reason;
-    form.submit();
+    var button = items[index].querySelector("[data-key=r]");
+    if (!button) return;
+    button.form.querySelector("select[name=reason]").value = reason;
+    button.click();  // submits the item's form with action=reject
   }
 
   function closePicker() { picker.hidden = true; items[index].focus({preventScroll: true}); }
@@ -86,7 +86,7 @@
     } else if (event.key === "a") {
       var approve = items[index].querySelector("[data-key=a]");
       if (approve) { event.preventDefault(); approve.click(); }
-    } else if (event.key === "r" && items[index].querySelector(".reject-form")) {
+    } else if (event.key === "r" && items[index].querySelector("[data-key=r]")) {
       event.preventDefault();
       picker.hidden = false;
       picker.querySelector("[data-reason]").focus();
