@@ -535,6 +535,10 @@ DE = {
     "selects a range.":
         "Tasten: j/k nächster/vorheriger, x auswählen, a freigeben, r ablehnen (dann 1–5 für den Grund, Esc bricht "
         "ab). Umschalt-Klick wählt einen Bereich.",
+    "Keys: j/k next/previous, x select, a keep (dismiss reports), r reject (then 1–5 for the reason, Esc "
+    "cancels). Shift-click selects a range.":
+        "Tasten: j/k nächster/vorheriger, x auswählen, a behalten (Meldungen verwerfen), r ablehnen (dann 1–5 für "
+        "den Grund, Esc bricht ab). Umschalt-Klick wählt einen Bereich.",
     "%(start)s–%(end)s of %(total)s": "%(start)s–%(end)s von %(total)s",
     "Select comment #%(pk)s": "Kommentar #%(pk)s auswählen",
     "Keep (dismiss reports)": "Behalten (Meldungen verwerfen)",
