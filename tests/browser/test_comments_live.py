@@ -110,3 +110,32 @@ def test_rejected_comment_never_appears_anywhere(new_page, site, server):
             response = client.get(path)
             assert response.status_code == 200, path
             assert marker not in response.text, path
+
+
+def test_bulk_approve_with_x_and_shift_click(new_page, site, server):
+    url = f"{server.url}/newsblog/{LIVE_SLUG}/"
+    markers = [uuid.uuid4().hex[:8] for _ in range(3)]
+    writer = new_page()
+    for n, marker in enumerate(markers):
+        _post_comment(writer, url, marker, f"Frage {n} von {marker}: Wann öffnet die Brücke an der Lindra wieder?")
+    moderator = new_page()
+    _log_in_moderator(moderator, site, server)
+    items = moderator.locator(".queue-item")
+    texts = [items.nth(i).inner_text() for i in range(items.count())]
+    first, second, third = sorted(next(i for i, t in enumerate(texts) if m in t) for m in markers)
+    _focus(moderator, next(m for m in markers if m in texts[first]))
+    moderator.keyboard.press("x")  # the focused one
+    boxes = moderator.locator(".queue-item__select")
+    boxes.nth(second).click()
+    boxes.nth(third).click(modifiers=["Shift"])  # the range from the last click
+    selected = 1 + third - second + 1
+    assert moderator.locator(".queue-item__select:checked").count() == selected
+    assert all(boxes.nth(i).is_checked() for i in (first, second, third))
+    assert f"{selected} ausgewählt" in moderator.inner_text("#bulk-count")
+    moderator.get_by_role("button", name="Auswahl freigeben").click()
+    moderator.wait_for_selector(".message--success")
+    assert f"{selected} Kommentare freigegeben" in moderator.inner_text(".messages")
+    reader = new_page()
+    reader.goto(url)
+    for marker in markers:
+        assert reader.locator(f"#comment-list .comment:has-text('{marker}')").count() == 1
