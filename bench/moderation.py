@@ -141,6 +141,9 @@ def bench_queue_page(count: int, requests: int) -> None:
     from newsdesk.moderation import screen
 
     setup_test_environment()
+    if connection.vendor != "sqlite":
+        # A name of its own: never clobber the `test_…` database a test run may be using right now.
+        connection.settings_dict.setdefault("TEST", {})["NAME"] = f"bench_queue_{os.getpid()}"
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         rng = random.Random(42)
