@@ -7,16 +7,24 @@ Part 1 (`bench_screen`) runs `screen()` one comment at a time, single-threaded (
 GermEval test tweets paired with the fictional articles of `topic_eval`, so every call computes all signals
 (offense, off-topic, links, word lists, shouting, fingerprint). Prints comments/second and p50/p99 ms.
 Part 2 (`bench_germeval`) prints the model file size and the GermEval 2018 task 1 figures on the test file.
-Part 3, the moderation queue page, belongs to the comments app: add it as `bench_queue_page()` and call it from
-`main()`.
+Part 3 (`bench_queue_page`) creates a fresh database (Django's test database: a temporary SQLite file, or a
+`test_…` database next to `DATABASE_URL` on PostgreSQL), bulk-inserts N pending comments (default 10,000) with
+bodies built from fictional sentences and signals from real `screen()` results, and times the moderation queue
+page through Django's test client: first page, a middle page and the last page, plus the reported queue, with
+p50/p99 and the number of SQL queries per page.
+
+    .venv/bin/python bench/moderation.py --queue-only                 # only part 3, 10,000 comments
+    DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/moderation.py --queue-only
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -96,20 +104,129 @@ def bench_topic() -> None:
         print(line)
 
 
+# Fictional pieces (the flooded town of Kelmsbrück): combined into many different, plausible comment bodies.
+_OPENINGS = ["Danke an alle Helfer in der Au.", "Ich wohne seit zwanzig Jahren an der Lindra.",
+             "Weiß jemand, wann die Uferstraße wieder frei ist?", "Beim letzten Hochwasser war es ähnlich.",
+             "Die Stadt informiert viel zu spät.", "Unser Keller ist zum Glück noch trocken."]
+_MIDDLES = ["Die Sandsäcke am Bauhof waren schon mittags vergeben", "der Pegel an der Brückenmühle steigt weiter",
+            "die Feuerwehr hat die ganze Nacht gepumpt", "die Busse fahren nur bis zum Marktplatz",
+            "im Gemeindehaus gibt es warme Suppe für alle", "die Schule bleibt morgen wohl geschlossen"]
+_ENDINGS = ["Hoffentlich hält der Damm.", "Bitte passt auf euch auf!", "Das Rathaus sollte endlich handeln.",
+            "Wer hilft am Samstag beim Aufräumen?", "Mehr Infos unter www.kelms-hilfe.example bitte.",
+            "So ein unfähiger Haufen im Rathaus, unglaublich."]
+
+
+def _body(rng: random.Random) -> str:
+    parts = [rng.choice(_OPENINGS), rng.choice(_MIDDLES) + ",", "und", rng.choice(_MIDDLES) + ".",
+             rng.choice(_ENDINGS)]
+    return " ".join(parts)
+
+
+def _percentiles(timings: list[float]) -> str:
+    timings = sorted(timings)
+    p99 = timings[min(len(timings) - 1, int(len(timings) * 0.99))]
+    return f"p50 {statistics.median(timings):6.1f} ms  p99 {p99:6.1f} ms"
+
+
+def bench_queue_page(count: int, requests: int) -> None:
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, setup_test_environment
+
+    from newsdesk.accounts.models import Role, User
+    from newsdesk.comments import services
+    from newsdesk.comments.models import Comment, Commenter
+    from newsdesk.liveblogs import services as liveblog_services
+    from newsdesk.moderation import screen
+
+    setup_test_environment()
+    if connection.vendor != "sqlite":
+        # A name of its own: never clobber the `test_…` database a test run may be using right now.
+        connection.settings_dict.setdefault("TEST", {})["NAME"] = f"bench_queue_{os.getpid()}"
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        rng = random.Random(42)
+        editor = User.objects.create_user("bench-editor", password="x" * 20, role=Role.EDITOR)
+        moderator = User.objects.create_user("bench-moderator", password="x" * 20, role=Role.MODERATOR)
+        blog = liveblog_services.liveblog_create(title="Hochwasser in Kelmsbrück", author=editor,
+                                                 teaser="Der Pegel der Lindra steigt, die Feuerwehr pumpt.")
+        content_type = ContentType.objects.get_for_model(blog)
+        # Real screening results for 300 distinct bodies, reused round-robin: realistic signals and risks.
+        samples = []
+        for _ in range(300):
+            body = _body(rng)
+            result = screen(body, context_text=blog.title + " " + blog.teaser)
+            samples.append((body, result))
+        commenters = Commenter.objects.bulk_create(
+            [Commenter(email=f"leser{i}@example.org", approved_count=rng.randint(0, 40),
+                       rejected_count=rng.randint(0, 5)) for i in range(2000)])
+        started = time.perf_counter()
+        rows = []
+        for i in range(count):
+            body, result = samples[i % len(samples)]
+            rows.append(Comment(
+                content_type=content_type, object_id=blog.pk, commenter=commenters[i % len(commenters)],
+                display_name=f"Leser {i}", body=body, risk=result.risk, screen_action=result.action.value,
+                fingerprint=result.fingerprint, model_versions=result.versions,
+                signals=[{"name": s.name, "score": s.score, "reason_de": s.reason_de, "version": s.version,
+                          "action": s.action.value} for s in result.signals]))
+        Comment.objects.bulk_create(rows, batch_size=1000)
+        print(f"queue: {count} pending comments bulk-inserted in {time.perf_counter() - started:.1f} s "
+              f"({connection.vendor})")
+        # Some replies and reported published comments, so those parts of the page are rendered too.
+        parents = list(Comment.objects.order_by("id")[:40])
+        for n, parent in enumerate(parents[:20]):
+            services.comment_approve(comment=parent, moderator=moderator)
+            for k in range(3):
+                services.comment_report(comment_id=parent.pk, reason="demeaning", session_key=f"s{n}-{k}", ip=None)
+        Comment.objects.filter(pk__in=[c.pk for c in parents[20:]]).update(parent=parents[0])
+
+        client = Client()
+        client.force_login(moderator)
+        pages = (count // 50) or 1
+        for label, query in (("first page", "?status=pending"), ("middle page", f"?status=pending&seite={pages // 2}"),
+                             ("last page", f"?status=pending&seite={pages}"), ("reported queue", "?status=reported")):
+            client.get("/moderation/" + query)  # warm: templates, content types
+            timings, cpu = [], []
+            for _ in range(requests):
+                t0, c0 = time.perf_counter(), time.process_time()
+                with CaptureQueriesContext(connection) as queries:
+                    response = client.get("/moderation/" + query)
+                timings.append((time.perf_counter() - t0) * 1000)
+                cpu.append((time.process_time() - c0) * 1000)  # this process only: other jobs on the machine
+                # stretch wall time, not CPU time (a PostgreSQL server's own CPU is not in it)
+                assert response.status_code == 200, response.status_code
+            items = response.content.count(b'<li class="queue-item')
+            print(f"  {label:15s} wall {_percentiles(timings)} | CPU p50 {statistics.median(cpu):5.1f} ms  "
+                  f"({requests} requests, {items} items, "
+                  f"{len(queries)} queries, {len(response.content) // 1024} KiB)")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument("--no-germeval", action="store_true")
+    parser.add_argument("--queue-only", action="store_true", help="only part 3, the moderation queue page")
+    parser.add_argument("--queue-count", type=int, default=10_000)
+    parser.add_argument("--queue-requests", type=int, default=30)
     args = parser.parse_args()
+    # Part 3 writes to a throwaway database: a temporary SQLite file unless DATABASE_URL points elsewhere.
+    scratch = tempfile.TemporaryDirectory(prefix="newsdesk-bench-")
+    os.environ.setdefault("SQLITE_TEST_NAME", str(Path(scratch.name) / "queue.sqlite3"))
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     import django
 
     django.setup()
-    bench_screen(args.count)
-    if not args.no_germeval:
-        bench_germeval()
-    bench_topic()
-    # bench_queue_page()  — the comments app adds this part.
+    if not args.queue_only:
+        bench_screen(args.count)
+        if not args.no_germeval:
+            bench_germeval()
+        bench_topic()
+    bench_queue_page(args.queue_count, args.queue_requests)
+    scratch.cleanup()
 
 
 if __name__ == "__main__":

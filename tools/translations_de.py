@@ -739,6 +739,71 @@ DE = {
         "Postfach.",
     "Request a new link": "Neuen Link anfordern",
     "Comments deleted": "Kommentare gelöscht",
+    # modqueue: reader reports, queue counts, bulk decisions, paging, word lists
+    "open reports": "offene Meldungen",
+    "kept despite reports": "trotz Meldungen behalten",
+    "kept": "behalten",
+    "outcome": "Ergebnis",
+    "report": "Meldung",
+    "reports": "Meldungen",
+    "Please choose why you report this comment.": "Bitte wählen Sie, warum Sie diesen Kommentar melden.",
+    "Too many reports from your connection. Please wait %(minutes)d minutes and try again.":
+        "Zu viele Meldungen von Ihrem Anschluss. Bitte warten Sie %(minutes)d Minuten und versuchen Sie es dann "
+        "noch einmal.",
+    "This comment cannot be reported (any more).": "Dieser Kommentar kann nicht (mehr) gemeldet werden.",
+    "Only a published comment can be kept.": "Behalten lässt sich nur ein veröffentlichter Kommentar.",
+    "Unknown action.": "Unbekannte Aktion.",
+    "Please select at least one comment.": "Bitte wählen Sie mindestens einen Kommentar aus.",
+    "At most %(max)d comments at once, please.": "Bitte höchstens %(max)d Kommentare auf einmal.",
+    "Report": "Melden",
+    "Why?": "Warum?",
+    "Please choose": "Bitte wählen",
+    "Send report": "Meldung senden",
+    "You have reported this comment already; it is counted once.":
+        "Sie haben diesen Kommentar bereits gemeldet; er wird einmal gezählt.",
+    "Thank you. Our moderators will look at the comment you reported.":
+        "Danke. Unsere Moderation sieht sich den gemeldeten Kommentar an.",
+    "Back": "Zurück",
+    "Back to the queue": "Zurück zur Warteschlange",
+    "Select all on this page": "Alle auf dieser Seite auswählen",
+    "0 selected": "0 ausgewählt",
+    "Approve selected": "Auswahl freigeben",
+    "Keep selected": "Auswahl behalten",
+    "Reject selected": "Auswahl ablehnen",
+    "Keys: j/k next/previous, x select, a approve, r reject (then 1–5 for the reason, Esc cancels). Shift-click "
+    "selects a range.":
+        "Tasten: j/k nächster/vorheriger, x auswählen, a freigeben, r ablehnen (dann 1–5 für den Grund, Esc bricht "
+        "ab). Umschalt-Klick wählt einen Bereich.",
+    "Keys: j/k next/previous, x select, a keep (dismiss reports), r reject (then 1–5 for the reason, Esc "
+    "cancels). Shift-click selects a range.":
+        "Tasten: j/k nächster/vorheriger, x auswählen, a behalten (Meldungen verwerfen), r ablehnen (dann 1–5 für "
+        "den Grund, Esc bricht ab). Umschalt-Klick wählt einen Bereich.",
+    "%(start)s–%(end)s of %(total)s": "%(start)s–%(end)s von %(total)s",
+    "Select comment #%(pk)s": "Kommentar #%(pk)s auswählen",
+    "Keep (dismiss reports)": "Behalten (Meldungen verwerfen)",
+    "Queue pages": "Seiten der Warteschlange",
+    "← Previous page": "← Vorherige Seite",
+    "Page %(number)s of %(pages)s": "Seite %(number)s von %(pages)s",
+    "Next page →": "Nächste Seite →",
+    "Reported": "Gemeldet",
+    "Approved": "Freigegeben",
+    "Rejected": "Abgelehnt",
+    "The decision was not saved": "Die Entscheidung wurde nicht gespeichert",
+    "The selection is not valid.": "Die Auswahl ist ungültig.",
+    "Your report was not sent": "Ihre Meldung wurde nicht gesendet",
+    "banned word (reject)": "gesperrtes Wort (ablehnen)",
+    "suspect word (hold)": "Verdachtswort (zurückhalten)",
+    "list": "Liste",
+    "wort = the whole word; wort* = words starting with it; *wort = words ending with it; *wort* = anywhere in a "
+    "word. Spelling tricks (look-alike letters, zero-width characters, 1 for i, s-p-a-c-e-d letters) are folded "
+    "before matching.":
+        "wort = nur das ganze Wort; wort* = Wörter, die so beginnen; *wort = Wörter, die so enden; *wort* = "
+        "irgendwo im Wort. Schreibtricks (ähnlich aussehende Buchstaben, unsichtbare Zeichen, 1 für i, "
+        "g-e-t-r-e-n-n-t-e Buchstaben) werden vor dem Vergleich aufgelöst.",
+    "word list entry": "Eintrag der Wortliste",
+    "word lists": "Wortlisten",
+    "The entry needs at least one letter or digit (and may not start with #).":
+        "Der Eintrag braucht mindestens einen Buchstaben oder eine Ziffer (und darf nicht mit # beginnen).",
 }
 PLURALS = {
     # commenters: plurals of the reader side of comments
@@ -750,6 +815,14 @@ PLURALS = {
     "Reading time: %(minutes)s min.": ("Lesedauer: %(minutes)s Min.", "Lesedauer: %(minutes)s Min."),
     # jobs: the count on /jobs/
     "%(total)s vacancy": ("%(total)s Stellenangebot", "%(total)s Stellenangebote"),
+    # modqueue: queue summaries
+    "%(n)s report:": ("%(n)s Meldung:", "%(n)s Meldungen:"),
+    "%(n)d comment approved": ("%(n)d Kommentar freigegeben", "%(n)d Kommentare freigegeben"),
+    "%(n)d comment rejected": ("%(n)d Kommentar abgelehnt", "%(n)d Kommentare abgelehnt"),
+    "%(n)d comment kept, its reports dismissed": ("%(n)d Kommentar behalten, Meldungen verworfen",
+                                                  "%(n)d Kommentare behalten, Meldungen verworfen"),
+    "(%(n)d skipped: already decided or deleted)": ("(%(n)d übersprungen: schon entschieden oder gelöscht)",
+                                                    "(%(n)d übersprungen: schon entschieden oder gelöscht)"),
 }
 
 

@@ -37,3 +37,13 @@ def _confirmation_off_unless_asked(request, db):
 
     if request.node.get_closest_marker("email_confirmation") is None:
         CommentSettings.objects.update_or_create(pk=1, defaults={"require_email_confirmation": False})
+
+
+@pytest.fixture(autouse=True)
+def _fresh_word_lists():
+    # The compiled lists are cached; a test's rolled-back entries must not leak into the next test.
+    from newsdesk.moderation import lists
+
+    lists.invalidate()
+    yield
+    lists.invalidate()

@@ -94,6 +94,8 @@ class Comment(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+")
+    # Open (not yet handled) reader reports; kept in step by the services, so the "reported" queue is one filter.
+    open_reports = models.PositiveIntegerField(_("open reports"), default=0)
 
     objects = CommentQuerySet.as_manager()
 
@@ -105,6 +107,8 @@ class Comment(models.Model):
             models.Index(fields=["status", "-risk", "created_at"], name="comment_queue_idx"),
             models.Index(fields=["ip_hash", "created_at"], name="comment_ip_idx"),
             models.Index(fields=["commenter", "created_at"], name="comment_commenter_idx"),
+            models.Index(fields=["status", "-open_reports"], name="comment_reported_idx",
+                         condition=models.Q(open_reports__gt=0)),
         ]
 
     def __str__(self) -> str:
@@ -132,6 +136,7 @@ class Decision(models.Model):
         BAN = "ban", _("ban")
         TRUST = "trust", _("trust")
         DELETE = "delete", _("deleted by the commenter")
+        KEEP = "keep", _("kept despite reports")
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="decisions")
     commenter = models.ForeignKey(Commenter, on_delete=models.CASCADE, related_name="decisions")
@@ -236,3 +241,31 @@ class TargetCommentSettings(models.Model):
     def clean(self) -> None:
         _check_closing(self)
 
+class Report(models.Model):
+    """A reader's report of an approved comment; one per reader (session or IP hash) and comment."""
+
+    class Outcome(models.TextChoices):
+        KEPT = "kept", _("kept")
+        REJECTED = "rejected", pgettext_lazy("report outcome", "rejected")
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    reason = models.CharField(_("reason"), max_length=12, choices=Reason.choices)
+    # Keyed hashes only: the session key and the IP address themselves are never stored.
+    session_hash = models.CharField(max_length=64, blank=True)
+    ip_hash = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+")
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        indexes = [
+            models.Index(fields=["comment", "resolved_at"], name="report_comment_idx"),
+            models.Index(fields=["ip_hash", "created_at"], name="report_ip_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reason} #{self.comment_id}"

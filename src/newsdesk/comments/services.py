@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -13,13 +13,15 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from newsdesk import realtime
+from newsdesk.comments.history import history_signals
 from newsdesk.comments.models import (
     BODY_MAX_LENGTH,
     DISPLAY_NAME_MAX_LENGTH,
@@ -27,6 +29,7 @@ from newsdesk.comments.models import (
     Commenter,
     Decision,
     Reason,
+    Report,
     normalize_email,
 )
 from newsdesk.comments.policy import Rules, closed_message, rules_for
@@ -36,6 +39,7 @@ from newsdesk.core.errors import Forbidden, InvalidInput, NotFound, ServiceError
 from newsdesk.core.privacy import ip_hash
 from newsdesk.mail import services as mail
 from newsdesk.moderation import Action, screen
+from newsdesk.moderation import lists as wordlists
 
 IP_HASH_MAX_AGE = timedelta(days=7)
 DELETE_TOKEN_SALT = "newsdesk.comments.delete"  # noqa: S105 - a signing salt, not a secret
@@ -130,15 +134,21 @@ def comment_submit(*, target: models.Model, display_name: str, email: str, body:
     parent = _resolve_parent(target, content_type, parent_id)
     digest = ip_hash(ip)
     _check_rate(ip_digest=digest, email=email)
-    screening = screen(body, context_text=context_text(target), parent_text=parent.body if parent else "")
+    banned, suspect = wordlists.current()
+    screening = screen(body, context_text=context_text(target), parent_text=parent.body if parent else "",
+                       banned=banned, suspect=suspect)
+    signals = [{**asdict(s), "action": s.action.value} for s in screening.signals]
+    signals += history_signals(body=body, fingerprint=screening.fingerprint, content_type=content_type,
+                               object_id=target.pk, email=email, ip_digest=digest)
     with transaction.atomic():
         commenter, _created = Commenter.objects.get_or_create(email=email)
         comment = Comment(
             content_type=content_type, object_id=target.pk, parent=parent, commenter=commenter,
             display_name=display_name, body=body, ip_hash=digest,
-            risk=screening.risk, screen_action=screening.action.value, fingerprint=screening.fingerprint,
-            signals=[{**asdict(s), "action": s.action.value} for s in screening.signals],
-            model_versions=screening.versions, notify=bool(notify),
+            risk=max(s["score"] for s in signals), screen_action=_strictest(signals),
+            fingerprint=screening.fingerprint, signals=signals,
+            model_versions={**screening.versions, **{s["name"]: s["version"] for s in signals}},
+            notify=bool(notify),
         )
         comment.save()
         auto = _automatic_rejection(comment, commenter, honeypot, screening)
@@ -153,6 +163,11 @@ def comment_submit(*, target: models.Model, display_name: str, email: str, body:
         else:
             _maybe_auto_approve(comment, commenter, rules)
     return comment
+
+
+def _strictest(signals: list[dict]) -> str:
+    order = [Action.APPROVE_CANDIDATE, Action.HOLD, Action.REJECT]
+    return max((Action(s["action"]) for s in signals), key=order.index).value
 
 
 def _automatic_rejection(comment: Comment, commenter: Commenter, honeypot: str,
@@ -487,3 +502,122 @@ def commenter_delete_all(*, commenter: Commenter) -> int:
             count += 1
         Comment.objects.filter(commenter=commenter).update(body="", ip_hash="")
     return count
+
+
+# --- reader reports ---------------------------------------------------------------------------------------------
+
+REPORT_SALT = "newsdesk.comments.report"
+
+
+def session_hash(session_key: str | None) -> str:
+    """A keyed hash of the reader's session key: recognises a repeat report, reveals nothing."""
+    if not session_key:
+        return ""
+    return salted_hmac(REPORT_SALT, session_key, algorithm="sha256").hexdigest()[:32]
+
+
+def comment_report(*, comment_id: int, reason: str, session_key: str | None, ip: str | None) -> tuple[Report, bool]:
+    """A reader reports an approved comment. Returns (report, counted): a second report of the same comment from
+    the same session or IP hash is not counted again (counted=False, the earlier report is returned).
+
+    Raises InvalidInput (no reason), NotFound (no such approved comment), RateLimited
+    (`COMMENTS_REPORT_RATE_LIMIT_IP`, default 10 reports per 600 s per IP hash).
+    """
+    if reason not in Reason.values:
+        raise InvalidInput(_("Please choose why you report this comment."),
+                           errors={"reason": _("Please choose why you report this comment.")})
+    digest, session = ip_hash(ip), session_hash(session_key)
+    count, seconds = _limit("COMMENTS_REPORT_RATE_LIMIT_IP", (10, 600))
+    if digest and Report.objects.filter(
+            ip_hash=digest, created_at__gte=timezone.now() - timedelta(seconds=seconds)).count() >= count:
+        raise RateLimited(_("Too many reports from your connection. Please wait %(minutes)d minutes and try "
+                            "again.") % {"minutes": max(1, seconds // 60)})
+    with transaction.atomic():
+        # The lock on the comment serialises reports of it, so "counted once" holds under concurrency.
+        comment = Comment.objects.select_for_update().filter(pk=comment_id, status=Comment.Status.APPROVED).first()
+        if comment is None:
+            raise NotFound(_("This comment cannot be reported (any more)."))
+        same_reader = Q(pk__in=[])
+        if session:
+            same_reader |= Q(session_hash=session)
+        if digest:
+            same_reader |= Q(ip_hash=digest)
+        earlier = Report.objects.filter(same_reader, comment=comment).first()
+        if earlier is not None:
+            return earlier, False
+        report = Report.objects.create(comment=comment, reason=reason, session_hash=session, ip_hash=digest)
+        Comment.objects.filter(pk=comment.pk).update(open_reports=F("open_reports") + 1)
+    return report, True
+
+
+def _resolve_reports(comment: Comment, *, moderator, outcome: str) -> int:
+    resolved = Report.objects.filter(comment=comment, resolved_at__isnull=True).update(
+        resolved_at=timezone.now(), resolved_by=moderator, outcome=outcome)
+    Comment.objects.filter(pk=comment.pk).update(open_reports=0)
+    comment.open_reports = 0
+    return resolved
+
+
+def comment_keep(*, comment: Comment, moderator) -> Comment:
+    """The moderator keeps a reported comment: its open reports are dismissed, the decision is logged."""
+    with transaction.atomic():
+        locked = _locked(comment.pk)
+        if locked.status != Comment.Status.APPROVED:
+            raise InvalidInput(_("Only a published comment can be kept."))
+        dismissed = _resolve_reports(locked, moderator=moderator, outcome=Report.Outcome.KEPT)
+        Decision.objects.create(comment=locked, commenter_id=locked.commenter_id, moderator=moderator,
+                                action=Decision.Action.KEEP, note=f"{dismissed} Meldung(en) verworfen")
+    return locked
+
+
+def comment_reject_reported(*, comment: Comment, moderator, reason: str) -> Comment:
+    """Reject a comment (published or not) and close its open reports as upheld; readers see it disappear."""
+    with transaction.atomic():
+        locked = comment_reject(comment=comment, moderator=moderator, reason=reason)
+        _resolve_reports(locked, moderator=moderator, outcome=Report.Outcome.REJECTED)
+    return locked
+
+
+# --- bulk decisions ---------------------------------------------------------------------------------------------
+
+BULK_MAX = 200
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    action: str
+    done: list[int]
+    skipped: list[int]  # already in that state, deleted by the commenter, or gone
+
+
+def comments_bulk_decide(*, ids: list[int], action: str, moderator, reason: str = "") -> BulkResult:
+    """Approve, reject (one reason for all) or keep several comments; each one is its own logged decision."""
+    if action not in {"approve", "reject", "keep"}:
+        raise InvalidInput(_("Unknown action."))
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        raise InvalidInput(_("Please select at least one comment."))
+    if len(ids) > BULK_MAX:
+        raise InvalidInput(_("At most %(max)d comments at once, please.") % {"max": BULK_MAX})
+    if action == "reject" and reason not in Reason.values:
+        raise InvalidInput(_("Please choose a reason."), errors={"reason": _("Please choose a reason.")})
+    target_status = {"approve": Comment.Status.APPROVED, "reject": Comment.Status.REJECTED}.get(action)
+    done, skipped = [], []
+    for comment in Comment.objects.filter(pk__in=ids).order_by("id"):
+        if comment.status == Comment.Status.DELETED or comment.status == target_status:
+            skipped.append(comment.pk)
+            continue
+        try:
+            if action == "approve":
+                comment_approve(comment=comment, moderator=moderator)
+            elif action == "reject":
+                comment_reject_reported(comment=comment, moderator=moderator, reason=reason)
+            else:
+                comment_keep(comment=comment, moderator=moderator)
+        except ServiceError:
+            skipped.append(comment.pk)  # changed under our feet (e.g. deleted meanwhile): leave it alone
+            continue
+        done.append(comment.pk)
+    found = set(done) | set(skipped)
+    skipped += [pk for pk in ids if pk not in found]
+    return BulkResult(action=action, done=done, skipped=skipped)

@@ -7,8 +7,10 @@ from collections.abc import AsyncIterator
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import (
     Http404,
     HttpRequest,
@@ -19,8 +21,10 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -130,24 +134,73 @@ def _require_moderator(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
-QUEUE_STATUSES = (Comment.Status.PENDING, Comment.Status.APPROVED, Comment.Status.REJECTED)
+QUEUE_STATUSES = selectors.QUEUES
+QUEUE_LABELS = {
+    Comment.Status.PENDING: pgettext_lazy("queue", "Pending"),
+    selectors.REPORTED: pgettext_lazy("queue", "Reported"),
+    Comment.Status.APPROVED: pgettext_lazy("queue", "Approved"),
+    Comment.Status.REJECTED: pgettext_lazy("queue", "Rejected"),
+}
+
+
+def _queue_status(value: str | None) -> str:
+    return value if value in QUEUE_STATUSES else Comment.Status.PENDING
+
+
+def _page_number(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and int(value) > 0 else 1
+
+
+def _queue_url(status: str, page: int = 1) -> str:
+    query = {"status": status}
+    if page > 1:
+        query["seite"] = page
+    return f"{reverse('moderation:queue')}?{urlencode(query)}"
 
 
 @login_required
 @require_GET
 def moderation_queue(request: HttpRequest) -> HttpResponse:
     _require_moderator(request)
-    status = request.GET.get("status", Comment.Status.PENDING)
-    if status not in QUEUE_STATUSES:
-        status = Comment.Status.PENDING
-    comments = list(selectors.queue(status)[:selectors.QUEUE_PAGE_SIZE])
+    status = _queue_status(request.GET.get("status"))
+    single = request.GET.get("kommentar", "")
+    if single.isdigit():
+        # One comment in any state: where a "gleicher Text wie Kommentar #…" signal links to.
+        page = Paginator(selectors.queue_single(int(single)), 1).get_page(1)
+        status = ""
+    else:
+        page = selectors.queue_page(status, request.GET.get("seite"))
+    comments = list(page)
+    for comment in comments:
+        comment.report_summary = selectors.report_summary(getattr(comment, "open_report_list", []))
     counts = selectors.queue_counts()
+    reasons = [(value, str(label)) for value, label in Reason.choices]  # resolve the lazy labels once, not 50×
+    # The same <option>s under every item: rendered once here instead of once per item in the template.
+    reason_options = format_html_join("", '<option value="{}">{} {}</option>',
+                                      ((value, n, label) for n, (value, label) in enumerate(reasons, 1)))
     response = render(request, "comments/queue.html", {
-        "comments": comments, "status": status, "reasons": Reason.choices,
-        "tabs": [(s, Comment.Status(s).label, counts[s]) for s in QUEUE_STATUSES],
+        "comments": comments, "page": page, "status": status, "reasons": reasons, "reason_options": reason_options,
+        "single": bool(status == ""),
+        "tabs": [(s, QUEUE_LABELS[s], counts[s]) for s in QUEUE_STATUSES],
+        "previous_url": _queue_url(status, page.previous_page_number()) if page.has_previous() else "",
+        "next_url": _queue_url(status, page.next_page_number()) if page.has_next() else "",
     })
     response["Cache-Control"] = "private, no-cache"
     return response
+
+
+def _back(request: HttpRequest) -> HttpResponseRedirect:
+    """Back to the queue and page the moderator came from; the page number is clamped when the queue shrank."""
+    status = _queue_status(request.POST.get("status"))
+    return HttpResponseRedirect(_queue_url(status, _page_number(request.POST.get("seite"))), status=303)
+
+
+def _error(request: HttpRequest, exc: ServiceError) -> HttpResponse:
+    return render(request, "comments/message.html", {
+        "title": _("The decision was not saved"), "message": exc.message,
+        "back_url": _queue_url(_queue_status(request.POST.get("status")),
+                               _page_number(request.POST.get("seite"))),
+    }, status=exc.status)
 
 
 @login_required
@@ -160,19 +213,75 @@ def moderation_decide(request: HttpRequest, pk: int) -> HttpResponse:
         if action == "approve":
             services.comment_approve(comment=comment, moderator=request.user)
         elif action == "reject":
-            services.comment_reject(comment=comment, moderator=request.user, reason=request.POST.get("reason", ""))
+            services.comment_reject_reported(comment=comment, moderator=request.user,
+                                             reason=request.POST.get("reason", ""))
+        elif action == "keep":
+            services.comment_keep(comment=comment, moderator=request.user)
         elif action == "ban":
             services.commenter_ban(commenter=comment.commenter, moderator=request.user, comment=comment)
         elif action == "trust":
             services.commenter_trust(commenter=comment.commenter, moderator=request.user, comment=comment)
         else:
-            return HttpResponse(status=400)
+            return _error(request, ServiceError(_("Unknown action.")))
     except ServiceError as exc:
-        return HttpResponse(exc.message, status=exc.status, content_type="text/plain; charset=utf-8")
-    back = request.POST.get("status", Comment.Status.PENDING)
-    if back not in QUEUE_STATUSES:
-        back = Comment.Status.PENDING
-    return HttpResponseRedirect(f"{reverse('moderation:queue')}?status={back}", status=303)
+        return _error(request, exc)
+    return _back(request)
+
+
+def _bulk_summary(result: services.BulkResult) -> str:
+    n = len(result.done)
+    if result.action == "approve":
+        text = ngettext("%(n)d comment approved", "%(n)d comments approved", n)
+    elif result.action == "reject":
+        text = ngettext("%(n)d comment rejected", "%(n)d comments rejected", n)
+    else:
+        text = ngettext("%(n)d comment kept, its reports dismissed", "%(n)d comments kept, their reports dismissed",
+                        n)
+    text = text % {"n": n}
+    if result.skipped:
+        text += " " + ngettext("(%(n)d skipped: already decided or deleted)",
+                               "(%(n)d skipped: already decided or deleted)", len(result.skipped)) % {
+            "n": len(result.skipped)}
+    return text
+
+
+@login_required
+@require_POST
+def moderation_bulk(request: HttpRequest) -> HttpResponse:
+    """Several comments in one POST (`ids`, `action`, `reason`): each is decided and logged on its own."""
+    _require_moderator(request)
+    raw = request.POST.getlist("ids")
+    if not all(value.isdigit() for value in raw):
+        return _error(request, ServiceError(_("The selection is not valid.")))
+    try:
+        result = services.comments_bulk_decide(ids=[int(v) for v in raw], action=request.POST.get("action", ""),
+                                               moderator=request.user, reason=request.POST.get("reason", ""))
+    except ServiceError as exc:
+        return _error(request, exc)
+    messages.success(request, _bulk_summary(result))
+    return _back(request)
+
+
+# --- reader reports ---------------------------------------------------------------------------------------------
+
+SESSION_REPORT_NOTICE = "comments_report_notice"
+
+
+@require_POST
+def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = Comment.objects.filter(pk=pk).first()
+    back = (target_url(comment.target) if comment and comment.target else "/") + "#kommentare"
+    if not request.session.session_key:
+        request.session.save()  # a session key to recognise the same reader reporting twice
+    try:
+        _report, counted = services.comment_report(comment_id=pk, reason=request.POST.get("reason", ""),
+                                                   session_key=request.session.session_key,
+                                                   ip=request.META.get("REMOTE_ADDR"))
+    except ServiceError as exc:
+        return render(request, "comments/message.html", {
+            "title": _("Your report was not sent"), "message": exc.message, "back_url": back}, status=exc.status)
+    request.session[SESSION_REPORT_NOTICE] = "new" if counted else "again"
+    return HttpResponseRedirect(back, status=303)
 
 
 # --- reader side: e-mail confirmation, notifications, data and deletion ----------------------------------------

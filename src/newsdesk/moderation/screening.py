@@ -106,7 +106,7 @@ def spam_signals(text: str, banned: WordList, suspect: WordList) -> list[Signal]
                               spam.wordlist_version(banned), Action.REJECT))
     suspect_hits = suspect.find(text)
     if suspect_hits:
-        signals.append(Signal("suspect", 0.8, f"verdächtiges Wort: {_quote(dict.fromkeys(suspect_hits))}",
+        signals.append(Signal("suspect", 0.8, f"Verdachtswort: {_quote(dict.fromkeys(suspect_hits))}",
                               spam.wordlist_version(suspect), Action.HOLD))
     shouting = spam.shouting_ratio(text)
     if shouting >= 0.5:

@@ -22,7 +22,7 @@ from pathlib import Path
 from newsdesk.moderation.normalize import fold_for_matching
 
 
-def _parse(entry: str) -> tuple[str, str] | None:
+def parse_entry(entry: str) -> tuple[str, str] | None:
     """(kind, folded core) with kind one of exact/prefix/suffix/infix, or None for blanks and comments."""
     entry = entry.strip()
     if not entry or entry.startswith("#"):
@@ -57,7 +57,7 @@ class WordList:
     @cached_property
     def _regex(self) -> re.Pattern[str] | None:
         by_kind: dict[str, list[str]] = {"exact": [], "prefix": [], "suffix": [], "infix": []}
-        for kind, core in filter(None, map(_parse, self.entries)):
+        for kind, core in filter(None, map(parse_entry, self.entries)):
             by_kind[kind].append(core)
         if not any(by_kind.values()):
             return None

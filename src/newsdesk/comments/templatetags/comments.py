@@ -4,9 +4,10 @@ from django.db import models
 
 from newsdesk.comments import selectors, services
 from newsdesk.comments.forms import CommentForm
+from newsdesk.comments.models import Comment, Reason
 from newsdesk.comments.policy import closed_message, rules_for
 from newsdesk.comments.rendering import render_body
-from newsdesk.comments.views import SESSION_MINE, SESSION_NOTICE
+from newsdesk.comments.views import SESSION_MINE, SESSION_NOTICE, SESSION_REPORT_NOTICE
 
 register = template.Library()
 
@@ -28,6 +29,7 @@ def comment_section(context: template.Context, target: models.Model) -> dict:
         "mine_ids": {c.pk for c in mine},
         "notice": request.session.pop(SESSION_NOTICE, False),
         "closed": closed_message(rules_for(target)),
+        "report_notice": request.session.pop(SESSION_REPORT_NOTICE, ""),
         "form": CommentForm(initial={"parent": reply_to if reply_to.isdigit() else None}),
     }
 
@@ -35,3 +37,10 @@ def comment_section(context: template.Context, target: models.Model) -> dict:
 @register.filter
 def comment_html(text: str) -> str:
     return render_body(text)
+
+
+@register.inclusion_tag("comments/_report.html", takes_context=True)
+def report_form(context: template.Context, comment: Comment) -> dict:
+    """"Melden" under an approved comment. Also rendered for live pushes, where there is no request: the
+    page's script then adds the CSRF token from the comment form before sending."""
+    return {"comment": comment, "reasons": Reason.choices, "csrf_token": context.get("csrf_token")}

@@ -39,6 +39,19 @@
     list.insertBefore(wrapper, list.firstChild);
   });
 
+  // Report forms pushed live were rendered without a request: give them the page's CSRF token.
+  section.addEventListener("submit", function (event) {
+    var form = event.target.closest(".report-form");
+    if (!form || form.querySelector("[name=csrfmiddlewaretoken]")) return;
+    var token = section.querySelector("[name=csrfmiddlewaretoken]");
+    if (!token) return;
+    var input = document.createElement("input");
+    input.type = "hidden";
+    input.name = "csrfmiddlewaretoken";
+    input.value = token.value;
+    form.appendChild(input);
+  });
+
   source.addEventListener("comment.removed", function (event) {
     var data = JSON.parse(event.data);
     var node = list.querySelector("[data-comment-id='" + data.id + "']");
