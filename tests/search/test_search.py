@@ -169,3 +169,10 @@ def test_reindex_command_rebuilds_from_sources(liveblog, editor, django_capture_
     doc(77, "Veraltet", "Ein Dokument, das es nicht mehr gibt.")
     call_command("search_reindex")
     assert search.search("Notstrom").total == 1 and search.search("veraltet").total == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["²", "٣", "99999999999999999999", "-1", "abc"])
+def test_odd_page_numbers_show_the_first_page(client, page):
+    response = client.get("/suche/", {"q": "Hochwasser", "seite": page})
+    assert response.status_code == 200

@@ -35,6 +35,7 @@ from newsdesk.comments.forms import CommentForm
 from newsdesk.comments.models import Comment, Reason, target_channel
 from newsdesk.comments.targets import is_commentable, is_public, target_url
 from newsdesk.core.errors import ServiceError
+from newsdesk.core.validation import whole_number
 from newsdesk.realtime import sse
 
 SESSION_MINE = "comments_mine"
@@ -148,7 +149,7 @@ def _queue_status(value: str | None) -> str:
 
 
 def _page_number(value: str | None) -> int:
-    return int(value) if value and value.isdigit() and int(value) > 0 else 1
+    return max(1, whole_number(value, max_digits=9) or 1)
 
 
 def _queue_url(status: str, page: int = 1) -> str:
@@ -164,9 +165,9 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
     _require_moderator(request)
     status = _queue_status(request.GET.get("status"))
     single = request.GET.get("kommentar", "")
-    if single.isdigit():
+    if whole_number(single) is not None:
         # One comment in any state: where a "gleicher Text wie Kommentar #…" signal links to.
-        page = Paginator(selectors.queue_single(int(single)), 1).get_page(1)
+        page = Paginator(selectors.queue_single(whole_number(single)), 1).get_page(1)
         status = ""
     else:
         page = selectors.queue_page(status, request.GET.get("seite"))
@@ -251,7 +252,7 @@ def moderation_bulk(request: HttpRequest) -> HttpResponse:
     """Several comments in one POST (`ids`, `action`, `reason`): each is decided and logged on its own."""
     _require_moderator(request)
     raw = request.POST.getlist("ids")
-    if not all(value.isdigit() for value in raw):
+    if not all(whole_number(value) is not None for value in raw):
         return _error(request, ServiceError(_("The selection is not valid.")))
     try:
         result = services.comments_bulk_decide(ids=[int(v) for v in raw], action=request.POST.get("action", ""),

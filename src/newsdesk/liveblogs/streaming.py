@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from newsdesk import realtime
 from newsdesk.core.errors import InvalidInput
+from newsdesk.core.validation import whole_number
 from newsdesk.liveblogs.models import Event, LiveBlog
 from newsdesk.liveblogs.selectors import EVENTS_PAGE_MAX, events_after
 from newsdesk.realtime import grip, sse
@@ -64,7 +65,7 @@ def parse_seq(value: str | None, name: str) -> int:
     """A sequence number from a client (Last-Event-ID, ?since=); absent means from the start."""
     if value in (None, ""):
         return 0
-    if not value.isdigit() or len(value) > 18:
+    if whole_number(value) is None:
         raise InvalidInput(_("%(name)s must be a non-negative whole number.") % {"name": name}, field=name)
     return int(value)
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from newsdesk.core.errors import ServiceError
 from newsdesk.core.freshness import LIVEBLOGS, RELATED, SITE, conditional_page
+from newsdesk.core.validation import whole_number
 from newsdesk.liveblogs import selectors, services
 from newsdesk.liveblogs.forms import EntryForm, LiveBlogForm
 from newsdesk.liveblogs.models import LiveBlog, liveblog_freshness_key
@@ -29,7 +30,7 @@ def _blog_or_404(slug: str) -> LiveBlog:
 
 def _cursor(request: HttpRequest) -> int | None:
     raw = request.GET.get("cursor", "")
-    return int(raw) if raw.isdigit() and len(raw) < 19 else None
+    return whole_number(raw)
 
 
 @conditional_page(lambda request: [SITE, LIVEBLOGS])

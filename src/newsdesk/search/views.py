@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from newsdesk.core.validation import whole_number
 from newsdesk.search import search
 from newsdesk.search.models import SearchTopic
 from newsdesk.search.query import MAX_PAGE
@@ -20,7 +21,8 @@ def _date(value: str) -> date | None:
 
 
 def _page(value: str) -> int:
-    return min(max(1, int(value)), MAX_PAGE) if value.isdigit() and len(value) < 6 else 1
+    number = whole_number(value, max_digits=5)
+    return min(max(1, number), MAX_PAGE) if number is not None else 1
 
 
 def search_page(request: HttpRequest) -> HttpResponse:

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from newsdesk.core.errors import InvalidInput, NotFound, ServiceError
 from newsdesk.core.html import html_to_text
 from newsdesk.core.privacy import ip_hash
+from newsdesk.core.validation import whole_number
 from newsdesk.mail import services as mail
 from newsdesk.subscriptions.models import AlertJob, Subscriber, Subscription
 
@@ -396,7 +397,8 @@ def _similar_targets(job: AlertJob) -> list[str]:
     from newsdesk.articles.models import Article
 
     _prefix, _dot, raw_id = job.source_key.partition(".")
-    article = Article.objects.published().filter(pk=int(raw_id)).first() if raw_id.isdigit() else None
+    pk = whole_number(raw_id)
+    article = Article.objects.published().filter(pk=pk).first() if pk is not None else None
     if article is None:
         return []  # unpublished again before the alert went out: nothing to tell
     followed = {int(key.partition(".")[2]) for key in Subscription.objects.filter(

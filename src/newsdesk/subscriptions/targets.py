@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from newsdesk.articles.models import Article, Topic
 from newsdesk.core.errors import InvalidInput
+from newsdesk.core.validation import whole_number
 from newsdesk.liveblogs.models import LiveBlog
 from newsdesk.subscriptions.models import Subscription
 from newsdesk.subscriptions.services import Target
@@ -13,8 +14,8 @@ from newsdesk.subscriptions.services import Target
 
 def _object(key: str, prefix: str, queryset):
     name, _dot, raw_id = key.partition(".")
-    return queryset.filter(pk=int(raw_id)).first() if name == prefix and raw_id.isdigit() and len(raw_id) < 19 \
-        else None
+    pk = whole_number(raw_id)
+    return queryset.filter(pk=pk).first() if name == prefix and pk is not None else None
 
 
 def resolve_target(kind: str, key: str) -> Target:

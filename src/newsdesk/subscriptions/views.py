@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from newsdesk.core.errors import ServiceError
 from newsdesk.core.privacy import client_ip
+from newsdesk.core.validation import whole_number
 from newsdesk.subscriptions import services
 from newsdesk.subscriptions.models import Subscription
 from newsdesk.subscriptions.targets import resolve_target
@@ -84,8 +85,9 @@ def preferences(request: HttpRequest, token: str) -> HttpResponse:
         subscriber = services.subscriber_by_token(token)
     except ServiceError as exc:
         return _page(request, _("Your subscriptions"), exc.message, status=exc.status)
-    if request.method == "POST" and request.POST.get("unsubscribe", "").isdigit():
-        services.unsubscribe(subscriber=subscriber, subscription_id=int(request.POST["unsubscribe"]))
+    unsubscribe = whole_number(request.POST.get("unsubscribe")) if request.method == "POST" else None
+    if unsubscribe is not None:
+        services.unsubscribe(subscriber=subscriber, subscription_id=unsubscribe)
     return render(request, "subscriptions/preferences.html", {
         "subscriber": subscriber, "subscriptions": subscriber.subscriptions.order_by("-signed_up_at"),
     })

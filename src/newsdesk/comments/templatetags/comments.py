@@ -8,6 +8,7 @@ from newsdesk.comments.models import Comment, Reason
 from newsdesk.comments.policy import closed_message, rules_for
 from newsdesk.comments.rendering import render_body
 from newsdesk.comments.views import SESSION_MINE, SESSION_NOTICE, SESSION_REPORT_NOTICE
+from newsdesk.core.validation import whole_number
 
 register = template.Library()
 
@@ -30,7 +31,7 @@ def comment_section(context: template.Context, target: models.Model) -> dict:
         "notice": request.session.pop(SESSION_NOTICE, False),
         "closed": closed_message(rules_for(target)),
         "report_notice": request.session.pop(SESSION_REPORT_NOTICE, ""),
-        "form": CommentForm(initial={"parent": reply_to if reply_to.isdigit() else None}),
+        "form": CommentForm(initial={"parent": whole_number(reply_to)}),
     }
 
 
