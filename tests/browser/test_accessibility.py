@@ -27,9 +27,8 @@ READER_PAGES = [
     NOT_FOUND,
 ]
 
-# JOB PAGES: add "/jobs/" and one job posting's path here once the `jobs` branch is merged
-# (the lead does this; every path in the list runs through the same checks on phone and desktop).
-JOB_PAGES: list[str] = []
+# Job listings and the legal pages linked from every footer (a remote demo posting: more JSON-LD and labels).
+JOB_PAGES: list[str] = ["/jobs/", "/jobs/datenjournalismus-remote-lindra-datenlabor/", "/impressum/", "/datenschutz/"]
 
 BLOCKING = {"serious", "critical"}
 VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 900)}

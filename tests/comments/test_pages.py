@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -152,7 +153,8 @@ def test_queue_orders_by_risk_and_explains(client, moderator, submit):
     html = response.content.decode()
     assert response.status_code == 200
     assert html.index(f'id="q-{rude.pk}"') < html.index(f'id="q-{calm.pk}"')
-    assert "abwertend 1,00: »Vollidioten«" in html
+    # The reason names the score and the words that carry it (their order follows the model's weights).
+    assert re.search(r"abwertend (0,9\d|1,00): [^<]*»Vollidioten«", html)
     assert "Hochwasser an der Lindra" in html
     assert "0 freigegeben, 0 abgelehnt" in html
     assert 'data-queue="pending">2<' in html

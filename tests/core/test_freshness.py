@@ -203,3 +203,43 @@ def test_deleting_a_newsblog_with_its_entries_refreshes_the_home_page(client, ed
     blog.delete()  # as the back office does: the entries go with it
     response = client.get("/", HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200 and "Live aus Testhausen" not in response.content.decode()
+
+
+def test_a_comment_approved_on_an_article_makes_its_page_fresh(client, article):
+    from newsdesk.comments import services as comments
+    from newsdesk.comments.models import CommentSettings
+
+    CommentSettings.objects.update_or_create(pk=1, defaults={"require_email_confirmation": False})
+    path = article.get_absolute_url()
+    comment = comments.comment_submit(target=article, display_name="Lea", email="lea@example.org", consent=True,
+                                      body="Die neue Brücke in Testhausen entlastet hoffentlich die Ortsmitte.")
+    etag, second = revalidate(client, path)
+    assert second.status_code == 304
+    comments.comment_approve(comment=comment, moderator=None)
+    fresh = client.get(path, HTTP_IF_NONE_MATCH=etag)
+    assert fresh.status_code == 200 and "entlastet hoffentlich" in fresh.content.decode()
+
+
+def test_a_new_job_posting_makes_articles_job_pages_and_sitemaps_fresh(client, article):
+    from tests.jobs.conftest import make_posting
+
+    paths = [article.get_absolute_url(), "/jobs/", "/sitemap-stellen.xml"]
+    etags = {path: revalidate(client, path) for path in paths}
+    assert all(second.status_code == 304 for _, second in etags.values())
+    posting = make_posting("Korrektorin (m/w/d) für die Wochenendausgabe")
+    for path, (etag, _) in etags.items():
+        fresh = client.get(path, HTTP_IF_NONE_MATCH=etag)
+        assert fresh.status_code == 200, path
+        assert posting.title in fresh.content.decode() or posting.slug in fresh.content.decode(), path
+
+
+def test_editing_a_legal_page_makes_it_fresh(client):
+    from newsdesk.pages.models import LegalPage
+
+    etag, second = revalidate(client, "/impressum/")
+    assert second.status_code == 304
+    page = LegalPage.objects.get(kind="impressum")
+    page.body = "<p>Neue Anschrift: Beispielweg 7, 00000 Testhausen.</p>"
+    page.save()
+    fresh = client.get("/impressum/", HTTP_IF_NONE_MATCH=etag)
+    assert fresh.status_code == 200 and "Beispielweg 7" in fresh.content.decode()

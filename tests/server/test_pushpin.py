@@ -68,9 +68,9 @@ def test_a_lost_publish_is_recovered_from_the_event_log(behind_pushpin):
     reader = SseReader(f"{proxy.url}/api/v1/liveblogs/{SLUG}/events", last_event_id=current_seq(server))
     try:
         lost = Api(broken.url, token).post_entry(SLUG, "Dieser Push geht verloren.")
-        with pytest.raises(queue.Empty):
-            reader.take(1, timeout=0.5)
         # The next publish names the lost one as its predecessor; Pushpin notices the gap and asks us.
+        # (On a loaded machine Pushpin may have re-requested the stream already and got the lost entry from the
+        # event log then: either way it comes from the log, once, and before the next one.)
         after = Api(server.url, token).post_entry(SLUG, "Der nächste Push holt ihn nach.")
         # Pushpin first holds an item whose predecessor it has not seen (about 5 s), then asks us.
         received = reader.take(2, timeout=30)

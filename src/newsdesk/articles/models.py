@@ -60,6 +60,11 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+def article_freshness_key(slug: str) -> str:
+    """The content version of one article's page beyond the shared slices: its comment section."""
+    return f"article.{slug}"
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from newsdesk.articles import selectors
 from newsdesk.articles.models import Article, Author, Topic
-from newsdesk.core.freshness import ARTICLES, LIVEBLOGS, conditional_page
+from newsdesk.core.freshness import ARTICLES, JOBS, LIVEBLOGS, conditional_page, this_hour
 from newsdesk.core.seo import absolute_url
 from newsdesk.jobs.models import JobPosting
 from newsdesk.liveblogs.models import LiveBlog
@@ -104,7 +104,8 @@ SITEMAPS = {
 
 
 def _listed(request: HttpRequest, *args, **kwargs) -> list[str]:
-    return [ARTICLES, LIVEBLOGS]
+    # Job postings leave the job section when they expire, without any write: the hour is part of the version.
+    return [ARTICLES, LIVEBLOGS, JOBS, this_hour()]
 
 
 @conditional_page(_listed, per_reader=False)
@@ -124,7 +125,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
 
 def _news_keys(request: HttpRequest) -> list[str]:
     # Articles also leave the 48-hour window without any write: the hour is part of the version.
-    return [ARTICLES, f"hour.{timezone.now():%Y%m%d%H}"]
+    return [ARTICLES, this_hour()]
 
 
 @conditional_page(_news_keys, per_reader=False)

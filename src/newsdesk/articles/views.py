@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from newsdesk.articles import selectors
+from newsdesk.articles.models import article_freshness_key
 from newsdesk.articles.seo import article_json_ld
-from newsdesk.core.freshness import ARTICLES, LIVEBLOGS, RELATED, SITE, conditional_page
+from newsdesk.core.freshness import ARTICLES, JOBS, LIVEBLOGS, RELATED, SITE, conditional_page, this_hour
 
 # ETag, Last-Modified, 304 and Cache-Control come from core.freshness: every page names what it shows.
 
@@ -33,7 +34,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "articles/home.html", context)
 
 
-@conditional_page(lambda request, slug: [SITE, ARTICLES, RELATED])
+@conditional_page(lambda request, slug: [SITE, ARTICLES, RELATED, JOBS, this_hour(), article_freshness_key(slug)])
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     preview = getattr(request.user, "is_editor", False)
     found = selectors.article_by_slug(slug, include_unpublished=preview)

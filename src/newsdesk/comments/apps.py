@@ -12,17 +12,25 @@ class CommentsConfig(AppConfig):
         from django.contrib.contenttypes.models import ContentType
         from django.db.models.signals import post_delete, post_save
 
-        from newsdesk.comments.models import Comment
+        from newsdesk.articles.models import Article, article_freshness_key
+        from newsdesk.comments.models import Comment, CommentSettings, TargetCommentSettings
         from newsdesk.core import freshness
         from newsdesk.liveblogs.models import LiveBlog, liveblog_freshness_key
 
-        def comment_changed(sender, instance: Comment, **kw) -> None:
-            # The comment section is part of its newsblog's page: an approval must reach readers at once.
-            if ContentType.objects.get_for_id(instance.content_type_id).model_class() is LiveBlog:
-                slug = LiveBlog.objects.filter(pk=instance.object_id).values_list("slug", flat=True).first()
+        page_keys = {LiveBlog: liveblog_freshness_key, Article: article_freshness_key}
+
+        def target_changed(sender, instance: Comment | TargetCommentSettings, **kw) -> None:
+            # The comment section (and its open/closed notice) is part of its page: readers must see it at once.
+            model = ContentType.objects.get_for_id(instance.content_type_id).model_class()
+            if model in page_keys:
+                slug = model.objects.filter(pk=instance.object_id).values_list("slug", flat=True).first()
                 if slug:
-                    freshness.bump(liveblog_freshness_key(slug))
+                    freshness.bump(page_keys[model](slug))
 
         for signal in (post_save, post_delete):
-            signal.connect(comment_changed, sender=Comment, weak=False,
-                           dispatch_uid=f"comments-fresh-{signal is post_save}")
+            for model in (Comment, TargetCommentSettings):
+                signal.connect(target_changed, sender=model, weak=False,
+                               dispatch_uid=f"comments-fresh-{signal is post_save}-{model.__name__}")
+            # The site's rules show on every page with comments.
+            signal.connect(lambda sender, **kw: freshness.bump(freshness.SITE), sender=CommentSettings, weak=False,
+                           dispatch_uid=f"comments-fresh-site-{signal is post_save}")

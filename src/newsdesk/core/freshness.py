@@ -43,6 +43,12 @@ SITE = "site"  # shared by all pages: images (alt text, captions, credits)
 ARTICLES = "articles"  # articles, topics, authors: home, article, topic, author, archive pages, sitemaps
 LIVEBLOGS = "liveblogs"  # any newsblog change: the home page's "live now" box, the newsblog list, sitemaps
 RELATED = "related"  # the "related" boxes, recomputed after commit by newsdesk.related
+JOBS = "jobs"  # job postings: the job pages and the "Stellenangebote" box on articles
+
+
+def this_hour() -> str:
+    """A key that changes every hour without any write: for what leaves a page by time alone (expiry windows)."""
+    return f"hour.{timezone.now():%Y%m%d%H}"
 
 
 def bump(*keys: str) -> None:

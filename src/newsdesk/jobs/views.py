@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from newsdesk.articles.selectors import paginate
+from newsdesk.core.freshness import JOBS, SITE, conditional_page, this_hour
 from newsdesk.jobs import selectors
 from newsdesk.jobs.forms import JobFilterForm
 from newsdesk.jobs.seo import job_posting_json_ld
@@ -15,6 +16,12 @@ from newsdesk.jobs.seo import job_posting_json_ld
 GONE_SUGGESTIONS = 5
 
 
+def _jobs_keys(request: HttpRequest, *args, **kwargs) -> list[str]:
+    # Postings also expire (or start) by time alone: the hour is part of the version.
+    return [SITE, JOBS, this_hour()]
+
+
+@conditional_page(_jobs_keys)
 def job_list(request: HttpRequest) -> HttpResponse:
     form = JobFilterForm(request.GET or None)
     if form.is_bound and not form.is_valid():
@@ -35,6 +42,7 @@ def _can_preview(request: HttpRequest) -> bool:
     return request.user.is_authenticated and request.user.has_perm("jobs.view_jobposting")
 
 
+@conditional_page(_jobs_keys)
 def job_detail(request: HttpRequest, slug: str) -> HttpResponse:
     posting = selectors.posting_by_slug(slug)
     if posting is None:
