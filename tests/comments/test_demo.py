@@ -19,7 +19,6 @@ def test_demo_loads_pending_comments_of_each_kind_once():
     assert {"Wutbürger_KB", "Gewinner2026", "Gerd"} <= holds
 
 
-
 def test_demo_queue_has_a_reported_comment_a_reply_and_a_repeated_text():
     call_command("demo")
     reported = Comment.objects.get(status="approved")
@@ -29,3 +28,12 @@ def test_demo_queue_has_a_reported_comment_a_reply_and_a_repeated_text():
     first, second = Comment.objects.filter(body=REPEATED[0][2]).order_by("id")
     assert [s["reason_de"] for s in second.signals if s["name"] == "duplicate"] == [
         f"gleicher Text wie Kommentar #{first.pk}"]
+
+
+def test_demo_prints_a_moderator_login_that_opens_the_queue(client, capsys):
+    call_command("demo")
+    out = capsys.readouterr().out
+    assert "Moderator login:" in out and "user 'moderation'" in out
+    assert client.login(username="moderation", password="newsdesk-demo")
+    response = client.get("/moderation/")
+    assert response.status_code == 200 and "Wutbürger_KB" in response.content.decode()

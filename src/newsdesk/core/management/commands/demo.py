@@ -15,11 +15,12 @@ from newsdesk.liveblogs import demo as liveblog_demo
 from newsdesk.liveblogs.models import LiveBlog
 
 DEMO_EDITOR = "redaktion"
+DEMO_MODERATOR = "moderation"  # so a new user can try the comment queue the demo fills
 DEMO_PASSWORD = "newsdesk-demo"  # noqa: S105 - a published demo login, for local demo databases only
 
 
 class Command(BaseCommand):
-    help = "Load the fictional demo content (idempotent) and a demo editor login."
+    help = "Load the fictional demo content (idempotent) and demo editor and moderator logins."
 
     def add_arguments(self, parser):
         parser.add_argument("--if-empty", action="store_true", help="only when no newsblog exists yet")
@@ -44,11 +45,13 @@ class Command(BaseCommand):
         if added := comments_demo.load():
             self.stdout.write(f"Demo comments waiting for moderation: {added}")
         password = os.environ.get("NEWSDESK_PASSWORD") or DEMO_PASSWORD
-        editor = User.objects.filter(username=DEMO_EDITOR).first()
-        if editor is None:
-            editor = user_create_or_update(username=DEMO_EDITOR, role=Role.EDITOR, password=password,
-                                           first_name="Demo", last_name="Redaktion")
-        if editor.check_password(password):
-            self.stdout.write(self.style.SUCCESS(
-                f"Editor login: {settings.SITE_URL}{reverse('login')}  user '{DEMO_EDITOR}'  password '{password}'"
-            ))
+        for label, username, role, last_name in [("Editor", DEMO_EDITOR, Role.EDITOR, "Redaktion"),
+                                                 ("Moderator", DEMO_MODERATOR, Role.MODERATOR, "Moderation")]:
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                user = user_create_or_update(username=username, role=role, password=password,
+                                             first_name="Demo", last_name=last_name)
+            if user.check_password(password):  # never print a password somebody has changed since
+                self.stdout.write(self.style.SUCCESS(
+                    f"{label} login: {settings.SITE_URL}{reverse('login')}  user '{username}'  password '{password}'"
+                ))
