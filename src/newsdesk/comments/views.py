@@ -165,9 +165,10 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
     _require_moderator(request)
     status = _queue_status(request.GET.get("status"))
     single = request.GET.get("kommentar", "")
-    if whole_number(single) is not None:
+    single_id = whole_number(single)
+    if single_id is not None:
         # One comment in any state: where a "gleicher Text wie Kommentar #…" signal links to.
-        page = Paginator(selectors.queue_single(whole_number(single)), 1).get_page(1)
+        page = Paginator(selectors.queue_single(single_id), 1).get_page(1)
         status = ""
     else:
         page = selectors.queue_page(status, request.GET.get("seite"))

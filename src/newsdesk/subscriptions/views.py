@@ -21,7 +21,7 @@ from newsdesk.subscriptions.targets import resolve_target
 
 def _page(request: HttpRequest, title: str, message: str = "", *, status: int = 200, form_action: str = "",
           button: str = "", link: tuple[str, str] | None = None) -> HttpResponse:
-    return render(request, "subscriptions/page.html", {"title": title, "message": message,
+    return render(request, "action_page.html", {"title": title, "message": message,
                                                        "form_action": form_action, "button": button, "link": link},
                   status=status)
 
