@@ -53,3 +53,33 @@ def test_a_new_entry_pings_the_hub_with_the_newsblog_and_site_feeds(hub, liveblo
     assert ping["hub.mode"] == ["publish"]
     assert f"https://zeitung.example/newsblog/{liveblog.slug}/feed/" in ping["hub.url"]
     assert "https://zeitung.example/feed/atom/" in ping["hub.url"]
+
+
+def test_approving_or_removing_a_comment_pings_the_hub_with_the_article_feeds(
+        hub, article, moderator, django_capture_on_commit_callbacks):
+    from newsdesk.comments import services as comment_services
+    from newsdesk.comments.models import Reason
+    from tests.subscriptions.test_comment_feed import comment_on
+
+    pending = comment_on(article, status="pending")
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_services.comment_approve(comment=pending, moderator=moderator)
+    ping = hub.get(timeout=5)
+    assert ping["hub.url"] == [f"https://zeitung.example/artikel/{article.slug}/feed/{suffix}"
+                               for suffix in ("", "atom/", "json/")]
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_services.comment_reject(comment=pending, moderator=moderator, reason=Reason.OFF_TOPIC)
+    assert hub.get(timeout=5)["hub.url"] == ping["hub.url"]
+
+
+def test_a_decision_that_does_not_change_the_visible_comments_sends_no_ping(
+        hub, article, moderator, django_capture_on_commit_callbacks):
+    from newsdesk.comments import services as comment_services
+    from newsdesk.comments.models import Reason
+    from tests.subscriptions.test_comment_feed import comment_on
+
+    pending = comment_on(article, status="pending")
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_services.comment_reject(comment=pending, moderator=moderator, reason=Reason.SPAM)
+    with pytest.raises(queue.Empty):
+        hub.get(timeout=0.5)

@@ -34,6 +34,7 @@ from newsdesk.comments.models import (
 )
 from newsdesk.comments.policy import Rules, closed_message, rules_for
 from newsdesk.comments.selectors import commenter_comments
+from newsdesk.comments.signals import approved_comments_changed
 from newsdesk.comments.targets import context_text, is_commentable, is_public, target_url
 from newsdesk.core.errors import Forbidden, InvalidInput, NotFound, ServiceError
 from newsdesk.core.privacy import ip_hash
@@ -204,6 +205,8 @@ def _decide(comment: Comment, status: str, *, moderator, action: str, reason: st
     Decision.objects.create(comment=comment, commenter_id=comment.commenter_id, moderator=moderator,
                             action=action, reason=reason, note=note)
     channel = comment.channel
+    if Comment.Status.APPROVED in (old, status) and old != status:
+        approved_comments_changed.send(sender=Comment, comment=comment)
     if status == Comment.Status.APPROVED and old != status:
         message = {"type": "comment.approved", "id": comment.pk, "parent": comment.parent_id,
                    "html": render_to_string("comments/_comment.html", {"comment": comment})}

@@ -8,7 +8,9 @@ class SubscriptionsConfig(AppConfig):
     verbose_name = _("Subscriptions")
 
     def ready(self) -> None:
+        from newsdesk.articles.models import Article
         from newsdesk.articles.signals import article_corrected, article_published
+        from newsdesk.comments.signals import approved_comments_changed
         from newsdesk.liveblogs.signals import breaking_entry_published, key_event_published, liveblog_changed
         from newsdesk.subscriptions import services, websub
 
@@ -37,3 +39,13 @@ class SubscriptionsConfig(AppConfig):
         article_corrected.connect(
             lambda sender, article, **kwargs: services.article_corrected(article=article),
             dispatch_uid="subscriptions.article_corrected", weak=False)
+
+        def on_comments_changed(sender, comment, **kwargs) -> None:
+            # Only article feeds carry comments; newsblog feeds list entries.
+            if comment.content_type.model_class() is Article:
+                slug = Article.objects.filter(pk=comment.object_id).values_list("slug", flat=True).first()
+                if slug:
+                    websub.ping_after_commit(websub.feed_urls("article", slug))
+
+        approved_comments_changed.connect(on_comments_changed, dispatch_uid="subscriptions.websub_comments",
+                                          weak=False)
