@@ -61,6 +61,12 @@ def test_update_keeps_revision_and_marks_edit(liveblog, editor, other_editor):
     assert (revision.version, revision.body, revision.saved_by) == (1, "<p>Pegel 3,26 m</p>", other_editor)
 
 
+def test_revision_keeps_the_breaking_mark_the_entry_had(liveblog, editor):
+    entry = services.entry_create(liveblog=liveblog, author=editor, body="Eil", breaking=True)
+    services.entry_update(entry=entry, editor=editor, version=1, breaking=False)
+    assert EntryRevision.objects.get(entry=entry).breaking is True
+
+
 def test_pin_toggle_is_not_a_text_edit(liveblog, editor):
     entry = services.entry_create(liveblog=liveblog, author=editor, body="Service")
     pinned = services.entry_update(entry=entry, editor=editor, version=1, pinned=True)

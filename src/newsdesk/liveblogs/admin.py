@@ -22,7 +22,7 @@ class RevisionInline(admin.TabularInline):
     model = EntryRevision
     extra = 0
     can_delete = False
-    readonly_fields = ("version", "headline", "body", "key_event", "pinned", "saved_by", "saved_at")
+    readonly_fields = ("version", "headline", "body", "key_event", "pinned", "breaking", "saved_by", "saved_at")
 
     def has_add_permission(self, request, obj=None):
         return False

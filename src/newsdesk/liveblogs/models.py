@@ -123,6 +123,7 @@ class EntryRevision(models.Model):
     body = models.TextField()
     key_event = models.BooleanField(default=False)
     pinned = models.BooleanField(default=False)
+    breaking = models.BooleanField(default=False)
     saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     saved_at = models.DateTimeField()
 

@@ -222,7 +222,8 @@ def entry_update(*, entry: Entry, editor, version: int, body: str | None = None,
         now = timezone.now()
         EntryRevision.objects.create(
             entry=current, version=current.version, headline=current.headline, body=current.body,
-            key_event=current.key_event, pinned=current.pinned, saved_by=editor, saved_at=now,
+            key_event=current.key_event, pinned=current.pinned, breaking=current.breaking,
+            saved_by=editor, saved_at=now,
         )
         for name, value in changed.items():
             setattr(current, name, value)
