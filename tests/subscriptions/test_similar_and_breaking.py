@@ -99,6 +99,33 @@ def test_similar_news_reaches_followers_of_similar_articles_once_and_nobody_else
     assert OutboxMessage.objects.filter(recipient="flut@example.org", kind="alert").count() == 1
 
 
+def test_one_new_article_reaches_a_reader_once_whichever_alerts_they_follow(
+        archive, author, django_capture_on_commit_callbacks):
+    from newsdesk.articles.models import Topic
+
+    flood = archive[0]
+    floods = Topic.objects.create(name="Hochwasser", slug="hochwasser")
+    follow("alles@example.org", "topic", f"topic.{floods.pk}")
+    follow("alles@example.org", "similar", f"article.{flood.pk}")
+    follow("alles@example.org", "breaking")
+    follow("thema@example.org", "topic", f"topic.{floods.pk}")
+    follow("aehnlich@example.org", "similar", f"article.{flood.pk}")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        new = article_services.article_create(
+            headline="Deich am Lindrahof bricht: Kelmsbrück evakuiert die Altstadt", teaser="Sofort.",
+            body=FLOOD_BODY, topics=[floods], authors=[author])
+        new.breaking = True
+        article_services.article_publish(article=new)
+    services.process_alert_jobs()
+    about_new = OutboxMessage.objects.filter(kind="alert", text__contains=new.get_absolute_url())
+    subjects = dict(about_new.values_list("recipient", "subject"))
+    assert about_new.count() == len(subjects) == 3, "one mail per reader"
+    assert subjects["alles@example.org"] == f"Eilmeldung: {new.headline}", "the most urgent one"
+    assert subjects["thema@example.org"] == f"Neu: {new.headline}"
+    assert subjects["aehnlich@example.org"] == f"Ähnliche News: {new.headline}"
+
+
 def test_no_similar_news_alert_for_the_followed_article_itself(archive):
     flood, _flood_two, _library, _festival = archive
     follow("selbst@example.org", "similar", f"article.{flood.pk}")

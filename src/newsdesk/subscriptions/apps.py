@@ -23,10 +23,12 @@ class SubscriptionsConfig(AppConfig):
             dispatch_uid="subscriptions.liveblog_breaking", weak=False)
 
         def on_article_published(sender, article, **kwargs) -> None:
-            services.article_published(article=article)
-            services.article_similar(article=article)
+            # A reader gets one mail per new article (see _alert_mail); jobs expand in the order recorded, so the
+            # breaking alert, recorded first, is the one a reader who also follows the topic receives.
             if article.breaking:
                 services.article_breaking(article=article)
+            services.article_published(article=article)
+            services.article_similar(article=article)
             websub.ping_after_commit([*websub.feed_urls("site"), *websub.feed_urls("article", article.slug),
                                       *(url for topic in article.topics.all()
                                         for url in websub.feed_urls("topic", topic.slug))])

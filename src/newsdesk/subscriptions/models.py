@@ -78,7 +78,8 @@ class AlertJob(models.Model):
     event_key = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Subscription.Kind.choices)
     target_keys = models.JSONField(default=list)
-    # "Similar news": the new article ("article.12") whose followers are found when the alert is expanded.
+    # The new article ("article.12") an alert is about: "similar news" finds its followers from it when expanded,
+    # and a reader gets one mail per article whichever alerts (topic, similar, breaking) reach them.
     source_key = models.CharField(max_length=60, blank=True)
     subject = models.CharField(max_length=300)
     text = models.TextField()

@@ -300,11 +300,13 @@ def _alert_mail(subscription: Subscription, job: AlertJob, rendered: dict[str, t
                            render_to_string("subscriptions/mail/alert.html", context))
     text, html = rendered[title]
     subscriber = subscription.subscriber
-    # Keyed per event and subscriber: several followed targets, or a repeated run, still make one mail.
+    # Keyed per event (or, for a new article, per article) and subscriber: several followed targets, a reader
+    # who follows both a topic and similar news, or a repeated run, still make one mail.
     return mail.Mail(
         to=subscriber.email, subject=job.subject, kind="alert",
         text=text.replace(_READER_SLOT, subscriber.token), html=html.replace(_READER_SLOT, subscriber.token),
-        headers=unsubscribe_headers(subscriber), idempotency_key=f"alert:{job.event_key}:{subscriber.pk}",
+        headers=unsubscribe_headers(subscriber),
+        idempotency_key=f"alert:{job.source_key or job.event_key}:{subscriber.pk}",
         batch=f"alert:{job.event_key}",
     )
 
@@ -326,6 +328,7 @@ def article_published(*, article) -> None:
         kind=Subscription.Kind.TOPIC, target_keys=[f"topic.{pk}" for pk in article.topics.values_list("pk", flat=True)],
         subject=_("New: %(headline)s") % {"headline": article.headline}, text=article.teaser,
         url=_absolute(article.get_absolute_url()), event_key=f"article.{article.pk}.published",
+        source_key=f"article.{article.pk}",
     )
 
 
@@ -414,5 +417,5 @@ def article_breaking(*, article) -> None:
     record_alert(
         kind=Subscription.Kind.BREAKING, target_keys=[""], event_key=f"article.{article.pk}.breaking",
         subject=_("Breaking: %(headline)s") % {"headline": article.headline}, text=article.teaser,
-        url=_absolute(article.get_absolute_url()),
+        url=_absolute(article.get_absolute_url()), source_key=f"article.{article.pk}",
     )
