@@ -67,6 +67,9 @@ DE = {
     "No subscriptions.": "Keine Abonnements.",
     "Download my data (JSON)": "Meine Daten herunterladen (JSON)",
     "Delete my address and all subscriptions": "Meine Adresse und alle Abonnements löschen",
+    "Delete your data": "Ihre Daten löschen",
+    "Delete %(email)s and all its subscriptions? This cannot be undone.":
+        "%(email)s und alle Abonnements dieser Adresse löschen? Das lässt sich nicht rückgängig machen.",
     "Not subscribed": "Nicht abonniert",
     "Almost done": "Fast geschafft",
     "We have sent you an e-mail. Please confirm your subscription with the link in it; "

@@ -132,6 +132,10 @@ def test_preference_centre_export_and_delete(liveblog):
     assert "e@example.org" in page and liveblog.title in page
     data = json.loads(client.get(f"/abo/einstellungen/{token}/daten.json").content)
     assert data["email"] == "e@example.org" and data["subscriptions"][0]["confirmation_mail"]
+    assert f'href="/abo/einstellungen/{token}/loeschen/"' in page, "a link to a page that asks once more"
+    confirm = client.get(f"/abo/einstellungen/{token}/loeschen/")
+    assert confirm.status_code == 200 and "e@example.org" in confirm.content.decode()
+    assert Subscriber.objects.exists(), "asking deletes nothing"
     assert client.post(f"/abo/einstellungen/{token}/loeschen/").status_code == 200
     assert not Subscriber.objects.exists()
     assert OutboxMessage.objects.get(recipient="e@example.org").status == OutboxMessage.Status.SUPPRESSED

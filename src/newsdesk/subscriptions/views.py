@@ -104,12 +104,18 @@ def export(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def delete(request: HttpRequest, token: str) -> HttpResponse:
     try:
         subscriber = services.subscriber_by_token(token)
     except ServiceError as exc:
         return _page(request, _("Your subscriptions"), exc.message, status=exc.status)
+    if request.method == "GET":
+        # Cannot be undone: the preference centre only links here, this page asks once more.
+        return _page(request, _("Delete your data"),
+                     _("Delete %(email)s and all its subscriptions? This cannot be undone.")
+                     % {"email": subscriber.email},
+                     form_action=request.path, button=_("Delete my address and all subscriptions"))
     services.delete_subscriber(subscriber)
     return _page(request, _("Deleted"), _("Your address and all your subscriptions are deleted."))
 
