@@ -38,7 +38,6 @@ def main() -> int:
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
     from newsdesk.moderation import offense
-    from newsdesk.moderation.features import analyse, prepare
     from newsdesk.moderation.metrics import best_threshold, macro_f, read_germeval
     from newsdesk.moderation.wordlists import WordList
 
@@ -65,15 +64,8 @@ def main() -> int:
 
     # Out-of-fold scores of the current stack, exactly as `offense.train` computes them.
     lexicon = WordList(WordList.from_file(offense.LEXICON_PATH).entries)
-    prepared = [prepare(text) for text in train_texts]
-    analysed = {name: analyse(name, prepared) for name in offense.BLOCKS}
-    extras = np.array([offense._extras(text, lexicon)[0] for text, _ in prepared])
-    oof = np.zeros((len(y), len(offense.BASE_LEARNERS)))
-    for train_idx, test_idx in StratifiedKFold(5, shuffle=True, random_state=0).split(np.zeros(len(y)), y):
-        blocks, fitted = offense._base_scores(analysed, train_idx, y, 0)
-        for j, (name, block, _, _) in enumerate(offense.BASE_LEARNERS):
-            weights, intercept = fitted[name]
-            oof[test_idx, j] = blocks[block].matrix([analysed[block][i] for i in test_idx]) @ weights + intercept
+    analysed, extras = offense.features(train_texts, lexicon)
+    oof = offense.out_of_fold_scores(analysed, y, folds=5, seed=0)
     meta_cv = StratifiedKFold(5, shuffle=True, random_state=1)
     stack_logit = cross_val_predict(LogisticRegression(max_iter=5000), np.hstack([oof, extras]), y, cv=meta_cv,
                                     method="decision_function")

@@ -200,6 +200,28 @@ def _base_scores(
     return blocks, fitted
 
 
+def features(texts: Sequence[str], lexicon: WordList) -> tuple[dict[str, list[Analysed]], np.ndarray]:
+    """Every block's analysed comments and the extra features: computed once, shared by all folds."""
+    prepared = [prepare(text) for text in texts]
+    return ({name: analyse(name, prepared) for name in BLOCKS},
+            np.array([_extras(text, lexicon)[0] for text, _ in prepared]))
+
+
+def out_of_fold_scores(analysed: dict[str, list[Analysed]], y: np.ndarray, *, folds: int, seed: int,
+                       progress: Progress | None = None) -> np.ndarray:
+    """Each base learner's scores of comments it was not trained on (the meta learner must see those)."""
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    oof = np.zeros((len(y), len(BASE_LEARNERS)))
+    for fold, (train_idx, test_idx) in enumerate(splitter.split(np.zeros(len(y)), y), start=1):
+        blocks, fitted = _base_scores(analysed, train_idx, y, seed)
+        for j, (name, block, _, _) in enumerate(BASE_LEARNERS):
+            weights, intercept = fitted[name]
+            oof[test_idx, j] = blocks[block].matrix([analysed[block][i] for i in test_idx]) @ weights + intercept
+        if progress:
+            progress(f"Kreuzvalidierung: Fold {fold}/{folds} fertig")
+    return oof
+
+
 def train(
     texts: Sequence[str], labels: Sequence[int], *, folds: int = 5, seed: int = 0, progress: Progress | None = None,
     lexicon_entries: Sequence[str] | None = None, version: str = MODEL_VERSION,
@@ -209,21 +231,10 @@ def train(
     y = np.asarray(labels, dtype=int)
     entries = tuple(lexicon_entries) if lexicon_entries is not None else WordList.from_file(LEXICON_PATH).entries
     lexicon = WordList(entries)
-    prepared = [prepare(text) for text in texts]
-    analysed = {name: analyse(name, prepared) for name in BLOCKS}
-    extras = np.array([_extras(text, lexicon)[0] for text, _ in prepared])
+    analysed, extras = features(texts, lexicon)
     say(f"{len(y)} Texte, davon {int(y.sum())} beleidigend; Merkmale berechnet")
 
-    # Out-of-fold scores of each base learner: the meta learner must see scores of unseen comments.
-    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    oof = np.zeros((len(y), len(BASE_LEARNERS)))
-    for fold, (train_idx, test_idx) in enumerate(splitter.split(np.zeros(len(y)), y), start=1):
-        blocks, fitted = _base_scores(analysed, train_idx, y, seed)
-        for j, (name, block, _, _) in enumerate(BASE_LEARNERS):
-            weights, intercept = fitted[name]
-            oof[test_idx, j] = blocks[block].matrix([analysed[block][i] for i in test_idx]) @ weights + intercept
-        say(f"Kreuzvalidierung: Fold {fold}/{folds} fertig")
-
+    oof = out_of_fold_scores(analysed, y, folds=folds, seed=seed, progress=say)
     meta_x = np.hstack([oof, extras])
     meta = LogisticRegression(C=META_C, max_iter=5000)
     meta_splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed + 1)

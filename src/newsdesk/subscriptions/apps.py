@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
@@ -43,11 +44,9 @@ class SubscriptionsConfig(AppConfig):
             dispatch_uid="subscriptions.article_corrected", weak=False)
 
         def on_comments_changed(sender, comment, **kwargs) -> None:
-            # Only article feeds carry comments; newsblog feeds list entries.
-            if comment.content_type.model_class() is Article:
-                slug = Article.objects.filter(pk=comment.object_id).values_list("slug", flat=True).first()
-                if slug:
-                    websub.ping_after_commit(websub.feed_urls("article", slug))
+            # Only article feeds carry comments; newsblog feeds list entries. Without a hub, no lookup at all.
+            if settings.WEBSUB_HUB_URL and isinstance(target := comment.target, Article):
+                websub.ping_after_commit(websub.feed_urls("article", target.slug))
 
         approved_comments_changed.connect(on_comments_changed, dispatch_uid="subscriptions.websub_comments",
                                           weak=False)
