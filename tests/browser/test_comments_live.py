@@ -63,8 +63,8 @@ def test_reader_posts_moderator_approves_with_keys_third_reader_sees_it_live(new
     moderator = new_page()
     _log_in_moderator(moderator, site, server)
     _focus(moderator, marker)
-    moderator.keyboard.press("a")
-    moderator.wait_for_load_state("load")
+    with moderator.expect_navigation():  # the item's form posts; wait for the page after it, not the old one
+        moderator.keyboard.press("a")
 
     third.wait_for_selector(f"#comment-list .comment:has-text('{marker}')")
     assert third.evaluate("window.notReloaded === true")
@@ -97,8 +97,8 @@ def test_rejected_comment_never_appears_anywhere(new_page, site, server):
     _focus(moderator, marker)
     moderator.keyboard.press("r")
     assert moderator.locator("#reason-picker").is_visible()
-    moderator.keyboard.press("1")
-    moderator.wait_for_load_state("load")
+    with moderator.expect_navigation():
+        moderator.keyboard.press("1")
     assert marker not in moderator.inner_text(".queue__list")
     moderator.goto(f"{server.url}/moderation/?status=rejected")
     assert marker in moderator.inner_text(".queue__list")
