@@ -1,12 +1,21 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from newsdesk.accounts.models import Role, User
 from newsdesk.accounts.services import token_create
 from newsdesk.liveblogs import services
 from newsdesk.liveblogs.models import LiveBlog
+
+
+@pytest.fixture(autouse=True)
+def _fresh_local_cache(settings):
+    # Rate-limit counters live in the cache; a test must not inherit another test's count.
+    if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+        cache.clear()
+    yield
 
 
 def make_user(username: str, role: str) -> User:

@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsdesk.core.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "newsdesk.core.middleware.InvalidTextMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -191,6 +192,9 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Proxies whose X-Forwarded-For is believed (addresses or networks, e.g. "127.0.0.1,10.0.0.0/8"); none by default,
+# so that nobody can choose the address that rate limits count (newsdesk.core.privacy.client_ip).
+FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS")
 
 LOGGING = {
     "version": 1,

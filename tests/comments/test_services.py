@@ -160,3 +160,17 @@ def test_purge_ip_hashes_after_seven_days(submit):
     old.refresh_from_db()
     new.refresh_from_db()
     assert old.ip_hash == "" and new.ip_hash != ""
+
+
+def test_defect1_refused_comment_gives_its_ip_slot_back(submit, settings):
+    """A comment refused for the address's limit does not use up the connection's limit."""
+    settings.COMMENTS_RATE_LIMIT_IP = (3, 600)
+    settings.COMMENTS_RATE_LIMIT_EMAIL = (1, 600)
+    submit(email="a@example.org")
+    with pytest.raises(services.RateLimited):
+        submit(email="a@example.org")
+    submit(email="b@example.org")
+    submit(email="c@example.org")
+    with pytest.raises(services.RateLimited):
+        submit(email="d@example.org")
+    assert Comment.objects.count() == 3

@@ -72,3 +72,27 @@ def test_no_input_yields_script_or_handlers(source):
     assert "javascript:" not in lowered
     assert not re.search(r"<[^>]+\son\w+\s*=", lowered)
     assert not re.search(r"<[^>]+\sstyle\s*=", lowered)
+
+
+def test_defect7_blockquote_cite_with_javascript_is_dropped():
+    cleaned = sanitize_rich_text('<blockquote cite="javascript:alert(1)"><p>Zitat des Bürgermeisters</p></blockquote>')
+    assert "javascript" not in cleaned
+    assert "<blockquote><p>Zitat des Bürgermeisters</p></blockquote>" in cleaned
+
+
+def test_defect7_obfuscated_schemes_are_dropped_on_every_url_attribute():
+    from newsdesk.core.html import filter_url_attribute
+
+    for value in ["javascript:alert(1)", " JavaScript:alert(1)", "java\tscript:alert(1)", "&#106;avascript:x",
+                  "data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox(1)"]:
+        for attribute in ("href", "src", "cite", "poster"):
+            assert filter_url_attribute("x", attribute, value) is None, (attribute, value)
+    assert filter_url_attribute("img", "srcset", "/a.jpg 1x, javascript:alert(1) 2x") is None
+    assert filter_url_attribute("img", "srcset", "/a.jpg 320w, https://example.org/b.jpg 640w") is not None
+
+
+def test_defect7_safe_cite_and_relative_urls_stay():
+    cleaned = sanitize_rich_text('<blockquote cite="https://example.org/rede">Zitat</blockquote>'
+                                 '<p><a href="/artikel/pegel/">intern</a> <img src="/media/a.jpg" alt="Pegel"></p>')
+    assert 'cite="https://example.org/rede"' in cleaned
+    assert 'href="/artikel/pegel/"' in cleaned and 'src="/media/a.jpg"' in cleaned

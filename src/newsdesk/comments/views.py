@@ -35,6 +35,7 @@ from newsdesk.comments.forms import CommentForm
 from newsdesk.comments.models import Comment, Reason, target_channel
 from newsdesk.comments.targets import is_commentable, is_public, target_url
 from newsdesk.core.errors import ServiceError
+from newsdesk.core.privacy import client_ip
 from newsdesk.core.validation import whole_number
 from newsdesk.realtime import sse
 
@@ -66,7 +67,7 @@ def comment_create(request: HttpRequest, content_type_id: int, object_id: int) -
         comment = services.comment_submit(
             target=target, display_name=data.get("display_name") or "", email=data.get("email") or "",
             body=data.get("body") or "", consent=bool(data.get("consent")), honeypot=data.get("website") or "",
-            parent_id=data.get("parent"), ip=request.META.get("REMOTE_ADDR"), notify=bool(data.get("notify")),
+            parent_id=data.get("parent"), ip=client_ip(request), notify=bool(data.get("notify")),
         )
     except ServiceError as exc:
         errors = exc.details.get("errors") or {}
@@ -278,7 +279,7 @@ def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         _report, counted = services.comment_report(comment_id=pk, reason=request.POST.get("reason", ""),
                                                    session_key=request.session.session_key,
-                                                   ip=request.META.get("REMOTE_ADDR"))
+                                                   ip=client_ip(request))
     except ServiceError as exc:
         return render(request, "comments/message.html", {
             "title": _("Your report was not sent"), "message": exc.message, "back_url": back}, status=exc.status)

@@ -17,6 +17,31 @@ RICH_TEXT_ATTRIBUTES = {
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
+# Attributes whose value is a URL (or, for srcset, a list of them): each is scheme-checked, whatever ammonia's own
+# url_schemes covers (it does not look at cite, for one).
+URL_ATTRIBUTES = frozenset({"href", "src", "cite", "srcset", "poster", "action", "formaction", "data", "longdesc",
+                            "background", "ping", "xlink:href"})
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+# Browsers drop these before reading a scheme ("java\tscript:" is "javascript:").
+_URL_IGNORED = re.compile(r"[\x00-\x20\x7f]")
+
+
+def _url_allowed(url: str) -> bool:
+    compact = _URL_IGNORED.sub("", html.unescape(url))
+    match = _SCHEME.match(compact)
+    return match is None or match.group(1).lower() in URL_SCHEMES
+
+
+def filter_url_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """nh3 attribute_filter: drop a URL-bearing attribute whose URL has a scheme outside URL_SCHEMES."""
+    if attribute.lower() not in URL_ATTRIBUTES:
+        return value
+    if attribute.lower() == "srcset":
+        candidates = [part.strip().split(maxsplit=1)[0] for part in value.split(",") if part.strip()]
+        return value if all(_url_allowed(url) for url in candidates) else None
+    return value if _url_allowed(value) else None
+
+
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _WHITESPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -40,6 +65,7 @@ def sanitize_rich_text(raw: str) -> str:
         tags=set(RICH_TEXT_TAGS),
         attributes={tag: set(attrs) for tag, attrs in RICH_TEXT_ATTRIBUTES.items()},
         url_schemes=set(URL_SCHEMES),
+        attribute_filter=filter_url_attribute,
         link_rel="noopener",
         strip_comments=True,
     ).strip()

@@ -11,10 +11,12 @@ from django.shortcuts import get_object_or_404
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from pydantic import ConfigDict
+from pydantic import ConfigDict, field_validator
+from pydantic_core import PydanticCustomError
 
 from newsdesk.accounts.auth import API_AUTH
 from newsdesk.core.errors import InvalidInput
+from newsdesk.core.validation import text_problem
 from newsdesk.liveblogs import selectors, services
 from newsdesk.liveblogs.models import Entry, LiveBlog
 from newsdesk.liveblogs.rendering import entry_data
@@ -31,6 +33,15 @@ router = Router(tags=["newsblogs"], auth=API_AUTH)
 class StrictSchema(Schema):
     # Unknown fields and loose types are errors: a typo must not be silently ignored.
     model_config = ConfigDict(extra="forbid", strict=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _valid_text(cls, value):
+        # Lone surrogates and control characters: a 422 naming the field, not a 500 from the encoder or database.
+        problem = text_problem(value) if isinstance(value, str) else None
+        if problem:
+            raise PydanticCustomError("invalid_text", problem)
+        return value
 
 
 class LiveBlogIn(StrictSchema):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from newsdesk import realtime
 from newsdesk.core.errors import Conflict, Forbidden, InvalidInput, NotFound, TooLarge
 from newsdesk.core.html import html_to_text, sanitize_rich_text, word_count
-from newsdesk.core.validation import clean_line
+from newsdesk.core.validation import check_text, clean_line
 from newsdesk.liveblogs import indexing
 from newsdesk.liveblogs.models import Entry, EntryRevision, Event, LiveBlog
 from newsdesk.liveblogs.permissions import can_create_liveblog, ensure_can_write
@@ -30,6 +30,7 @@ TEASER_MAX = 1000
 def clean_body(raw: str) -> str:
     if not isinstance(raw, str):
         raise InvalidInput(_("The text must be a string."), field="body")
+    check_text(raw, field="body")
     if len(raw.encode()) > settings.ENTRY_BODY_MAX_BYTES:
         raise TooLarge(
             _("The text is too long: at most %(kb)d KB are allowed.") % {"kb": settings.ENTRY_BODY_MAX_BYTES // 1024},

@@ -53,7 +53,7 @@ class Command(BaseCommand):
             workers=workers,
             lifespan="off",
             log_level=options["log_level"],
-            proxy_headers=True,
+            proxy_headers=False,  # client_ip() reads X-Forwarded-For from FORWARDED_ALLOW_IPS only
             backlog=4096,
             timeout_graceful_shutdown=3,
         )
