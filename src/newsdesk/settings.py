@@ -180,6 +180,10 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 ENTRY_BODY_MAX_BYTES = 100 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 LIVEBLOG_PAGE_SIZE = int(os.environ.get("LIVEBLOG_PAGE_SIZE", "20"))
+# The server (newsdesk.core.http_protocol): seconds for a request's line and headers, their size, idle keep-alive.
+SERVER_HEADER_TIMEOUT = float(os.environ.get("SERVER_HEADER_TIMEOUT") or "10")
+SERVER_HEADER_MAX_BYTES = int(os.environ.get("SERVER_HEADER_MAX_BYTES") or str(64 * 1024))
+SERVER_KEEP_ALIVE_TIMEOUT = int(os.environ.get("SERVER_KEEP_ALIVE_TIMEOUT") or "5")
 
 # --- Security headers -------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -55,5 +55,8 @@ class Command(BaseCommand):
             log_level=options["log_level"],
             proxy_headers=False,  # client_ip() reads X-Forwarded-For from FORWARDED_ALLOW_IPS only
             backlog=4096,
+            # Slow-header clients are cut off (uvicorn has no such timeout of its own); idle keep-alive closes.
+            http="newsdesk.core.http_protocol:HeaderTimeoutProtocol",
+            timeout_keep_alive=settings.SERVER_KEEP_ALIVE_TIMEOUT,
             timeout_graceful_shutdown=3,
         )
