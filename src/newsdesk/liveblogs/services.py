@@ -264,3 +264,18 @@ def entry_delete(*, entry: Entry, editor) -> None:
         )
         _append_event(blog, Event.Type.ENTRY_DELETED, {"entry": {"id": current.pk}}, now=now, entry_id=current.pk)
         indexing.remove_after_commit(current.pk, blog.pk)
+
+
+def liveblog_set_editors(*, liveblog: LiveBlog, admin, editors) -> LiveBlog:
+    """Who may write in this newsblog (nobody assigned: every editor). Only admins assign editors."""
+    if not (admin and admin.is_authenticated and admin.is_site_admin):
+        raise Forbidden(_("Only admins can assign the editors of a newsblog."))
+    editors = list(editors)
+    not_editors = [user for user in editors if not user.is_editor]
+    if not_editors:
+        raise InvalidInput(_("%(name)s is not an editor.") % {"name": not_editors[0].get_username()},
+                           field="editors")
+    with transaction.atomic():
+        blog = _locked_blog(liveblog)
+        blog.editors.set(editors)
+    return blog
