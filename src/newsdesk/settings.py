@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
     "newsdesk.core",
     "newsdesk.accounts",
     "newsdesk.media",
@@ -60,6 +61,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsdesk.core.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -171,10 +175,20 @@ USE_TZ = True
 # --- Static and uploaded files ---------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns about a missing folder before the first collectstatic
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
-# The embedded setup serves uploads itself; behind a web server or CDN switch this off.
-SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# Static files: WhiteNoise serves them with hashed names, gzip and brotli, and `Cache-Control: immutable`
+# (`newsdesk collectstatic` first); with DEBUG on they come straight from the apps.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
+                    else "newsdesk.core.staticfiles.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = DEBUG
+# Uploads: in development newsdesk serves them itself. With DEBUG off a web server or a storage backend should
+# (README, "Production"), so newsdesk serves them only when SERVE_MEDIA is set explicitly.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 
 # --- Limits -------------------------------------------------------------------------------------
 ENTRY_BODY_MAX_BYTES = 100 * 1024
@@ -191,9 +205,45 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HSTS: on (a year) with secure cookies, i.e. when the site is served over TLS only.
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS") or (31_536_000 if SESSION_COOKIE_SECURE else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer's check over plain HTTP
+
+# Content-Security-Policy (django-csp). Scripts only from our own files: no inline script, no nonce (pages are
+# cached, a per-request nonce in shared HTML means nothing); JSON-LD data blocks are not scripts and need none.
+# Frames: none, unless an embed provider is added to CSP_EMBED_FRAME_SRC (click-to-load embeds after consent).
+CSP_EMBED_FRAME_SRC = env_list("CSP_EMBED_FRAME_SRC")
+FRAME_ANCESTORS = env_list("FRAME_ANCESTORS", "'self'")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # style="" attributes (the back office's previews, Django's admin widgets); no <style> elements.
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-src": CSP_EMBED_FRAME_SRC or ["'none'"],
+        "frame-ancestors": FRAME_ANCESTORS,
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}
+# Browsers that know frame-ancestors ignore X-Frame-Options; older ones get the strictest answer.
+X_FRAME_OPTIONS = "DENY"
+# Browser features no page of ours uses (django-permissions-policy).
+PERMISSIONS_POLICY = {
+    "accelerometer": [], "autoplay": [], "camera": [], "display-capture": [], "geolocation": [],
+    "gyroscope": [], "magnetometer": [], "microphone": [], "midi": [], "payment": [], "usb": [],
+}
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Proxies whose X-Forwarded-For is believed (addresses or networks, e.g. "127.0.0.1,10.0.0.0/8"); none by default,

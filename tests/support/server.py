@@ -105,6 +105,10 @@ class Site:
 
     def start(self, *, port: int | None = None, **env: str) -> Server:
         port = port or free_port()
+        if self.env(**env)["DEBUG"] == "false" and not (self.data_dir / "static" / "staticfiles.json").exists():
+            # Without DEBUG, WhiteNoise serves collected files; `serve` would collect them itself, but on a busy
+            # machine that can take longer than the wait for its first answer below.
+            self.manage("collectstatic", "--no-input", env=self.env(**env))
         log_path = self.data_dir / f"server-{port}-{len(self.servers)}.log"
         with log_path.open("w") as log:
             process = subprocess.Popen(

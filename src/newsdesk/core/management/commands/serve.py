@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from newsdesk.articles.scheduler import start_scheduler_thread
 from newsdesk.core.checks import ensure_safe_to_serve
+from newsdesk.core.staticfiles import ensure_static_collected
 from newsdesk.mail.worker import start_worker_thread
 from newsdesk.subscriptions.runner import start_alert_thread
 
@@ -35,6 +36,8 @@ class Command(BaseCommand):
                 "Several workers need a shared realtime backend: set REDIS_URL (readers connected to one "
                 "worker would otherwise not see entries posted through another)."
             )
+        if ensure_static_collected():
+            self.stdout.write(f"Static files collected into {settings.STATIC_ROOT} (hashed, gzip and brotli).")
         # Every live reader holds a connection, i.e. a file descriptor.
         soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
         if soft < hard:
