@@ -807,6 +807,52 @@ DE = {
     "word lists": "Wortlisten",
     "The entry needs at least one letter or digit (and may not start with #).":
         "Der Eintrag braucht mindestens einen Buchstaben oder eine Ziffer (und darf nicht mit # beginnen).",
+    # issue 16: hardening (input validation, login safety, two-factor login, newsblog admin)
+    "The text is not valid Unicode (it contains a lone surrogate, U+%(code)04X). Please send it as UTF-8 text.":
+        "Der Text ist kein gültiges Unicode (er enthält ein einzelnes Surrogat, U+%(code)04X). Bitte als "
+        "UTF-8-Text senden.",
+    "The text contains a control character (U+%(code)04X) that is not allowed. Only tabs and line breaks are "
+    "allowed.":
+        "Der Text enthält ein nicht erlaubtes Steuerzeichen (U+%(code)04X). Erlaubt sind nur Tabulatoren und "
+        "Zeilenumbrüche.",
+    "The input could not be read": "Die Eingabe konnte nicht gelesen werden",
+    "Please go back, remove the character and send again.":
+        "Bitte gehen Sie zurück, entfernen Sie das Zeichen und senden Sie erneut.",
+    "Only admins can assign the editors of a newsblog.":
+        "Nur Administratoren können die Redakteure eines Newsblogs festlegen.",
+    "%(name)s is not an editor.": "%(name)s ist kein Redakteur.",
+    "Code from the authenticator app": "Code aus der Authenticator-App",
+    "only with two-factor login": "nur bei Zwei-Faktor-Anmeldung",
+    "Two-factor login is on for this account: please also enter the six-digit code from your authenticator app.":
+        "Für dieses Konto ist die Zwei-Faktor-Anmeldung aktiv: Bitte geben Sie auch den sechsstelligen Code aus "
+        "Ihrer Authenticator-App ein.",
+    "The code from the authenticator app is wrong or has expired. Please enter the code the app shows now.":
+        "Der Code aus der Authenticator-App ist falsch oder abgelaufen. Bitte geben Sie den Code ein, den die "
+        "App jetzt anzeigt.",
+    "The code is wrong or has expired. Please enter the code the app shows now.":
+        "Der Code ist falsch oder abgelaufen. Bitte geben Sie den Code ein, den die App jetzt anzeigt.",
+    "Two-factor login": "Zwei-Faktor-Anmeldung",
+    "Two-factor login is for editors, moderators and admins.":
+        "Die Zwei-Faktor-Anmeldung gibt es für Redaktion, Moderation und Administration.",
+    "Administrators of this site must log in with a code from an authenticator app.":
+        "Administratoren dieser Website müssen sich mit einem Code aus einer Authenticator-App anmelden.",
+    "Two-factor login is now on.": "Die Zwei-Faktor-Anmeldung ist jetzt aktiv.",
+    "Two-factor login is on: every login needs your password and the code from your authenticator app.":
+        "Die Zwei-Faktor-Anmeldung ist aktiv: Jede Anmeldung braucht Ihr Passwort und den Code aus Ihrer "
+        "Authenticator-App.",
+    "Switch two-factor login off": "Zwei-Faktor-Anmeldung ausschalten",
+    "Switch two-factor login on": "Zwei-Faktor-Anmeldung einschalten",
+    "Confirm": "Bestätigen",
+    "Scan the code with an authenticator app (for example FreeOTP, Aegis or Google Authenticator) or type in the "
+    "key, then enter the six-digit code the app shows.":
+        "Scannen Sie den Code mit einer Authenticator-App (etwa FreeOTP, Aegis oder Google Authenticator) oder "
+        "tippen Sie den Schlüssel ein, und geben Sie dann den sechsstelligen Code ein, den die App anzeigt.",
+    "QR code for the authenticator app": "QR-Code für die Authenticator-App",
+    "Key": "Schlüssel",
+    "Too many failed logins": "Zu viele fehlgeschlagene Anmeldungen",
+    "If you have forgotten your password, ask an administrator of the site to set a new one.":
+        "Wenn Sie Ihr Passwort vergessen haben, bitten Sie eine Administratorin oder einen Administrator der "
+        "Website, ein neues zu setzen.",
 }
 PLURALS = {
     # commenters: plurals of the reader side of comments
@@ -826,6 +872,12 @@ PLURALS = {
                                                   "%(n)d Kommentare behalten, Meldungen verworfen"),
     "(%(n)d skipped: already decided or deleted)": ("(%(n)d übersprungen: schon entschieden oder gelöscht)",
                                                     "(%(n)d übersprungen: schon entschieden oder gelöscht)"),
+    # issue 16: the lockout page
+    "Logging in is paused for this account and this connection. Please try again in %(minutes)s minute.": (
+        "Die Anmeldung ist für dieses Konto und diese Verbindung angehalten. Bitte versuchen Sie es in "
+        "%(minutes)s Minute erneut.",
+        "Die Anmeldung ist für dieses Konto und diese Verbindung angehalten. Bitte versuchen Sie es in "
+        "%(minutes)s Minuten erneut."),
 }
 
 

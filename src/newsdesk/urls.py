@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from newsdesk.accounts import two_factor
 from newsdesk.api import api
 from newsdesk.articles import sitemaps
 from newsdesk.articles import views as article_views
@@ -26,7 +27,8 @@ urlpatterns = [
     path("kommentare/", include("newsdesk.comments.urls")),
     path("moderation/", include("newsdesk.comments.moderation_urls")),
     path("api/v1/", api.urls),
-    path("anmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("anmelden/", two_factor.LoginView.as_view(), name="login"),
+    path("konto/zwei-faktor/", two_factor.two_factor_setup, name="two-factor"),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

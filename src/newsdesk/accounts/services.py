@@ -73,3 +73,47 @@ def token_authenticate(raw: str) -> User | None:
 
 def token_revoke(*, token: ApiToken) -> None:
     ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+
+
+# --- two-factor login (TOTP, django-otp) -----------------------------------------------------------
+
+TWO_FACTOR_ROLES = frozenset({Role.EDITOR, Role.MODERATOR, Role.JOBS, Role.ADMIN})
+
+
+def can_use_two_factor(user) -> bool:
+    return bool(user and user.is_authenticated and (user.role in TWO_FACTOR_ROLES or user.is_superuser))
+
+
+def totp_device_start(*, user: User):
+    """A new, unconfirmed authenticator for `user` (an earlier unconfirmed one is replaced)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if not can_use_two_factor(user):
+        raise PermissionError("Two-factor login is for editors, moderators and admins.")
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+        return TOTPDevice.objects.create(user=user, name="Authenticator-App", confirmed=False)
+
+
+def totp_device_confirm(*, user: User, token: str):
+    """Switch two-factor login on with the first code the app shows; None when the code is wrong."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    with transaction.atomic():
+        device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).first()
+        if device is None or not device.verify_token(_digits(token)):
+            return None
+        TOTPDevice.objects.filter(user=user, confirmed=True).delete()
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        return device
+
+
+def totp_device_remove(*, user: User) -> None:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.filter(user=user).delete()
+
+
+def _digits(token: str) -> str:
+    return "".join((token or "").split())
