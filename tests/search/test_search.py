@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from newsdesk import search
 from newsdesk.articles import services as articles
 from newsdesk.articles.models import Article, Topic
+from newsdesk.core.validation import text_problem
 from newsdesk.liveblogs import services as liveblogs
 from newsdesk.search.models import SearchDocument
 from newsdesk.search.query import PAGE_SIZE
@@ -109,7 +110,9 @@ def test_any_query_gives_results_not_errors(corpus, query):
 @given(query=st.text(max_size=400), page=st.text(max_size=8), von=st.text(max_size=12))
 def test_search_page_never_fails(corpus, client, query, page, von):
     response = client.get("/suche/", {"q": query, "seite": page, "von": von, "thema": query[:10]})
-    assert response.status_code == 200
+    # Control characters and lone surrogates are refused with a message (issue 16); anything else is answered.
+    refused = any(text_problem(value) for value in (query, page, von))
+    assert response.status_code == (400 if refused else 200)
 
 
 def test_search_page_shows_results_and_filters(corpus, client):
