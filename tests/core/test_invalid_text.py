@@ -106,3 +106,9 @@ def test_defect3_control_character_in_subscription_is_400(client):
     assert response.status_code == 400
     assert "U+0001" in response.content.decode()
     assert not Subscription.objects.exists()
+
+
+def test_defect3_control_character_in_api_query_is_400_json(api, liveblog):
+    response = api.get(f"{BASE}/{liveblog.slug}/entries", {"since": "1\x00"})
+    assert response.status_code == 400
+    assert "U+0000" in response.json()["detail"]

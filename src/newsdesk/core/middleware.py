@@ -2,6 +2,7 @@ import contextlib
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.deprecation import MiddlewareMixin
@@ -43,6 +44,8 @@ class InvalidTextMiddleware:
 
     def __call__(self, request):
         problem = self._problem(request)
+        if problem and request.path.startswith("/api/"):
+            return JsonResponse({"detail": problem}, status=400)  # the API's error shape
         if problem:
             return render(request, "action_page.html", {
                 "title": _("The input could not be read"),
