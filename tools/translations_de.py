@@ -807,6 +807,14 @@ DE = {
     "word lists": "Wortlisten",
     "The entry needs at least one letter or digit (and may not start with #).":
         "Der Eintrag braucht mindestens einen Buchstaben oder eine Ziffer (und darf nicht mit # beginnen).",
+    # issue 14: shared caches (forms without a token on cached pages)
+    "Please confirm": "Bitte bestätigen",
+    "Your entries have not been sent yet. To protect your data, please confirm once more that you want to send "
+    "them.": "Ihre Eingaben wurden noch nicht gesendet. Zum Schutz Ihrer Daten bestätigen Sie bitte noch einmal, "
+             "dass Sie sie senden möchten.",
+    "Send": "Senden",
+    "This form could not be sent: it did not come from this site (%(reason)s).":
+        "Dieses Formular konnte nicht gesendet werden: Es kam nicht von dieser Website (%(reason)s).",
 }
 PLURALS = {
     # commenters: plurals of the reader side of comments

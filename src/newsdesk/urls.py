@@ -8,6 +8,7 @@ from newsdesk.api import api
 from newsdesk.articles import sitemaps
 from newsdesk.articles import views as article_views
 from newsdesk.articles.admin import newsroom_site
+from newsdesk.caching import views as caching_views
 from newsdesk.core import views as core_views
 
 urlpatterns = [
@@ -32,6 +33,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("redaktion/verwaltung/", newsroom_site.urls),
     path("healthz", core_views.healthz, name="healthz"),
+    path("csrf/", caching_views.csrf_token, name="csrf-token"),
 ]
 
 if settings.SERVE_MEDIA:

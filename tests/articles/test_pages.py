@@ -30,7 +30,7 @@ def test_article_page_shows_everything_a_reader_needs(client, article, editor):
     services.article_update(article=article, editor=editor, correction_note="Eine Zahl war falsch.")
     response = client.get(article.get_absolute_url())
     html = response.content.decode()
-    assert response.status_code == 200 and response["Cache-Control"] == "private, no-cache"
+    assert response.status_code == 200 and response["Cache-Control"].startswith("public, max-age=0, s-maxage=")
     assert response["ETag"] and response["Last-Modified"]
     assert "<h1 class=\"article__title\">Testhausen baut eine Brücke</h1>" in html
     assert "TESTHAUSEN</span> – Ein erfundener Vorspann" in html and "Verkehr" in html
