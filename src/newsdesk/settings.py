@@ -118,6 +118,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     # Two checkouts testing against one server each need their own test database (default: test_<name>).
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("DATABASE_TEST_NAME") or None}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_POOL", True):
+        # Under ASGI every request runs in a thread of its own: "persistent" connections (CONN_MAX_AGE) pile up
+        # per thread until PostgreSQL refuses more. A pool per process bounds them (psycopg_pool); a request
+        # takes a connection and gives it back when it ends (CONN_MAX_AGE=0 is what the pool requires).
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": int(os.environ.get("DATABASE_POOL_MIN_SIZE") or "1"),
+            "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE") or "8"),
+            "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT") or "10"),  # wait for a free one, then fail
+        }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
