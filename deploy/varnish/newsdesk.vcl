@@ -4,9 +4,9 @@
 #   newsdesk: CACHE_PURGE_URLS=xkey+http://127.0.0.1:80/  (purges by surrogate key after every change)
 #
 # What it does:
-# - Anonymous readers without state (no session, no one-time messages, no chosen language) get the page
+# - Anonymous readers without state (no session, no one-time messages) get the page
 #   every such reader gets: their cookies are stripped, so the CSRF or analytics cookie does not split the
-#   cache. newsdesk sends those pages `public, s-maxage=N` and names their keys in `xkey`.
+#   cache (the language is in the address: /en/...). newsdesk sends those pages `public, s-maxage=N` and names their keys in `xkey`.
 # - Readers with state (editors, moderators, commenters with pending comments) and every non-GET pass.
 # - A PURGE from newsdesk (ACL `purgers`) with `xkey-purge: key key ...` drops every page tagged with any key.
 # - Grace: while newsdesk is healthy a stale page is served at most for stale-while-revalidate (30 s) while
@@ -62,7 +62,7 @@ sub vcl_recv {
         return (pass);
     }
     # A reader with state: their own page, rendered by newsdesk (private, as newsdesk says).
-    if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages|django_language)=") {
+    if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
         return (pass);
     }
     unset req.http.Cookie;

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
@@ -11,13 +12,11 @@ from newsdesk.articles.admin import newsroom_site
 from newsdesk.caching import views as caching_views
 from newsdesk.core import views as core_views
 
-urlpatterns = [
+# Reader pages: German at /..., English at /en/... (the language is in the address, not in a cookie, so a
+# shared cache keeps one copy per language and address).
+urlpatterns = i18n_patterns(
     path("", article_views.home, name="home"),
     path("", include("newsdesk.articles.urls")),
-    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
-    path("sitemap-news.xml", sitemaps.news_sitemap, name="sitemap-news"),
-    path("sitemap-<slug:section>.xml", sitemaps.section_sitemap, name="sitemap-section"),
-    path("robots.txt", core_views.robots_txt, name="robots"),
     path("newsblog/", include("newsdesk.liveblogs.urls")),
     path("suche/", include("newsdesk.search.urls")),
     path("jobs/", include("newsdesk.jobs.urls")),
@@ -25,6 +24,13 @@ urlpatterns = [
     path("", include("newsdesk.subscriptions.urls")),
     path("abo/", include("newsdesk.subscriptions.urls_mail")),
     path("kommentare/", include("newsdesk.comments.urls")),
+    prefix_default_language=False,
+)
+urlpatterns += [
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-news.xml", sitemaps.news_sitemap, name="sitemap-news"),
+    path("sitemap-<slug:section>.xml", sitemaps.section_sitemap, name="sitemap-section"),
+    path("robots.txt", core_views.robots_txt, name="robots"),
     path("moderation/", include("newsdesk.comments.moderation_urls")),
     path("api/v1/", api.urls),
     path("anmelden/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),

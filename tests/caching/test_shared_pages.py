@@ -115,12 +115,23 @@ def test_logged_in_users_stay_private(content, editor):
         assert "xkey" not in response and "ETag" not in response, name
 
 
-def test_a_reader_with_messages_or_a_chosen_language_gets_a_private_page(content):
-    for cookie, value in [("messages", "x"), ("django_language", "en")]:
-        client = Client()
-        client.cookies[cookie] = value
-        response = client.get("/")
-        assert response["Cache-Control"] == "private, no-cache" and "xkey" not in response, cookie
+def test_a_reader_with_one_time_messages_gets_a_private_page(content):
+    client = Client()
+    client.cookies["messages"] = "x"
+    response = client.get("/")
+    assert response["Cache-Control"] == "private, no-cache" and "xkey" not in response
+
+
+def test_english_pages_are_shared_pages_at_their_own_address(content):
+    for name, path in content.items():
+        response = Client().get("/en" + path)
+        assert response.status_code == 200 and "public" in response["Cache-Control"], name
+        assert response["Content-Language"] == "en" and not response.cookies, name
+        html = response.content.decode()
+        assert 'lang="en"' in html, name
+        german = re.search(r'href="([^"]+)" class="language-link" lang="de"', html).group(1)
+        assert not german.startswith("/en/"), name  # the switcher links to the same page in German
+        assert Client().get(german)["Content-Language"] == "de", name
 
 
 def test_the_token_endpoint_is_private_and_sets_the_cookie():
@@ -149,7 +160,7 @@ def test_without_javascript_the_post_gets_a_confirmation_page_that_sends_it(cont
     assert 'name="language" value="en"' in html and 'name="next" value="/impressum/"' in html
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
     sent = client.post("/i18n/setlang/", {"language": "en", "next": "/impressum/", "csrfmiddlewaretoken": token})
-    assert sent.status_code == 302 and sent["Location"] == "/impressum/"
+    assert sent.status_code == 302 and sent["Location"] == "/en/impressum/"
 
 
 def test_a_post_from_another_site_gets_no_confirmation_page(content):

@@ -166,11 +166,13 @@ def test_the_shared_page_carries_no_token_so_any_anonymous_reader_may_revalidate
     assert stranger.get("/", HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
-def test_language_is_part_of_the_etag(client, article):
+def test_language_is_part_of_the_address_and_the_etag(client, article):
     etag, _ = revalidate(client, "/")
-    client.cookies["django_language"] = "en"
-    response = client.get("/", HTTP_IF_NONE_MATCH=etag)
+    response = client.get("/en/", HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200 and 'lang="en"' in response.content.decode()
+    assert response["Content-Language"] == "en" and "public" in response["Cache-Control"]
+    client.cookies["django_language"] = "en"  # a cookie does not choose the language of a page
+    assert client.get("/", HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
 def test_logged_in_users_always_get_a_fresh_page(client, article, editor):

@@ -1,7 +1,7 @@
 """Which requests may get a page that a shared cache keeps, and the headers that page carries.
 
 A page is shareable when the reader is anonymous and carries none of the cookies that change a page (the
-session: own pending comments, notices, login; one-time messages; the chosen language). Everything else a
+session: own pending comments, notices, login; one-time messages). The language is in the address. Everything else a
 browser may send (the CSRF cookie, analytics cookies) does not change the HTML. The same rule is in
 deploy/varnish/newsdesk.vcl, which strips all cookies from such requests.
 
@@ -31,7 +31,7 @@ CLOUDFLARE_HEADER = "Cache-Tag"
 
 def state_cookie_names() -> tuple[str, ...]:
     """Cookies whose presence means the page is the reader's own (keep in step with newsdesk.vcl)."""
-    return (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name, settings.LANGUAGE_COOKIE_NAME)
+    return (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
 
 
 def is_shareable(request: HttpRequest) -> bool:
