@@ -270,6 +270,9 @@ CACHE_S_MAXAGE.update({kind: int(age) for kind, _, age in
                        (item.partition("=") for item in env_list("CACHE_S_MAXAGE"))})
 CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("CACHE_STALE_WHILE_REVALIDATE") or "30")
 CACHE_STALE_IF_ERROR = int(os.environ.get("CACHE_STALE_IF_ERROR") or "86400")
+# Seconds the origin keeps a rendered shared page per ETag (content versions): renders once per change per
+# process (or once per Redis). 0 switches it off.
+PAGE_RENDER_CACHE_SECONDS = int(os.environ.get("PAGE_RENDER_CACHE_SECONDS") or "300")
 # Where purges go, e.g. "xkey+http://127.0.0.1:6081/" (see newsdesk.caching.purge for Fastly/Cloudflare).
 CACHE_PURGE_URLS = env_list("CACHE_PURGE_URLS")
 CACHE_PURGE_ATTEMPTS = int(os.environ.get("CACHE_PURGE_ATTEMPTS") or "5")

@@ -180,3 +180,14 @@ def test_a_shared_page_that_sets_a_cookie_anyway_is_sent_private():
 
     response = SharedCacheMiddleware(view)(RequestFactory().get("/"))
     assert response["Cache-Control"] == "private, no-cache" and "xkey" not in response
+
+
+def test_the_origin_renders_a_shared_page_once_per_change(content, editor, liveblog, django_assert_max_num_queries):
+    path = content["liveblogs:detail"]
+    first = Client().get(path)
+    with django_assert_max_num_queries(1):  # the content versions only: no render
+        again = Client().get(path)
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    assert again["Cache-Control"] == first["Cache-Control"] and again["Content-Type"] == first["Content-Type"]
+    liveblog_services.entry_create(liveblog=liveblog, author=editor, body="<p>Neue Meldung aus Testhausen.</p>")
+    assert "Neue Meldung aus Testhausen." in Client().get(path).content.decode()

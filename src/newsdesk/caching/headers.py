@@ -13,12 +13,15 @@ surrogate keys of what it shows (`xkey`, `Surrogate-Key`, `Cache-Tag`), which pu
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
 
 logger = logging.getLogger(__name__)
 
@@ -69,10 +72,36 @@ def surrogate_keys(kind: str, keys: Iterable[str]) -> list[str]:
 def apply_shared_headers(response: HttpResponse, kind: str, keys: Iterable[str]) -> None:
     """Makes a 200/304 answer to a shareable request public with the kind's lifetime and its keys."""
     response["Cache-Control"] = shared_cache_control(kind)
+    patch_vary_headers(response, ["Cookie"])  # a reader with state gets another page (rendered or kept alike)
     names = surrogate_keys(kind, keys)
     for header in SURROGATE_HEADERS:
         response[header] = " ".join(names)
     response[CLOUDFLARE_HEADER] = ",".join(names)
+
+
+def _render_key(key: str) -> str:
+    return "page:" + hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
+
+
+def cached_render(key: str) -> HttpResponse | None:
+    """The shared page rendered earlier under this key (ETag and newest change), or None."""
+    if not settings.PAGE_RENDER_CACHE_SECONDS:
+        return None
+    kept = cache.get(_render_key(key))
+    if kept is None:
+        return None
+    response = HttpResponse(kept["content"])
+    for name, value in kept["headers"]:
+        response[name] = value
+    return response
+
+
+def keep_render(key: str, response: HttpResponse) -> None:
+    if not settings.PAGE_RENDER_CACHE_SECONDS or response.streaming or response.cookies:
+        return
+    headers = [(name, value) for name, value in response.items() if name.lower() not in ("set-cookie", "vary")]
+    cache.set(_render_key(key), {"content": response.content, "headers": headers},
+              settings.PAGE_RENDER_CACHE_SECONDS)
 
 
 def make_private(response: HttpResponse) -> None:

@@ -124,12 +124,18 @@ def _shared_page(view: Callable[..., HttpResponse], kind: str, keys: KeysFunc, r
     etag = _etag(request, token, translation.get_language(), per_reader=False)
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
-        response = view(request, *args, **kwargs)
-        if response.status_code != 200 or "Cache-Control" in response:
-            return response  # redirects, errors and previews keep their own rules
-        _set_validators(response, etag, last_modified)
-    else:
-        _set_validators(response, etag, last_modified)
+        # The ETag digests every version the page shows: a page rendered for it is this page until it changes.
+        # So each process (each Redis with REDIS_URL) renders it once per change, also without a CDN.
+        # The newest change's exact time joins the key: a database restored or recreated (tests) may repeat
+        # version numbers, never this.
+        render_key = f"{etag}:{changed.isoformat() if changed else ''}"
+        response = shared_cache.cached_render(render_key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200 or "Cache-Control" in response:
+                return response  # redirects, errors and previews keep their own rules
+            shared_cache.keep_render(render_key, response)
+    _set_validators(response, etag, last_modified)
     shared_cache.apply_shared_headers(response, kind, names)
     return response
 
