@@ -7,6 +7,7 @@ Starts `newsdesk serve` (uvicorn, one worker, DEBUG off) on a fresh database wit
 Varnish (deploy/varnish/newsdesk.vcl) in front of it when varnishd is installed. Rows, per page:
   * origin:     full GETs of an anonymous reader with reader state (a `messages` cookie), so the origin
                 renders every time, as it does for readers without a shared cache in front
+  * shared:     anonymous GETs without state at the origin (no shared cache): the origin's render cache
   * 304:        conditional GETs with the page's ETag (what a browser's revalidation or Varnish's costs)
   * varnish:    anonymous GETs through Varnish (served from its cache)
   * reference:  a bare Django view (bench/bare_django.py) of about an article page's size
@@ -153,6 +154,7 @@ def main() -> None:
             measured(pid, server.url, path, args, cookies=state)  # warm-up
             print(row(f"{name} origin", measured(pid, server.url, path, args, cookies=state), reference,
                       len(first.content)), flush=True)
+            print(row(f"{name} shared", measured(pid, server.url, path, args), reference), flush=True)
             print(row(f"{name} 304", measured(pid, server.url, path, args, {"If-None-Match": first.headers["ETag"]},
                                               304), reference), flush=True)
         if varnishd is None:
