@@ -72,10 +72,10 @@ async def editor(origin: str, varnish: str, token: str, slug: str, every: float,
             await asyncio.sleep(every)
             number += 1
             text = f"Eilmeldung {number}: erfundener Stand {time.monotonic_ns()}."
-            posted = time.perf_counter()
             answer = await http.post(f"{origin}/api/v1/liveblogs/{slug}/entries", json={"body": text},
                                      headers={"Authorization": f"Bearer {token}"})
             answer.raise_for_status()
+            posted = time.perf_counter()  # committed: the purge goes out now
             while text not in (await http.get(f"{varnish}/newsblog/{slug}/")).text:
                 if time.perf_counter() - posted > 10:
                     break
