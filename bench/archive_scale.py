@@ -24,7 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
-WORDS = ["Brücke", "Rathaus", "Hochwasser", "Stadtrat", "Feuerwehr", "Schule", "Bahnhof", "Markt", "Verein", "Sportplatz", "Haushalt", "Ausbau", "Radweg", "Bürgermeisterin", "Bibliothek", "Kläranlage", "Buslinie", "Festwoche", "Baustelle", "Sitzung", "Gemeinde", "Kelmsbrück", "Testhausen", "Umleitung", "Sanierung", "Förderung", "Ehrenamt", "Wetter", "Sturm", "Ernte"]
+WORDS = ("Brücke", "Rathaus", "Hochwasser", "Stadtrat", "Feuerwehr", "Schule", "Bahnhof", "Markt", "Verein",
+         "Sportplatz", "Haushalt", "Ausbau", "Radweg", "Bürgermeisterin", "Bibliothek", "Kläranlage", "Buslinie",
+         "Festwoche", "Baustelle", "Sitzung", "Gemeinde", "Kelmsbrück", "Testhausen", "Umleitung", "Sanierung",
+         "Förderung", "Ehrenamt", "Wetter", "Sturm", "Ernte")
 
 
 def text(rng: random.Random, n: int) -> str:
