@@ -40,3 +40,15 @@ def test_topic_counts_are_computed_once_per_change(django_assert_max_num_queries
         assert selectors.topics_with_articles()[0].article_count == 1
     publish("Brücke wieder offen", topics=[topic])
     assert selectors.topics_with_articles()[0].article_count == 2
+
+
+def test_latest_articles_walk_the_recent_index_without_sorting_the_archive():
+    for n in range(5):
+        publish(f"Meldung {n} aus Testhausen")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE articles_article")
+            cursor.execute("SET enable_seqscan = off")
+    plan = selectors.published().exclude(pk__in=[1])[:12].explain()
+    assert "article_recent_idx" in plan, plan
+    assert "TEMP B-TREE" not in plan.upper() and "Sort" not in plan, plan
