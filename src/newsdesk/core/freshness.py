@@ -127,8 +127,8 @@ def _shared_page(view: Callable[..., HttpResponse], kind: str, keys: KeysFunc, r
         # The ETag digests every version the page shows: a page rendered for it is this page until it changes.
         # So each process (each Redis with REDIS_URL) renders it once per change, also without a CDN.
         # The newest change's exact time joins the key: a database restored or recreated (tests) may repeat
-        # version numbers, never this.
-        render_key = f"{etag}:{changed.isoformat() if changed else ''}"
+        # version numbers, never this. So do the site's name and address, which every page shows.
+        render_key = f"{etag}:{changed.isoformat() if changed else ''}:{settings.SITE_URL}:{settings.SITE_NAME}"
         response = shared_cache.cached_render(render_key)
         if response is None:
             response = view(request, *args, **kwargs)
