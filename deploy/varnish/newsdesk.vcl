@@ -54,7 +54,7 @@ sub vcl_recv {
         return (pass);
     }
     # Private places, token and event endpoints are never kept.
-    if (req.url ~ "^/(admin|redaktion|anmelden|abmelden|moderation|api|i18n|csrf|kommentare|abo)(/|$)"
+    if (req.url ~ "^(/en)?/(admin|redaktion|anmelden|abmelden|moderation|api|i18n|csrf|kommentare|abo)(/|$)"
         || req.url ~ "/events(\?|$)" || req.http.Accept ~ "text/event-stream") {
         return (pass);
     }
