@@ -853,6 +853,14 @@ DE = {
     "If you have forgotten your password, ask an administrator of the site to set a new one.":
         "Wenn Sie Ihr Passwort vergessen haben, bitten Sie eine Administratorin oder einen Administrator der "
         "Website, ein neues zu setzen.",
+    # issue 14: shared caches (forms without a token on cached pages)
+    "Please confirm": "Bitte bestätigen",
+    "Your entries have not been sent yet. To protect your data, please confirm once more that you want to send "
+    "them.": "Ihre Eingaben wurden noch nicht gesendet. Zum Schutz Ihrer Daten bestätigen Sie bitte noch einmal, "
+             "dass Sie sie senden möchten.",
+    "Send": "Senden",
+    "This form could not be sent: it did not come from this site (%(reason)s).":
+        "Dieses Formular konnte nicht gesendet werden: Es kam nicht von dieser Website (%(reason)s).",
 }
 PLURALS = {
     # commenters: plurals of the reader side of comments

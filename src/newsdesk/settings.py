@@ -61,9 +61,11 @@ INSTALLED_APPS = [
     "newsdesk.related",
     "newsdesk.jobs",
     "newsdesk.pages",
+    "newsdesk.caching",
 ]
 
 MIDDLEWARE = [
+    "newsdesk.caching.headers.SharedCacheMiddleware",  # outermost: sees every cookie the others set
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -95,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "newsdesk.core.context_processors.site",
+                "newsdesk.caching.context_processors.csrf",  # after Django's own: no token in shared pages
             ],
         },
     },
@@ -127,6 +130,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     # Two checkouts testing against one server each need their own test database (default: test_<name>).
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("DATABASE_TEST_NAME") or None}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_POOL", True):
+        # Under ASGI every request runs in a thread of its own: "persistent" connections (CONN_MAX_AGE) pile up
+        # per thread until PostgreSQL refuses more. A pool per process bounds them (psycopg_pool); a request
+        # takes a connection and gives it back when it ends (CONN_MAX_AGE=0 is what the pool requires).
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": int(os.environ.get("DATABASE_POOL_MIN_SIZE") or "1"),
+            "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE") or "8"),
+            "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT") or "10"),  # wait for a free one, then fail
+        }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -225,6 +239,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Shared pages carry no token: forms fetch one (caching/forms.js), and a post without one gets a confirmation
+# page that carries it (newsdesk.caching.views).
+CSRF_FAILURE_VIEW = "newsdesk.caching.views.csrf_failure"
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # HSTS: on (a year) with secure cookies, i.e. when the site is served over TLS only.
@@ -321,3 +338,21 @@ MAIL_RETRY_MAX_SECONDS = float(os.environ.get("MAIL_RETRY_MAX_SECONDS") or str(6
 MAIL_IN_DOUBT = os.environ.get("MAIL_IN_DOUBT") or "resend"
 MAIL_DELIVERY_CHECK = os.environ.get("MAIL_DELIVERY_CHECK", "")
 MAIL_PURGE_AFTER_DAYS = int(os.environ.get("MAIL_PURGE_AFTER_DAYS") or "30")
+
+# --- Shared caches (newsdesk.caching): lifetimes per page kind and purges ------------------------------
+# Seconds a shared cache (Varnish, CDN) may serve an anonymous page without asking; purges on change make
+# it fresh earlier. Override per kind with CACHE_S_MAXAGE="liveblog=5,article=60".
+CACHE_S_MAXAGE = {"default": 60, "home": 30, "article": 60, "liveblog": 5, "liveblog_list": 30, "topic": 60,
+                  "author": 300, "archive": 300, "page": 3600, "jobs": 300}
+CACHE_S_MAXAGE.update({kind: int(age) for kind, _, age in
+                       (item.partition("=") for item in env_list("CACHE_S_MAXAGE"))})
+CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("CACHE_STALE_WHILE_REVALIDATE") or "30")
+CACHE_STALE_IF_ERROR = int(os.environ.get("CACHE_STALE_IF_ERROR") or "86400")
+# Seconds the origin keeps a rendered shared page per ETag (content versions): renders once per change per
+# process (or once per Redis). 0 switches it off.
+PAGE_RENDER_CACHE_SECONDS = int(os.environ.get("PAGE_RENDER_CACHE_SECONDS") or "300")
+# Where purges go, e.g. "xkey+http://127.0.0.1:6081/" (see newsdesk.caching.purge for Fastly/Cloudflare).
+CACHE_PURGE_URLS = env_list("CACHE_PURGE_URLS")
+CACHE_PURGE_ATTEMPTS = int(os.environ.get("CACHE_PURGE_ATTEMPTS") or "5")
+CACHE_PURGE_RETRY_SECONDS = float(os.environ.get("CACHE_PURGE_RETRY_SECONDS") or "0.5")
+CACHE_PURGE_TIMEOUT_SECONDS = float(os.environ.get("CACHE_PURGE_TIMEOUT_SECONDS") or "5")

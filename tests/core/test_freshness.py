@@ -59,14 +59,28 @@ def test_unchanged_page_answers_304_with_one_query(client, article, path, django
     with django_assert_max_num_queries(1):  # the content versions; no render
         response = client.get(path, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304 and response["ETag"] == etag and response.content == b""
-    assert response["Cache-Control"] == "private, no-cache"
+    assert response["Cache-Control"].startswith("public, max-age=0, s-maxage=")  # the same for every reader
 
 
 def test_page_headers(client, article):
     response = client.get("/")
-    assert response["Cache-Control"] == "private, no-cache"
+    assert response["Cache-Control"] == ("public, max-age=0, s-maxage=30, stale-while-revalidate=30, "
+                                         "stale-if-error=86400")
+    assert response["xkey"] == "articles home liveblogs site"
+    assert response["Cache-Tag"] == "articles,home,liveblogs,site"
     assert response["ETag"].startswith('"') and response["Last-Modified"].endswith("GMT")
-    assert "Cookie" in response["Vary"]  # browsers keep one copy per reader state
+    assert "Cookie" in response["Vary"]  # a reader with state gets another page
+
+
+def test_a_reader_with_state_gets_a_private_page_of_their_own(client, article):
+    client.get("/")
+    session = client.session
+    session["note"] = "eigene Daten"
+    session.save()
+    client.cookies["sessionid"] = session.session_key
+    response = client.get("/")
+    assert response["Cache-Control"] == "private, no-cache" and "xkey" not in response
+    assert response["ETag"] != Client().get("/")["ETag"]
 
 
 def test_if_modified_since_alone_gives_304(client, article):
@@ -144,21 +158,21 @@ def test_newsblog_page_follows_its_own_entries_only(client, editor, django_asser
     assert client.get(path, HTTP_IF_NONE_MATCH=etag).status_code == 200
 
 
-def test_another_readers_etag_is_not_honoured(client, article):
-    """The page holds the reader's CSRF token: a reader with another (or no) CSRF cookie gets a full page."""
+def test_the_shared_page_carries_no_token_so_any_anonymous_reader_may_revalidate_it(client, article):
     etag, second = revalidate(client, "/")
-    assert second.status_code == 304
+    assert second.status_code == 304 and "csrftoken" not in client.cookies
     stranger = Client()
-    response = stranger.get("/", HTTP_IF_NONE_MATCH=etag)
-    assert response.status_code == 200 and response["ETag"] != etag
-    assert stranger.cookies["csrftoken"].value != client.cookies["csrftoken"].value
+    stranger.cookies["csrftoken"] = "a" * 32  # a token from an earlier form does not change the page
+    assert stranger.get("/", HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
-def test_language_is_part_of_the_etag(client, article):
+def test_language_is_part_of_the_address_and_the_etag(client, article):
     etag, _ = revalidate(client, "/")
-    client.cookies["django_language"] = "en"
-    response = client.get("/", HTTP_IF_NONE_MATCH=etag)
+    response = client.get("/en/", HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200 and 'lang="en"' in response.content.decode()
+    assert response["Content-Language"] == "en" and "public" in response["Cache-Control"]
+    client.cookies["django_language"] = "en"  # a cookie does not choose the language of a page
+    assert client.get("/", HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
 def test_logged_in_users_always_get_a_fresh_page(client, article, editor):
@@ -189,7 +203,7 @@ def test_robots_txt_revalidates(django_assert_num_queries):
 
 
 def test_bump_counts_every_change_and_reads_unknown_keys_as_zero():
-    assert freshness.read(["nie-gesehen"]) == ("nie-gesehen:0", None)
+    assert freshness.read(["nie-gesehen"]) == ("nie-gesehen:0", freshness._STARTED)
     freshness.bump("a", "b")
     freshness.bump("a")
     token, changed = freshness.read(["b", "a"])

@@ -55,3 +55,15 @@ def require_pushpin() -> str:
     if path is None:
         unavailable("Pushpin not found (apt-get install pushpin)")
     return path
+
+
+def require_varnish() -> str:
+    """varnishd with the xkey vmod (Debian: varnish, varnish-modules)."""
+    path = shutil.which("varnishd") or ("/usr/sbin/varnishd" if os.path.exists("/usr/sbin/varnishd") else None)
+    if path is None:
+        unavailable("Varnish not found (apt-get install varnish varnish-modules)")
+    vmods = ["/usr/lib/x86_64-linux-gnu/varnish/vmods", "/usr/lib/aarch64-linux-gnu/varnish/vmods",
+             "/usr/lib/varnish/vmods"]
+    if not any(os.path.exists(os.path.join(folder, "libvmod_xkey.so")) for folder in vmods):
+        unavailable("Varnish's xkey vmod not found (apt-get install varnish-modules)")
+    return path

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from newsdesk.articles.models import Article, ArticleAuthor, ArticleSlug, Author, Topic
+from newsdesk.core import freshness
 from newsdesk.liveblogs.models import Entry, LiveBlog
 
 PAGE_SIZE = 20
@@ -79,12 +81,24 @@ def author_by_slug(slug: str) -> Author | None:
     return Author.objects.select_related("photo").filter(slug=slug).first()
 
 
-def topics_with_articles() -> list[Topic]:
+def _count_topics() -> list[Topic]:
     now = timezone.now()
     live = Q(articles__status__in=[Article.Status.PUBLISHED, Article.Status.SCHEDULED],
              articles__published_at__lte=now)
     return list(Topic.objects.annotate(article_count=Count("articles", filter=live))
                 .filter(article_count__gt=0).order_by("name"))
+
+
+# Counting every article per topic grows with the archive; the counts change only with an article change
+# (the "articles" version) or a scheduled article reaching its time (at most TOPIC_COUNTS_SECONDS late).
+TOPIC_COUNTS_SECONDS = 60
+
+
+def topics_with_articles() -> list[Topic]:
+    """Topics with at least one live article and their counts, computed once per change (Django's cache)."""
+    token, changed = freshness.read([freshness.ARTICLES])  # the exact time too: versions repeat after a reset
+    return cache.get_or_set(f"topics-with-articles:{token}:{changed.isoformat()}", _count_topics,
+                            TOPIC_COUNTS_SECONDS)
 
 
 def _local_range(first: date, last: date) -> tuple[datetime, datetime]:

@@ -22,7 +22,7 @@ def _articles(request: HttpRequest, *args, **kwargs) -> list[str]:
     return [SITE, ARTICLES]
 
 
-@conditional_page(lambda request: [SITE, ARTICLES, LIVEBLOGS])
+@conditional_page(lambda request: [SITE, ARTICLES, LIVEBLOGS], kind="home")
 def home(request: HttpRequest) -> HttpResponse:
     top = selectors.top_stories()
     context = {
@@ -34,7 +34,8 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "articles/home.html", context)
 
 
-@conditional_page(lambda request, slug: [SITE, ARTICLES, RELATED, JOBS, this_hour(), article_freshness_key(slug)])
+@conditional_page(lambda request, slug: [SITE, ARTICLES, RELATED, JOBS, this_hour(), article_freshness_key(slug)],
+                  kind="article")
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     preview = getattr(request.user, "is_editor", False)
     found = selectors.article_by_slug(slug, include_unpublished=preview)
@@ -54,7 +55,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-@conditional_page(_articles)
+@conditional_page(_articles, kind="topic")
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = selectors.topic_by_slug(slug)
     if topic is None:
@@ -63,7 +64,7 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "articles/topic.html", {"topic": topic, "page": page})
 
 
-@conditional_page(_articles)
+@conditional_page(_articles, kind="author")
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = selectors.author_by_slug(slug)
     if author is None:
@@ -72,7 +73,7 @@ def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "articles/author.html", {"author": author, "page": page})
 
 
-@conditional_page(_articles)
+@conditional_page(_articles, kind="archive")
 def archive_index(request: HttpRequest) -> HttpResponse:
     return render(request, "articles/archive_index.html", {"months": selectors.archive_months()})
 
@@ -84,7 +85,7 @@ def _valid_date(year: int, month: int, day: int = 1) -> date:
         raise Http404(_("There is no such date.")) from exc
 
 
-@conditional_page(_articles)
+@conditional_page(_articles, kind="archive")
 def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     first = _valid_date(year, month)
     last = first.replace(day=calendar.monthrange(year, month)[1])
@@ -93,7 +94,7 @@ def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
                                    {"page": page, "month": first, "day": None})
 
 
-@conditional_page(_articles)
+@conditional_page(_articles, kind="archive")
 def archive_day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
     first = _valid_date(year, month, day)
     page = selectors.paginate(selectors.articles_between(first, first), request.GET.get("seite"), per_page=50)

@@ -21,7 +21,7 @@ def _jobs_keys(request: HttpRequest, *args, **kwargs) -> list[str]:
     return [SITE, JOBS, this_hour()]
 
 
-@conditional_page(_jobs_keys)
+@conditional_page(_jobs_keys, kind="jobs")
 def job_list(request: HttpRequest) -> HttpResponse:
     form = JobFilterForm(request.GET or None)
     if form.is_bound and not form.is_valid():
@@ -42,7 +42,7 @@ def _can_preview(request: HttpRequest) -> bool:
     return request.user.is_authenticated and request.user.has_perm("jobs.view_jobposting")
 
 
-@conditional_page(_jobs_keys)
+@conditional_page(_jobs_keys, kind="jobs")
 def job_detail(request: HttpRequest, slug: str) -> HttpResponse:
     posting = selectors.posting_by_slug(slug)
     if posting is None:

@@ -104,6 +104,10 @@ class Entry(models.Model):
         verbose_name_plural = _("entries")
         indexes = [
             models.Index(fields=["liveblog", "deleted_at", "-created_at", "-id"], name="entry_stream_idx"),
+            # The first page of a newsblog: visible, unpinned entries in order, read straight off the index
+            # (no sort, deleted and pinned rows not even in it).
+            models.Index(fields=["liveblog", "-created_at", "-id"], name="entry_visible_idx",
+                         condition=models.Q(deleted_at__isnull=True, pinned=False)),
         ]
 
     def __str__(self) -> str:

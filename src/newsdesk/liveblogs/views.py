@@ -33,7 +33,7 @@ def _cursor(request: HttpRequest) -> int | None:
     return whole_number(raw)
 
 
-@conditional_page(lambda request: [SITE, LIVEBLOGS])
+@conditional_page(lambda request: [SITE, LIVEBLOGS], kind="liveblog_list")
 def liveblog_list(request: HttpRequest) -> HttpResponse:
     return render(request, "liveblogs/list.html", {
         "liveblogs": selectors.liveblogs_for_listing(),
@@ -42,7 +42,7 @@ def liveblog_list(request: HttpRequest) -> HttpResponse:
 
 
 # Entries, comments and the blog itself bump the blog's own key: a post elsewhere does not touch this page.
-@conditional_page(lambda request, slug: [SITE, RELATED, liveblog_freshness_key(slug)])
+@conditional_page(lambda request, slug: [SITE, RELATED, liveblog_freshness_key(slug)], kind="liveblog")
 def liveblog_detail(request: HttpRequest, slug: str) -> HttpResponse:
     blog = _blog_or_404(slug)
     cursor = _cursor(request)

@@ -8,11 +8,11 @@ from newsdesk.pages.apps import PAGES_KEY
 from newsdesk.pages.selectors import legal_page
 
 
-@conditional_page(lambda request: [SITE, PAGES_KEY])
+@conditional_page(lambda request: [SITE, PAGES_KEY], kind="page")
 def impressum(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/page.html", {"page": legal_page("impressum")})
 
 
-@conditional_page(lambda request: [SITE, PAGES_KEY])
+@conditional_page(lambda request: [SITE, PAGES_KEY], kind="page")
 def datenschutz(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/page.html", {"page": legal_page("datenschutz")})
