@@ -162,8 +162,9 @@ def comment_submit(*, target: models.Model, display_name: str, email: str, body:
         auto = _automatic_rejection(comment, commenter, honeypot, screening)
         if auto is not None:
             reason, note = auto
-            _decide(comment, Comment.Status.REJECTED, moderator=None, action=Decision.Action.REJECT,
-                    reason=reason, note=note)
+            decision = _decide(comment, Comment.Status.REJECTED, moderator=None, action=Decision.Action.REJECT,
+                               reason=reason, note=note)
+            _statement_for(decision, comment)  # decided by automated means: the author is told so
         elif rules.require_email_confirmation and commenter.email_confirmed_at is None:
             Comment.objects.filter(pk=comment.pk).update(status=Comment.Status.UNVERIFIED)
             comment.status = Comment.Status.UNVERIFIED
@@ -978,8 +979,12 @@ def _statement_for(decision: Decision, comment: Comment | None) -> Statement | N
     if not created:
         return statement
     commenter = Commenter.objects.get(pk=decision.commenter_id)
-    if commenter.email_confirmed_at is None and rules_for(comment.target if comment else None
-                                                          ).require_email_confirmation:
+    from newsdesk.comments.models import CommentSettings
+
+    confirmation_required = (rules_for(comment.target).require_email_confirmation
+                             if comment is not None and comment.target is not None
+                             else CommentSettings.load().require_email_confirmation)
+    if commenter.email_confirmed_at is None and confirmation_required:
         return statement  # an address never confirmed may be somebody else's: only on the data page
     send_after = None if decision.moderator_id is None else timezone.now() + UNDO_WINDOW
     context = {"statement": statement, "complaint_url": complaint_url(statement),

@@ -282,7 +282,7 @@
     return false;
   }
   function countNew() {
-    newButton.textContent = newButton.getAttribute("data-template").replace("%n", fresh);
+    newButton.textContent = fresh + " " + newButton.getAttribute("data-template");
     newButton.hidden = fresh === 0;
   }
   if (window.EventSource && status) {
