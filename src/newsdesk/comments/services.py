@@ -485,6 +485,8 @@ def commenter_confirm_email(*, token: str) -> Commenter:
             comment.save(update_fields=["status"])
             if comment.target is not None and not commenter.is_banned:
                 _maybe_auto_approve(comment, commenter, rules_for(comment.target))
+            if comment.status == Comment.Status.PENDING:
+                _queue_event("comment.new", comment)  # now it is in the queue: open cockpits count it
     return commenter
 
 
@@ -730,7 +732,10 @@ def comments_bulk_decide(*, ids: list[int], action: str, moderator, reason: str 
 
 # The cockpit offers "Rückgängig" for 10 s; the server accepts it a little longer (a slow connection, a second
 # look), and statements of reasons to authors wait this long in the outbox, so an undone decision mails nothing.
-UNDO_WINDOW = timedelta(seconds=60)
+def undo_window() -> timedelta:
+    return timedelta(seconds=settings.COMMENTS_UNDO_SECONDS)
+
+
 QUEUE_CHANNEL = "moderation.queue"  # moderators only: the stream view checks the role
 SUSPENSIONS = {"1h": timedelta(hours=1), "1d": timedelta(days=1), "7d": timedelta(days=7),
                "30d": timedelta(days=30), "permanent": None}
@@ -795,7 +800,7 @@ def _undo_one(decision: Decision, moderator, now) -> None:
 def decisions_undo(*, decision_ids: list[int], moderator) -> int:
     """Undo decisions (one, or a bulk action's): everything goes back exactly as it was, readers' pages follow
     live, reopened reports and notices are open again, a statement not yet mailed is withdrawn. Each undo is
-    logged. Refused after `UNDO_WINDOW`, for a decision undone already, or when the comment was decided again
+    logged. Refused after `undo_window()` (COMMENTS_UNDO_SECONDS, 60), for a decision undone already, or when the comment was decided again
     since. Returns how many were undone."""
     ids = list(dict.fromkeys(decision_ids))
     if not ids:
@@ -813,7 +818,7 @@ def decisions_undo(*, decision_ids: list[int], moderator) -> int:
                 raise InvalidInput(_("Only a moderator's decision can be undone."))
             if decision.undone_at is not None:
                 raise InvalidInput(_("This decision has been undone already."))
-            if now - decision.created_at > UNDO_WINDOW:
+            if now - decision.created_at > undo_window():
                 raise InvalidInput(_("Too late to undo: please decide again instead."))
             later = Decision.objects.filter(comment_id=decision.comment_id, pk__gt=decision.pk,
                                             undone_at__isnull=True, undo_of__isnull=True,
@@ -986,7 +991,7 @@ def _statement_for(decision: Decision, comment: Comment | None) -> Statement | N
                              else CommentSettings.load().require_email_confirmation)
     if commenter.email_confirmed_at is None and confirmation_required:
         return statement  # an address never confirmed may be somebody else's: only on the data page
-    send_after = None if decision.moderator_id is None else timezone.now() + UNDO_WINDOW
+    send_after = None if decision.moderator_id is None else timezone.now() + undo_window()
     context = {"statement": statement, "complaint_url": complaint_url(statement),
                "terms_url": _absolute(reverse("pages:nutzungsbedingungen"))}
     subject = (_("Your comment has not been published") if decision.action == Decision.Action.REJECT
@@ -1154,7 +1159,7 @@ def _notice_decision_mail(notice: Notice, decision: Decision) -> None:
     context = {"notice": notice, "site_name": settings.SITE_NAME, "target": target, "automated": automated,
                "comment_url": _absolute(f"{target_url(target)}#{comment.anchor}") if target else ""}
     mail.enqueue(to=notice.email, subject=_("Decision on your report"), kind="comments.notice",
-                 idempotency_key=key, send_after=timezone.now() + UNDO_WINDOW,
+                 idempotency_key=key, send_after=timezone.now() + undo_window(),
                  text=render_to_string("comments/mail/notice_decided.txt", context),
                  html=render_to_string("comments/mail/notice_decided.html", context))
     decision.before.setdefault("mails", []).append(key)
