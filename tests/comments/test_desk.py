@@ -361,3 +361,17 @@ def test_dashboard_and_transparency_csv_access(client, submit, moderator, db):
     csv_response = client.get(reverse("moderation:transparency-csv") + "?seit=2026-01-01")
     assert csv_response.status_code == 200 and csv_response["Content-Type"].startswith("text/csv")
     assert client.get(reverse("moderation:transparency-csv") + "?seit=gestern").status_code == 400
+
+
+def test_retention_forgets_notifier_details_after_180_days(submit, moderator):
+    comment = submit()
+    services.comment_approve(comment=comment, moderator=moderator)
+    notice = services.notice_submit(comment_id=comment.pk, category="rules", explanation="Werbung.",
+                                    name="Paula", email="paula@example.org", good_faith=True, ip="203.0.113.9")
+    services.comment_keep(comment=comment, moderator=moderator)
+    assert services.notices_purge() == 0  # decided just now: kept
+    Notice.objects.filter(pk=notice.pk).update(decided_at=timezone.now() - timedelta(days=181))
+    call_command("purge_comment_ips")
+    notice.refresh_from_db()
+    assert (notice.name, notice.email, notice.explanation, notice.ip_hash) == ("", "", "", "")
+    assert notice.category == "rules" and notice.outcome == Notice.Outcome.KEPT  # the report still counts it

@@ -800,8 +800,8 @@ def _undo_one(decision: Decision, moderator, now) -> None:
 def decisions_undo(*, decision_ids: list[int], moderator) -> int:
     """Undo decisions (one, or a bulk action's): everything goes back exactly as it was, readers' pages follow
     live, reopened reports and notices are open again, a statement not yet mailed is withdrawn. Each undo is
-    logged. Refused after `undo_window()` (COMMENTS_UNDO_SECONDS, 60), for a decision undone already, or when the comment was decided again
-    since. Returns how many were undone."""
+    logged. Refused after `undo_window()` (COMMENTS_UNDO_SECONDS, 60), for a decision undone already, or when
+    the comment was decided again since. Returns how many were undone."""
     ids = list(dict.fromkeys(decision_ids))
     if not ids:
         raise InvalidInput(_("Nothing to undo."))
