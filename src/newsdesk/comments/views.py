@@ -360,7 +360,7 @@ def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
     report of the comment's "Melden" box (kept for pages rendered before)."""
     comment = Comment.objects.filter(pk=pk).first()
     back = (target_url(comment.target) if comment and comment.target else "/") + "#kommentare"
-    if request.method == "GET" or "category" in request.POST:
+    if request.method == "GET" or request.POST.get("form") == "notice" or "category" in request.POST:
         return _notice(request, comment, back)
     if not request.session.session_key:
         request.session.save()  # a session key to recognise the same reader reporting twice
