@@ -165,7 +165,9 @@ def test_notice_removal_statement_mail_and_complaint(new_page, site, server):
     text = message.get_body(("plain",)).get_content()
     assert "§ 185 StGB" in text and "entschieden hat ein Mensch" in text
     link = re.search(r"https?://\S+/kommentare/einspruch/\S+/", text).group(0)
-    author = new_page()
+    author = new_page(width=390, height=844)
+    author.set_content(message.get_body(("html",)).get_content())  # how the statement mail looks
+    shoot(author, "statement-mail-phone")
     author.goto(server.url + "/kommentare/" + link.split("/kommentare/", 1)[1])
     expect(author.get_by_role("heading", name="Beschwerde gegen eine Moderationsentscheidung")).to_be_visible()
     axe_clean(author)
