@@ -118,7 +118,7 @@
     var data = new FormData(form);
     if (submitter && submitter.name) data.append(submitter.name, submitter.value);
     var id = form.closest(".queue-item").getAttribute("data-comment-id");
-    return post(form.action, data).then(function (body) {
+    return post(form.getAttribute("action"), data).then(function (body) {
       if (!body.ok) { flash(body.message || "Nicht gespeichert."); return; }
       removeItems([id]);
       setCounts(body.counts);
@@ -211,7 +211,7 @@
     var data = new FormData(bulk);
     if (event.submitter) data.append(event.submitter.name, event.submitter.value);
     chosen.forEach(function (box) { data.append("ids", box.value); });
-    post(bulk.action, data).then(function (body) {
+    post(bulk.getAttribute("action"), data).then(function (body) {
       if (!body.ok) { flash(body.message); return; }
       removeItems(body.comments || []);
       setCounts(body.counts);
