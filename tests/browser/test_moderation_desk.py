@@ -158,7 +158,7 @@ def test_notice_removal_statement_mail_and_complaint(new_page, site, server):
     expect(moderator.locator(".queue-item__notice")).to_contain_text("Beleidigung")
     moderator.keyboard.press("j")
     moderator.keyboard.press("r")
-    moderator.keyboard.press("5")  # "illegal"
+    moderator.keyboard.press("4")  # "rechtswidrig"
     expect(moderator.locator(f"#q-{pk}")).to_have_count(0)
 
     message = mail_with(site, f"{marker}-0@example.org", "nicht veröffentlicht", tries=(UNDO_SECONDS + 20) * 5)

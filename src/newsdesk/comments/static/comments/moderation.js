@@ -56,6 +56,11 @@
 
   function post(url, data) {
     data.append("status", status);
+    // The counts in the answer are those of the current view (story, commenter, search).
+    var here = new URLSearchParams(window.location.search);
+    ["ziel", "kommentator", "q", "sortierung"].forEach(function (key) {
+      if (here.get(key) && !data.has(key)) data.append(key, here.get(key));
+    });
     return fetch(url, {method: "POST", body: data, credentials: "same-origin",
                        headers: {"Accept": "application/json", "X-CSRFToken": csrf()}})
       .then(function (response) {
