@@ -42,7 +42,7 @@ def undo(request: HttpRequest) -> HttpResponse:
     except ServiceError as exc:
         return _error(request, exc)
     text = ngettext("%(n)d decision undone", "%(n)d decisions undone", count) % {"n": count}
-    commenter_id = whole_number(request.POST.get("kommentator") or "")
+    commenter_id = whole_number(request.POST.get("drawer") or "")  # undone from the commenter drawer
     if commenter_id and not _wants_json(request):
         return HttpResponseRedirect(reverse("moderation:commenter", kwargs={"pk": commenter_id}), status=303)
     if _wants_json(request):
