@@ -256,9 +256,8 @@ def bench_live_queue(blog, count: int) -> None:
     import asyncio
 
     from asgiref.sync import sync_to_async
-    from django.utils import timezone
-
     from django.db import connection
+    from django.utils import timezone
 
     from newsdesk import realtime
     from newsdesk.comments import services
