@@ -13,7 +13,11 @@ bodies built from fictional sentences and signals from real `screen()` results, 
 page through Django's test client: first page, a middle page and the last page, plus the reported queue, with
 p50/p99 and the number of SQL queries per page.
 
-    .venv/bin/python bench/moderation.py --queue-only                 # only part 3, 10,000 comments
+Parts 4 and 5 (issue 12) run in the same database: the cockpit's decision round trip (fetch + JSON, and its
+undo) against the reference POST + page reload, and the live queue's delay from a stored comment to the
+moderators' stream.
+
+    .venv/bin/python bench/moderation.py --queue-only                 # only parts 3–5, 10,000 comments
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/moderation.py --queue-only
 """
 
@@ -201,8 +205,94 @@ def bench_queue_page(count: int, requests: int) -> None:
             print(f"  {label:15s} wall {_percentiles(timings)} | CPU p50 {statistics.median(cpu):5.1f} ms  "
                   f"({requests} requests, {items} items, "
                   f"{len(queries)} queries, {len(response.content) // 1024} KiB)")
+        bench_decisions(client, requests)
+        bench_live_queue(blog, min(requests, 30))
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def bench_decisions(client, requests: int) -> None:
+    """Part 4 (issue 12): the cockpit's decision round trip with 10,000 pending — POST with `Accept:
+    application/json` (the answer carries the new counts), then its undo — against the reference in the same
+    run: the no-script path, POST → 303 → the whole queue page again (what every decision cost before)."""
+    from newsdesk.comments.models import Comment
+
+    waiting = list(Comment.objects.filter(status="pending").order_by("-risk", "-risk_next", "created_at", "id")
+                   .values_list("pk", flat=True)[: 3 * requests + 2])
+    json_headers = {"HTTP_ACCEPT": "application/json"}
+    client.post(f"/moderation/{waiting.pop()}/", {"action": "approve", "status": "pending"}, **json_headers)  # warm
+    fetch, undo, reload_, fetch_cpu, reload_cpu = [], [], [], [], []
+    for i in range(requests):
+        pk = waiting.pop(0)
+        data = {"action": "approve", "status": "pending"} if i % 2 else {
+            "action": "reject", "reason": "off-topic", "note": "Thema verfehlt", "status": "pending"}
+        t0, c0 = time.perf_counter(), time.process_time()
+        response = client.post(f"/moderation/{pk}/", data, **json_headers)
+        fetch.append((time.perf_counter() - t0) * 1000)
+        fetch_cpu.append((time.process_time() - c0) * 1000)
+        assert response.status_code == 200 and response.json()["ok"], response.content[:200]
+        t0 = time.perf_counter()
+        undone = client.post("/moderation/rueckgaengig/", {"ids": response.json()["decisions"]}, **json_headers)
+        undo.append((time.perf_counter() - t0) * 1000)
+        assert undone.status_code == 200, undone.content[:200]
+        client.post(f"/moderation/{pk}/", data, **json_headers)  # decide it for good, off the clock
+    for _ in range(requests):
+        pk = waiting.pop(0)
+        t0, c0 = time.perf_counter(), time.process_time()
+        response = client.post(f"/moderation/{pk}/", {"action": "approve", "status": "pending"}, follow=True)
+        reload_.append((time.perf_counter() - t0) * 1000)
+        reload_cpu.append((time.process_time() - c0) * 1000)
+        assert response.status_code == 200
+    print(f"decisions with {Comment.objects.filter(status='pending').count()} pending:")
+    print(f"  fetch decision  wall {_percentiles(fetch)} | CPU {_percentiles(fetch_cpu)}")
+    print(f"  its undo        wall {_percentiles(undo)}")
+    print(f"  reference: POST + page reload wall {_percentiles(reload_)} | CPU {_percentiles(reload_cpu)}")
+    print(f"  ratio p50 fetch / reload: {statistics.median(fetch) / statistics.median(reload_):.2f}")
+
+
+def bench_live_queue(blog, count: int) -> None:
+    """Part 5: from a reader's comment being stored to its "comment.new" on the moderators' stream (in-process
+    realtime backend), against the reference of the submit alone in the same run."""
+    import asyncio
+
+    from asgiref.sync import sync_to_async
+    from django.db import connection
+    from django.utils import timezone
+
+    from newsdesk import realtime
+    from newsdesk.comments import services
+    from newsdesk.comments.models import Commenter
+
+    rng = random.Random(7)
+
+    async def run() -> tuple[list[float], list[float]]:
+        delays, submits, after = [], [], []
+        async with realtime.subscribe(services.QUEUE_CHANNEL) as subscription:
+            for i in range(count):
+                email = f"live{i}@example.org"
+                await sync_to_async(Commenter.objects.update_or_create)(
+                    email=email, defaults={"email_confirmed_at": timezone.now()})
+                t0 = time.perf_counter()
+                comment = await sync_to_async(services.comment_submit)(
+                    target=blog, display_name="Live", email=email, body=_body(rng), consent=True, ip=None)
+                t1 = time.perf_counter()
+                while True:
+                    message = await asyncio.wait_for(subscription.get(), timeout=10)
+                    if message is not None and message.data.get("id") == comment.pk:
+                        break
+                delays.append((time.perf_counter() - t0) * 1000)
+                submits.append((t1 - t0) * 1000)
+                after.append((time.perf_counter() - t1) * 1000)
+        # The worker thread's own connection, or the throwaway database cannot be dropped afterwards.
+        await sync_to_async(connection.close)()
+        return delays, submits, after
+
+    delays, submits, after = asyncio.run(run())
+    print(f"live queue ({count} comments, in-process backend):")
+    print(f"  submit → moderators' stream wall {_percentiles(delays)}")
+    print(f"  reference: the submit alone  wall {_percentiles(submits)}")
+    print(f"  ratio p50 delivery / submit: {statistics.median(delays) / statistics.median(submits):.2f}; "
+          f"after the submit returned: {_percentiles(after)}")
 
 
 def main() -> None:

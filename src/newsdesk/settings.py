@@ -325,6 +325,8 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
 MAIL_MESSAGE_ID_DOMAIN = os.environ.get("MAIL_MESSAGE_ID_DOMAIN") or (
     DEFAULT_FROM_EMAIL.rpartition("@")[2].strip(" >") or "localhost"
 )
+# Moderation desk (issue 12): how long a decision can be undone; statements of reasons wait this long to be mailed.
+COMMENTS_UNDO_SECONDS = int(os.environ.get("COMMENTS_UNDO_SECONDS") or "60")
 MAIL_BATCH_SIZE = int(os.environ.get("MAIL_BATCH_SIZE") or "100")
 MAIL_POLL_SECONDS = float(os.environ.get("MAIL_POLL_SECONDS") or "2")
 # A worker's claim on a batch; renewed while it works, reclaimed by others once it runs out (worker died).

@@ -34,7 +34,7 @@ def test_counts_for_every_queue_in_one_query(flood_blog, moderator, django_asser
     services.comment_report(comment_id=approved[0].pk, reason=Reason.SPAM, session_key="s", ip="198.51.100.1")
     with django_assert_num_queries(1):
         counts = selectors.queue_counts()
-    assert counts == {"pending": 3, "reported": 1, "approved": 2, "rejected": 1}
+    assert counts == {"pending": 3, "reported": 1, "notices": 0, "approved": 2, "rejected": 1}
 
 
 def test_tabs_show_all_counts(client, flood_blog, moderator):

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from newsdesk.comments.models import BODY_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH, Reason
+from newsdesk.comments.models import BODY_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH, NoticeCategory, Reason
 
 
 class CommentForm(forms.Form):
@@ -25,3 +25,19 @@ class CommentForm(forms.Form):
 
 class RejectForm(forms.Form):
     reason = forms.ChoiceField(choices=Reason.choices)
+
+
+class NoticeForm(forms.Form):
+    """The Art. 16 DSA notice ("Melden"): renders and keeps the input; the service validates."""
+
+    category = forms.ChoiceField(label=_("What is wrong with this comment?"), choices=NoticeCategory.choices,
+                                 required=False, widget=forms.RadioSelect)
+    explanation = forms.CharField(label=_("Why? Please explain (what exactly, and why it is illegal or against "
+                                          "our rules)"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 5, "maxlength": 2000}))
+    name = forms.CharField(label=_("Your name (optional)"), required=False, max_length=120,
+                           widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    email = forms.CharField(label=_("Your e-mail (optional: for the confirmation and our decision)"),
+                            required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    good_faith = forms.BooleanField(label=_("I am convinced in good faith that the information and allegations in "
+                                            "this notice are accurate and complete."), required=False)

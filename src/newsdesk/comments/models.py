@@ -19,6 +19,14 @@ def normalize_email(email: str) -> str:
     return email.strip().lower()
 
 
+def email_fingerprint(email: str) -> str:
+    """Twelve hex digits of a keyed hash: moderators recognise and search an address without seeing it."""
+    from django.utils.crypto import salted_hmac
+
+    return salted_hmac("newsdesk.comments.email-fingerprint", normalize_email(email),
+                       algorithm="sha256").hexdigest()[:12]
+
+
 class Commenter(models.Model):
     class State(models.TextChoices):
         NORMAL = "normal", _("normal")
@@ -33,6 +41,13 @@ class Commenter(models.Model):
     confirmation_sent_at = models.DateTimeField(_("confirmation mail sent at"), null=True, blank=True)
     notifications_off_at = models.DateTimeField(_("notifications switched off at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Moderation desk (issue 12): a temporary suspension (a permanent one is the state "banned"), and a mark that
+    # keeps every comment of this commenter for a moderator whatever the rules say.
+    suspended_until = models.DateTimeField(_("suspended until"), null=True, blank=True)
+    suspension_reason = models.CharField(_("reason for the suspension"), max_length=300, blank=True)
+    always_premoderate = models.BooleanField(_("always pre-moderate"), default=False)
+    # A keyed hash of the address, shown to moderators instead of it and searchable in the queue.
+    email_fingerprint = models.CharField(max_length=12, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("commenter")
@@ -41,9 +56,19 @@ class Commenter(models.Model):
     def __str__(self) -> str:
         return self.email
 
+    def save(self, *args, **kwargs) -> None:
+        if self.email and not self.email_fingerprint:
+            self.email_fingerprint = email_fingerprint(self.email)
+        super().save(*args, **kwargs)
+
     @property
     def is_banned(self) -> bool:
         return self.state == self.State.BANNED
+
+    def is_suspended(self, now=None) -> bool:
+        from django.utils import timezone
+
+        return self.suspended_until is not None and self.suspended_until > (now or timezone.now())
 
 
 class Reason(models.TextChoices):
@@ -96,6 +121,12 @@ class Comment(models.Model):
                                    related_name="+")
     # Open (not yet handled) reader reports; kept in step by the services, so the "reported" queue is one filter.
     open_reports = models.PositiveIntegerField(_("open reports"), default=0)
+    # The second-highest signal score: breaks ties in risk, so the queue's order means something (issue 12).
+    risk_next = models.FloatField(default=0.0)
+    # "Redaktionsempfehlung": shown first to readers.
+    featured = models.BooleanField(_("editors' pick"), default=False)
+    # Written by a logged-in editor or moderator: marked "Redaktion" for readers.
+    by_staff = models.BooleanField(_("by the newsroom"), default=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -105,6 +136,7 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["content_type", "object_id", "status", "-created_at"], name="comment_target_idx"),
             models.Index(fields=["status", "-risk", "created_at"], name="comment_queue_idx"),
+            models.Index(fields=["status", "-risk", "-risk_next", "created_at"], name="comment_queue_next_idx"),
             models.Index(fields=["ip_hash", "created_at"], name="comment_ip_idx"),
             models.Index(fields=["commenter", "created_at"], name="comment_commenter_idx"),
             models.Index(fields=["status", "-open_reports"], name="comment_reported_idx",
@@ -137,6 +169,11 @@ class Decision(models.Model):
         TRUST = "trust", _("trust")
         DELETE = "delete", _("deleted by the commenter")
         KEEP = "keep", _("kept despite reports")
+        FEATURE = "feature", _("featured")
+        UNFEATURE = "unfeature", _("no longer featured")
+        SUSPEND = "suspend", _("suspended")
+        PREMODERATE = "premod", _("always pre-moderate")
+        UNDO = "undo", _("undone")
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="decisions")
     commenter = models.ForeignKey(Commenter, on_delete=models.CASCADE, related_name="decisions")
@@ -146,6 +183,12 @@ class Decision(models.Model):
     reason = models.CharField(_("reason"), max_length=12, choices=Reason.choices, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # What the decision changed, so that "Rückgängig" restores exactly that (issue 12): the comment's and the
+    # commenter's fields before, the reports it closed, the decisions it made along (a ban's rejections).
+    before = models.JSONField(default=dict, blank=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undo_of = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    part_of = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="parts")
 
     class Meta:
         verbose_name = _("decision")
@@ -269,3 +312,118 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reason} #{self.comment_id}"
+
+
+# --- moderation desk and the Digital Services Act (issue 12) ----------------------------------------------------
+
+class CommenterNote(models.Model):
+    """A moderator's note on a commenter, or a warning (a warning is also mailed as a statement)."""
+
+    class Kind(models.TextChoices):
+        NOTE = "note", _("note")
+        WARNING = "warning", _("warning")
+
+    commenter = models.ForeignKey(Commenter, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.NOTE)
+    text = models.CharField(_("text"), max_length=1000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("note on a commenter")
+        verbose_name_plural = _("notes on commenters")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.commenter_id}"
+
+
+class NoticeCategory(models.TextChoices):
+    """Art. 16 DSA: what the notifier says is wrong. Illegal content by kind, or a breach of the house rules."""
+
+    INSULT = "insult", _("illegal: insult (§ 185 StGB)")
+    INCITEMENT = "incitement", _("illegal: incitement to hatred (§ 130 StGB)")
+    THREAT = "threat", _("illegal: threat (§ 241 StGB)")
+    PERSONAL_DATA = "personal", _("illegal: personal data published")
+    COPYRIGHT = "copyright", _("illegal: copyright infringement")
+    RULES = "rules", _("breach of the comment rules")
+
+
+class Notice(models.Model):
+    """An Art. 16 DSA notice about a comment; the notifier's name and address are optional (and forgotten later)."""
+
+    class Outcome(models.TextChoices):
+        REMOVED = "removed", _("removed")
+        KEPT = "kept", _("kept")
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="notices")
+    category = models.CharField(_("category"), max_length=12, choices=NoticeCategory.choices)
+    explanation = models.TextField(_("explanation"), max_length=2000)
+    name = models.CharField(_("name"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mail"), max_length=254, blank=True)
+    good_faith = models.BooleanField(default=False)
+    ip_hash = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("notice (DSA)")
+        verbose_name_plural = _("notices (DSA)")
+        indexes = [models.Index(fields=["decided_at", "created_at"], name="notice_open_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.category} #{self.comment_id}"
+
+
+class Statement(models.Model):
+    """Art. 17 DSA statement of reasons to the author of a removed comment or a suspended commenter."""
+
+    class Automation(models.TextChoices):
+        NONE = "none", _("no automated means")
+        PREPARED = "prepared", _("prepared by automated means")
+        DECIDED = "decided", _("decided by automated means")
+
+    decision = models.OneToOneField(Decision, on_delete=models.CASCADE, related_name="statement")
+    commenter = models.ForeignKey(Commenter, on_delete=models.CASCADE, related_name="statements")
+    comment = models.ForeignKey(Comment, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    action = models.CharField(_("decision"), max_length=10)
+    ground = models.CharField(_("ground"), max_length=300)
+    facts = models.TextField(_("facts"))
+    automation = models.CharField(_("automated means"), max_length=10, choices=Automation.choices)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)  # the decision was undone within the undo window
+
+    class Meta:
+        verbose_name = _("statement of reasons")
+        verbose_name_plural = _("statements of reasons")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.action} #{self.decision_id}"
+
+
+class Complaint(models.Model):
+    """The author's objection to a decision (internal complaint handling, Art. 20 DSA)."""
+
+    class Outcome(models.TextChoices):
+        UPHELD = "upheld", _("decision upheld")
+        REVERSED = "reversed", _("decision reversed")
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="complaints")
+    text = models.TextField(_("your objection"), max_length=3000)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, blank=True)
+    answer = models.CharField(_("answer"), max_length=1000, blank=True)
+
+    class Meta:
+        verbose_name = _("complaint")
+        verbose_name_plural = _("complaints")
+
+    def __str__(self) -> str:
+        return f"#{self.pk} ({self.statement_id})"

@@ -27,9 +27,14 @@ from newsdesk.comments.models import (
     DISPLAY_NAME_MAX_LENGTH,
     Comment,
     Commenter,
+    CommenterNote,
+    Complaint,
     Decision,
+    Notice,
+    NoticeCategory,
     Reason,
     Report,
+    Statement,
     normalize_email,
 )
 from newsdesk.comments.policy import Rules, closed_message, rules_for
@@ -118,7 +123,7 @@ def _resolve_parent(target: models.Model, content_type: ContentType, parent_id: 
 
 def comment_submit(*, target: models.Model, display_name: str, email: str, body: str, consent: bool,
                    honeypot: str = "", parent_id: int | None = None, ip: str | None = None,
-                   notify: bool = False) -> Comment:
+                   notify: bool = False, by_staff: bool = False) -> Comment:
     """Validate, rate-limit, pre-screen and store one reader comment; the answer comes after it is stored.
 
     Raises NotFound (not commentable, not published), Forbidden (comments closed: nothing is stored),
@@ -141,6 +146,7 @@ def comment_submit(*, target: models.Model, display_name: str, email: str, body:
     if errors:
         raise InvalidInput(next(iter(errors.values())), errors=errors)
     parent = _resolve_parent(target, content_type, parent_id)
+    _check_suspension(email)
     digest = ip_hash(ip)
     _check_rate(ip_digest=digest, email=email)
     banned, suspect = wordlists.current()
@@ -155,6 +161,7 @@ def comment_submit(*, target: models.Model, display_name: str, email: str, body:
             content_type=content_type, object_id=target.pk, parent=parent, commenter=commenter,
             display_name=display_name, body=body, ip_hash=digest,
             risk=max(s["score"] for s in signals), screen_action=_strictest(signals),
+            risk_next=_second_score(signals), by_staff=bool(by_staff),
             fingerprint=screening.fingerprint, signals=signals,
             model_versions={**screening.versions, **{s["name"]: s["version"] for s in signals}},
             notify=bool(notify),
@@ -163,15 +170,38 @@ def comment_submit(*, target: models.Model, display_name: str, email: str, body:
         auto = _automatic_rejection(comment, commenter, honeypot, screening)
         if auto is not None:
             reason, note = auto
-            _decide(comment, Comment.Status.REJECTED, moderator=None, action=Decision.Action.REJECT,
-                    reason=reason, note=note)
+            decision = _decide(comment, Comment.Status.REJECTED, moderator=None, action=Decision.Action.REJECT,
+                               reason=reason, note=note)
+            _statement_for(decision, comment)  # decided by automated means: the author is told so
         elif rules.require_email_confirmation and commenter.email_confirmed_at is None:
             Comment.objects.filter(pk=comment.pk).update(status=Comment.Status.UNVERIFIED)
             comment.status = Comment.Status.UNVERIFIED
             _send_confirmation(commenter, target)
         else:
             _maybe_auto_approve(comment, commenter, rules)
+        if comment.status == Comment.Status.PENDING:
+            _queue_event("comment.new", comment)
     return comment
+
+
+def _second_score(signals: list[dict]) -> float:
+    """The next signal after the highest: two comments at risk 1,00 are ordered by what else is wrong."""
+    scores = sorted((s["score"] for s in signals), reverse=True)
+    return scores[1] if len(scores) > 1 else 0.0
+
+
+def _check_suspension(email: str) -> None:
+    """A suspended commenter is told clearly, and nothing is stored (the statement of reasons was mailed)."""
+    commenter = Commenter.objects.filter(email=email).first()
+    if commenter is None:
+        return
+    if commenter.is_suspended():
+        until = timezone.localtime(commenter.suspended_until).strftime("%d.%m.%Y, %H:%M")
+        raise Forbidden(_("You are suspended from commenting until %(until)s. Reason: %(reason)s") % {
+            "until": until, "reason": commenter.suspension_reason or "–"})
+    if commenter.is_banned and commenter.suspension_reason:
+        raise Forbidden(_("You are permanently suspended from commenting. Reason: %(reason)s") % {
+            "reason": commenter.suspension_reason})
 
 
 def _strictest(signals: list[dict]) -> str:
@@ -194,8 +224,49 @@ def _automatic_rejection(comment: Comment, commenter: Commenter, honeypot: str,
 _COUNTER = {Comment.Status.APPROVED: "approved_count", Comment.Status.REJECTED: "rejected_count"}
 
 
-def _decide(comment: Comment, status: str, *, moderator, action: str, reason: str = "", note: str = "") -> None:
-    """Move a comment to `status`, keep the commenter's counts in step, log the decision, tell live pages."""
+def _comment_snapshot(comment: Comment) -> dict:
+    """The fields a decision changes, as JSON: what an undo puts back."""
+    return {"status": comment.status, "rejection_reason": comment.rejection_reason,
+            "decided_at": comment.decided_at.isoformat() if comment.decided_at else None,
+            "decided_by": comment.decided_by_id, "featured": comment.featured,
+            "open_reports": comment.open_reports}
+
+
+def _transition(comment: Comment, *, old_status: str, old_featured: bool) -> None:
+    """After a comment's status or featured mark changed (saved already): counts, freshness, live pages, mails."""
+    status = comment.status
+    changes = {}
+    if old_status in _COUNTER and old_status != status:
+        changes[_COUNTER[old_status]] = F(_COUNTER[old_status]) - 1
+    if status in _COUNTER and old_status != status:
+        changes[_COUNTER[status]] = F(_COUNTER[status]) + 1
+    if changes:
+        Commenter.objects.filter(pk=comment.commenter_id).update(**changes)
+    channel = comment.channel
+    visible_change = (Comment.Status.APPROVED in (old_status, status) and old_status != status) or (
+        status == Comment.Status.APPROVED and old_featured != comment.featured)
+    if visible_change:
+        approved_comments_changed.send(sender=Comment, comment=comment)
+    if status == Comment.Status.APPROVED and old_status != status:
+        message = {"type": "comment.approved", "id": comment.pk, "parent": comment.parent_id,
+                   "featured": comment.featured,
+                   "html": render_to_string("comments/_comment.html", {"comment": comment})}
+        transaction.on_commit(lambda: realtime.publish(channel, message))
+    elif old_status == Comment.Status.APPROVED and status != old_status:
+        message = {"type": "comment.removed", "id": comment.pk}
+        transaction.on_commit(lambda: realtime.publish(channel, message))
+    elif status == Comment.Status.APPROVED and old_featured != comment.featured:
+        message = {"type": "comment.featured", "id": comment.pk, "parent": comment.parent_id,
+                   "featured": comment.featured,
+                   "html": render_to_string("comments/_comment.html", {"comment": comment})}
+        transaction.on_commit(lambda: realtime.publish(channel, message))
+
+
+def _decide(comment: Comment, status: str, *, moderator, action: str, reason: str = "", note: str = "",
+            part_of: Decision | None = None) -> Decision:
+    """Move a comment to `status`, keep the commenter's counts in step, log the decision (with what it was
+    before, for undo), tell live pages and the moderators' queue."""
+    before = {"comment": _comment_snapshot(comment)}
     old = comment.status
     now = timezone.now()
     comment.status = status
@@ -203,26 +274,15 @@ def _decide(comment: Comment, status: str, *, moderator, action: str, reason: st
     comment.decided_at = now
     comment.decided_by = moderator
     comment.save(update_fields=["status", "rejection_reason", "decided_at", "decided_by"])
-    changes = {}
-    if old in _COUNTER and old != status:
-        changes[_COUNTER[old]] = F(_COUNTER[old]) - 1
-    if status in _COUNTER and old != status:
-        changes[_COUNTER[status]] = F(_COUNTER[status]) + 1
-    if changes:
-        Commenter.objects.filter(pk=comment.commenter_id).update(**changes)
-    Decision.objects.create(comment=comment, commenter_id=comment.commenter_id, moderator=moderator,
-                            action=action, reason=reason, note=note)
-    channel = comment.channel
-    if Comment.Status.APPROVED in (old, status) and old != status:
-        approved_comments_changed.send(sender=Comment, comment=comment)
+    decision = Decision.objects.create(comment=comment, commenter_id=comment.commenter_id, moderator=moderator,
+                                       action=action, reason=reason, note=note[:300], before=before,
+                                       part_of=part_of)
+    _transition(comment, old_status=old, old_featured=comment.featured)
     if status == Comment.Status.APPROVED and old != status:
-        message = {"type": "comment.approved", "id": comment.pk, "parent": comment.parent_id,
-                   "html": render_to_string("comments/_comment.html", {"comment": comment})}
-        transaction.on_commit(lambda: realtime.publish(channel, message))
         _notify_approved(comment)
-    elif old == Comment.Status.APPROVED and status != old:
-        message = {"type": "comment.removed", "id": comment.pk}
-        transaction.on_commit(lambda: realtime.publish(channel, message))
+    if old != status and moderator is not None:  # automatic decisions happen before any cockpit saw the comment
+        _queue_event("comment.decided", comment)
+    return decision
 
 
 def _locked(comment_id: int) -> Comment:
@@ -240,7 +300,8 @@ def comment_approve(*, comment: Comment, moderator) -> Comment:
         if locked.status == Comment.Status.UNVERIFIED:
             raise InvalidInput(_("The commenter has not confirmed their e-mail address yet."))
         if locked.status != Comment.Status.APPROVED:
-            _decide(locked, Comment.Status.APPROVED, moderator=moderator, action=Decision.Action.APPROVE)
+            locked.last_decision = _decide(locked, Comment.Status.APPROVED, moderator=moderator,
+                                           action=Decision.Action.APPROVE)
     return locked
 
 
@@ -251,35 +312,52 @@ def comment_reject(*, comment: Comment, moderator, reason: str, note: str = "") 
         locked = _locked(comment.pk)
         if locked.status == Comment.Status.DELETED:
             raise InvalidInput(_("The commenter has deleted this comment."))
-        _decide(locked, Comment.Status.REJECTED, moderator=moderator, action=Decision.Action.REJECT,
-                reason=reason, note=note)
+        decision = _decide(locked, Comment.Status.REJECTED, moderator=moderator, action=Decision.Action.REJECT,
+                           reason=reason, note=note)
+        locked.last_decision = decision
+        _statement_for(decision, locked)
     return locked
 
 
-def _set_state(commenter: Commenter, state: str, *, moderator, comment: Comment | None, action: str) -> None:
-    Commenter.objects.filter(pk=commenter.pk).update(state=state)
-    Decision.objects.create(comment=comment, commenter=commenter, moderator=moderator, action=action)
+def _commenter_snapshot(commenter: Commenter) -> dict:
+    return {"state": commenter.state, "always_premoderate": commenter.always_premoderate,
+            "suspended_until": commenter.suspended_until.isoformat() if commenter.suspended_until else None,
+            "suspension_reason": commenter.suspension_reason}
 
 
-def commenter_ban(*, commenter: Commenter, moderator, comment: Comment | None = None) -> Commenter:
-    """Ban: new comments are rejected on arrival, and the ones still waiting are rejected now."""
+def _set_state(commenter: Commenter, state: str, *, moderator, comment: Comment | None, action: str,
+               note: str = "", **fields) -> Decision:
+    locked = Commenter.objects.select_for_update().get(pk=commenter.pk)
+    before = {"commenter": _commenter_snapshot(locked)}
+    Commenter.objects.filter(pk=commenter.pk).update(state=state, **fields)
+    return Decision.objects.create(comment=comment, commenter=commenter, moderator=moderator, action=action,
+                                   note=note[:300], before=before)
+
+
+def commenter_ban(*, commenter: Commenter, moderator, comment: Comment | None = None, reason: str = "") -> Commenter:
+    """Ban: new comments are rejected on arrival, and the ones still waiting are rejected now (undoable as one)."""
     with transaction.atomic():
-        _set_state(commenter, Commenter.State.BANNED, moderator=moderator, comment=comment,
-                   action=Decision.Action.BAN)
+        fields = {"suspended_until": None, "suspension_reason": reason[:300]} if reason else {}
+        decision = _set_state(commenter, Commenter.State.BANNED, moderator=moderator, comment=comment,
+                              action=Decision.Action.BAN, note=reason, **fields)
         waiting = (Comment.Status.PENDING, Comment.Status.UNVERIFIED)
         for pending in Comment.objects.select_for_update().filter(commenter=commenter, status__in=waiting):
             _decide(pending, Comment.Status.REJECTED, moderator=moderator, action=Decision.Action.REJECT,
-                    reason=Reason.OTHER, note="Kommentator gesperrt")
+                    reason=Reason.OTHER, note="Kommentator gesperrt", part_of=decision)
+        if reason:
+            _statement_for(decision, comment)
     commenter.refresh_from_db()
+    commenter.last_decision = decision
     return commenter
 
 
 def commenter_trust(*, commenter: Commenter, moderator, comment: Comment | None = None) -> Commenter:
     """Trusted is a mark for moderators for now: automatic approval is not switched on (policy: pre-moderation)."""
     with transaction.atomic():
-        _set_state(commenter, Commenter.State.TRUSTED, moderator=moderator, comment=comment,
-                   action=Decision.Action.TRUST)
+        decision = _set_state(commenter, Commenter.State.TRUSTED, moderator=moderator, comment=comment,
+                              action=Decision.Action.TRUST)
     commenter.refresh_from_db()
+    commenter.last_decision = decision
     return commenter
 
 
@@ -327,6 +405,8 @@ def _maybe_auto_approve(comment: Comment, commenter: Commenter, rules: Rules) ->
     approved comments (or marked trusted by a moderator), and only if an admin switched that on.
     """
     if comment.risk > rules.risk_threshold or comment.screen_action == Action.HOLD.value:
+        return False
+    if commenter.always_premoderate:
         return False
     risk = f"{comment.risk:.2f}".replace(".", ",")
     threshold = f"{rules.risk_threshold:.2f}".replace(".", ",")
@@ -413,6 +493,8 @@ def commenter_confirm_email(*, token: str) -> Commenter:
             comment.save(update_fields=["status"])
             if comment.target is not None and not commenter.is_banned:
                 _maybe_auto_approve(comment, commenter, rules_for(comment.target))
+            if comment.status == Comment.Status.PENDING:
+                _queue_event("comment.new", comment)  # now it is in the queue: open cockpits count it
     return commenter
 
 
@@ -561,12 +643,24 @@ def comment_report(*, comment_id: int, reason: str, session_key: str | None, ip:
     return report, True
 
 
-def _resolve_reports(comment: Comment, *, moderator, outcome: str) -> int:
-    resolved = Report.objects.filter(comment=comment, resolved_at__isnull=True).update(
-        resolved_at=timezone.now(), resolved_by=moderator, outcome=outcome)
+def _resolve_reports(comment: Comment, *, moderator, outcome: str, decision: Decision) -> int:
+    """Close the open reader reports and DSA notices of a comment (recorded on `decision`, so undo reopens them);
+    notifiers who left an address are told the outcome."""
+    now = timezone.now()
+    report_ids = list(Report.objects.filter(comment=comment, resolved_at__isnull=True).values_list("pk", flat=True))
+    Report.objects.filter(pk__in=report_ids).update(resolved_at=now, resolved_by=moderator, outcome=outcome)
+    notices = list(Notice.objects.filter(comment=comment, decided_at__isnull=True))
+    notice_outcome = Notice.Outcome.REMOVED if outcome == Report.Outcome.REJECTED else Notice.Outcome.KEPT
+    Notice.objects.filter(pk__in=[n.pk for n in notices]).update(decided_at=now, decided_by=moderator,
+                                                                 outcome=notice_outcome)
+    decision.before = {**decision.before, "reports": report_ids, "notices": [n.pk for n in notices]}
+    Decision.objects.filter(pk=decision.pk).update(before=decision.before)
     Comment.objects.filter(pk=comment.pk).update(open_reports=0)
     comment.open_reports = 0
-    return resolved
+    for notice in notices:
+        notice.outcome = notice_outcome
+        _notice_decision_mail(notice, decision)
+    return len(report_ids) + len(notices)
 
 
 def comment_keep(*, comment: Comment, moderator) -> Comment:
@@ -575,17 +669,22 @@ def comment_keep(*, comment: Comment, moderator) -> Comment:
         locked = _locked(comment.pk)
         if locked.status != Comment.Status.APPROVED:
             raise InvalidInput(_("Only a published comment can be kept."))
-        dismissed = _resolve_reports(locked, moderator=moderator, outcome=Report.Outcome.KEPT)
-        Decision.objects.create(comment=locked, commenter_id=locked.commenter_id, moderator=moderator,
-                                action=Decision.Action.KEEP, note=f"{dismissed} Meldung(en) verworfen")
+        decision = Decision.objects.create(comment=locked, commenter_id=locked.commenter_id, moderator=moderator,
+                                           action=Decision.Action.KEEP,
+                                           before={"comment": _comment_snapshot(locked)})
+        dismissed = _resolve_reports(locked, moderator=moderator, outcome=Report.Outcome.KEPT, decision=decision)
+        Decision.objects.filter(pk=decision.pk).update(note=f"{dismissed} Meldung(en) verworfen")
+        locked.last_decision = decision
+        _queue_event("comment.decided", locked)
     return locked
 
 
-def comment_reject_reported(*, comment: Comment, moderator, reason: str) -> Comment:
+def comment_reject_reported(*, comment: Comment, moderator, reason: str, note: str = "") -> Comment:
     """Reject a comment (published or not) and close its open reports as upheld; readers see it disappear."""
     with transaction.atomic():
-        locked = comment_reject(comment=comment, moderator=moderator, reason=reason)
-        _resolve_reports(locked, moderator=moderator, outcome=Report.Outcome.REJECTED)
+        locked = comment_reject(comment=comment, moderator=moderator, reason=reason, note=note)
+        _resolve_reports(locked, moderator=moderator, outcome=Report.Outcome.REJECTED,
+                         decision=locked.last_decision)
     return locked
 
 
@@ -599,6 +698,7 @@ class BulkResult:
     action: str
     done: list[int]
     skipped: list[int]  # already in that state, deleted by the commenter, or gone
+    decisions: list[int] = ()  # the logged decisions, for "Rückgängig"
 
 
 def comments_bulk_decide(*, ids: list[int], action: str, moderator, reason: str = "") -> BulkResult:
@@ -613,22 +713,470 @@ def comments_bulk_decide(*, ids: list[int], action: str, moderator, reason: str 
     if action == "reject" and reason not in Reason.values:
         raise InvalidInput(_("Please choose a reason."), errors={"reason": _("Please choose a reason.")})
     target_status = {"approve": Comment.Status.APPROVED, "reject": Comment.Status.REJECTED}.get(action)
-    done, skipped = [], []
+    done, skipped, decisions = [], [], []
     for comment in Comment.objects.filter(pk__in=ids).order_by("id"):
         if comment.status == Comment.Status.DELETED or comment.status == target_status:
             skipped.append(comment.pk)
             continue
         try:
             if action == "approve":
-                comment_approve(comment=comment, moderator=moderator)
+                decided = comment_approve(comment=comment, moderator=moderator)
             elif action == "reject":
-                comment_reject_reported(comment=comment, moderator=moderator, reason=reason)
+                decided = comment_reject_reported(comment=comment, moderator=moderator, reason=reason)
             else:
-                comment_keep(comment=comment, moderator=moderator)
+                decided = comment_keep(comment=comment, moderator=moderator)
         except ServiceError:
             skipped.append(comment.pk)  # changed under our feet (e.g. deleted meanwhile): leave it alone
             continue
         done.append(comment.pk)
+        if getattr(decided, "last_decision", None) is not None:
+            decisions.append(decided.last_decision.pk)
     found = set(done) | set(skipped)
     skipped += [pk for pk in ids if pk not in found]
-    return BulkResult(action=action, done=done, skipped=skipped)
+    return BulkResult(action=action, done=done, skipped=skipped, decisions=decisions)
+
+
+# --- moderation desk (issue 12): undo, featured comments, suspensions, notes, the live queue ---------------------
+
+# The cockpit offers "Rückgängig" for 10 s; the server accepts it a little longer (a slow connection, a second
+# look), and statements of reasons to authors wait this long in the outbox, so an undone decision mails nothing.
+def undo_window() -> timedelta:
+    return timedelta(seconds=settings.COMMENTS_UNDO_SECONDS)
+
+
+QUEUE_CHANNEL = "moderation.queue"  # moderators only: the stream view checks the role
+SUSPENSIONS = {"1h": timedelta(hours=1), "1d": timedelta(days=1), "7d": timedelta(days=7),
+               "30d": timedelta(days=30), "permanent": None}
+
+
+def _queue_event(kind: str, comment: Comment) -> None:
+    """Tell open cockpits (after commit) that a comment arrived, was reported or was decided."""
+    message = {"type": kind, "id": comment.pk, "status": comment.status,
+               "target": f"{comment.content_type_id}.{comment.object_id}"}
+    transaction.on_commit(lambda: realtime.publish(QUEUE_CHANNEL, message))
+
+
+def _restore_comment(comment: Comment, snapshot: dict) -> None:
+    from django.utils.dateparse import parse_datetime
+
+    old_status, old_featured = comment.status, comment.featured
+    comment.status = snapshot["status"]
+    comment.rejection_reason = snapshot["rejection_reason"]
+    comment.decided_at = parse_datetime(snapshot["decided_at"]) if snapshot["decided_at"] else None
+    comment.decided_by_id = snapshot["decided_by"]
+    comment.featured = snapshot["featured"]
+    comment.open_reports = snapshot["open_reports"]
+    comment.save(update_fields=["status", "rejection_reason", "decided_at", "decided_by", "featured",
+                                "open_reports"])
+    _transition(comment, old_status=old_status, old_featured=old_featured)
+    _queue_event("comment.restored", comment)
+
+
+def _restore_commenter(commenter_id: int, snapshot: dict) -> None:
+    from django.utils.dateparse import parse_datetime
+
+    until = snapshot["suspended_until"]
+    Commenter.objects.filter(pk=commenter_id).update(
+        state=snapshot["state"], always_premoderate=snapshot["always_premoderate"],
+        suspended_until=parse_datetime(until) if until else None, suspension_reason=snapshot["suspension_reason"])
+
+
+def _undo_one(decision: Decision, moderator, now) -> None:
+    before = decision.before or {}
+    if "comment" in before and decision.comment_id:
+        comment = _locked(decision.comment_id)
+        if comment.status == Comment.Status.DELETED:
+            raise InvalidInput(_("The commenter has deleted this comment meanwhile."))
+        _restore_comment(comment, before["comment"])
+        Report.objects.filter(pk__in=before.get("reports", [])).update(resolved_at=None, resolved_by=None,
+                                                                        outcome="")
+        Notice.objects.filter(pk__in=before.get("notices", [])).update(decided_at=None, decided_by=None,
+                                                                        outcome="")
+    if "commenter" in before:
+        _restore_commenter(decision.commenter_id, before["commenter"])
+    for part in decision.parts.filter(undone_at__isnull=True):
+        _undo_one(part, moderator, now)
+    _withdraw_statement(decision, now)
+    for key in before.get("mails", []):
+        mail.cancel(key)  # the notifier's "decision" mail, not sent yet
+    Decision.objects.filter(pk=decision.pk).update(undone_at=now)
+    Decision.objects.create(comment_id=decision.comment_id, commenter_id=decision.commenter_id,
+                            moderator=moderator, action=Decision.Action.UNDO, undo_of=decision,
+                            note=f"Rückgängig: {decision.get_action_display()} (#{decision.pk})")
+
+
+def decisions_undo(*, decision_ids: list[int], moderator) -> int:
+    """Undo decisions (one, or a bulk action's): everything goes back exactly as it was, readers' pages follow
+    live, reopened reports and notices are open again, a statement not yet mailed is withdrawn. Each undo is
+    logged. Refused after `undo_window()` (COMMENTS_UNDO_SECONDS, 60), for a decision undone already, or when
+    the comment was decided again since. Returns how many were undone."""
+    ids = list(dict.fromkeys(decision_ids))
+    if not ids:
+        raise InvalidInput(_("Nothing to undo."))
+    if len(ids) > BULK_MAX:
+        raise InvalidInput(_("At most %(max)d comments at once, please.") % {"max": BULK_MAX})
+    now = timezone.now()
+    with transaction.atomic():
+        decisions = list(Decision.objects.select_for_update().filter(pk__in=ids, part_of__isnull=True)
+                         .order_by("-id"))
+        if len(decisions) != len(ids):
+            raise NotFound(_("This decision does not exist."))
+        for decision in decisions:
+            if decision.action in (Decision.Action.UNDO, Decision.Action.DELETE) or decision.moderator_id is None:
+                raise InvalidInput(_("Only a moderator's decision can be undone."))
+            if decision.undone_at is not None:
+                raise InvalidInput(_("This decision has been undone already."))
+            if now - decision.created_at > undo_window():
+                raise InvalidInput(_("Too late to undo: please decide again instead."))
+            later = Decision.objects.filter(comment_id=decision.comment_id, pk__gt=decision.pk,
+                                            undone_at__isnull=True, undo_of__isnull=True,
+                                            part_of__isnull=True).exclude(comment_id=None)
+            if later.exists():
+                raise InvalidInput(_("This comment has been decided again since; undo that first."))
+            _undo_one(decision, moderator, now)
+    return len(decisions)
+
+
+def comment_feature(*, comment: Comment, moderator, featured: bool = True) -> Comment:
+    """Mark a comment "Redaktionsempfehlung" (or take the mark away): readers see it first, pushed live.
+    A pending comment marked featured is approved with it."""
+    with transaction.atomic():
+        locked = _locked(comment.pk)
+        if locked.status not in (Comment.Status.PENDING, Comment.Status.APPROVED):
+            raise InvalidInput(_("Only a waiting or published comment can be featured."))
+        if locked.featured == featured and locked.status == Comment.Status.APPROVED:
+            return locked
+        before = {"comment": _comment_snapshot(locked)}
+        old_status, old_featured = locked.status, locked.featured
+        locked.featured = featured
+        locked.save(update_fields=["featured"])
+        action = Decision.Action.FEATURE if featured else Decision.Action.UNFEATURE
+        if featured and old_status == Comment.Status.PENDING:
+            locked.status = Comment.Status.APPROVED
+            locked.decided_at, locked.decided_by = timezone.now(), moderator
+            locked.save(update_fields=["status", "decided_at", "decided_by"])
+        locked.last_decision = Decision.objects.create(comment=locked, commenter_id=locked.commenter_id,
+                                                       moderator=moderator, action=action, before=before)
+        _transition(locked, old_status=old_status, old_featured=old_featured)
+        if old_status != locked.status:
+            _notify_approved(locked)
+            _queue_event("comment.decided", locked)
+    return locked
+
+
+def commenter_suspend(*, commenter: Commenter, moderator, duration: str, reason: str,
+                      comment: Comment | None = None) -> Commenter:
+    """Suspend for 1 h, 1 d, 7 d, 30 d or permanently (a ban), with a reason the commenter is told: a clear
+    message when posting, and a statement of reasons. Their waiting comments are rejected. Undoable."""
+    if duration not in SUSPENSIONS:
+        raise InvalidInput(_("Please choose how long the suspension lasts."),
+                           errors={"duration": _("Please choose how long the suspension lasts.")})
+    reason = " ".join(clean_text(reason).split())
+    if not reason:
+        raise InvalidInput(_("Please give a reason for the suspension: the commenter is told."),
+                           errors={"reason": _("Please give a reason for the suspension: the commenter is told.")})
+    if SUSPENSIONS[duration] is None:
+        return commenter_ban(commenter=commenter, moderator=moderator, comment=comment, reason=reason)
+    until = timezone.now() + SUSPENSIONS[duration]
+    with transaction.atomic():
+        decision = _set_state(commenter, commenter.state if not commenter.is_banned else Commenter.State.NORMAL,
+                              moderator=moderator, comment=comment, action=Decision.Action.SUSPEND,
+                              note=f"bis {timezone.localtime(until):%d.%m.%Y %H:%M}: {reason}",
+                              suspended_until=until, suspension_reason=reason[:300])
+        waiting = (Comment.Status.PENDING, Comment.Status.UNVERIFIED)
+        for pending in Comment.objects.select_for_update().filter(commenter=commenter, status__in=waiting):
+            _decide(pending, Comment.Status.REJECTED, moderator=moderator, action=Decision.Action.REJECT,
+                    reason=Reason.OTHER, note="Kommentator gesperrt", part_of=decision)
+        _statement_for(decision, comment)
+    commenter.refresh_from_db()
+    commenter.last_decision = decision
+    return commenter
+
+
+def commenter_set_mark(*, commenter: Commenter, moderator, mark: str) -> Commenter:
+    """The drawer's switches: "trusted" / "normal" (state), "premoderate" / "no-premoderate". Logged, undoable."""
+    with transaction.atomic():
+        if mark == "trusted":
+            decision = _set_state(commenter, Commenter.State.TRUSTED, moderator=moderator, comment=None,
+                                  action=Decision.Action.TRUST)
+        elif mark == "normal":
+            decision = _set_state(commenter, Commenter.State.NORMAL, moderator=moderator, comment=None,
+                                  action=Decision.Action.TRUST, note="wieder normal",
+                                  suspended_until=None, suspension_reason="")
+        elif mark in ("premoderate", "no-premoderate"):
+            decision = _set_state(commenter, commenter.state, moderator=moderator, comment=None,
+                                  action=Decision.Action.PREMODERATE, note="an" if mark == "premoderate" else "aus",
+                                  always_premoderate=mark == "premoderate")
+        else:
+            raise InvalidInput(_("Unknown action."))
+    commenter.refresh_from_db()
+    commenter.last_decision = decision
+    return commenter
+
+
+def commenter_add_note(*, commenter: Commenter, moderator, text: str, kind: str = CommenterNote.Kind.NOTE
+                       ) -> CommenterNote:
+    text = " ".join(clean_text(text).split())
+    if not text:
+        raise InvalidInput(_("Please write a note."), errors={"text": _("Please write a note.")})
+    if len(text) > 1000:
+        raise InvalidInput(_("A note may have at most 1,000 characters."))
+    if kind not in CommenterNote.Kind.values:
+        raise InvalidInput(_("Unknown action."))
+    return CommenterNote.objects.create(commenter=commenter, author=moderator, text=text, kind=kind)
+
+
+# --- DSA Art. 17: statements of reasons, Art. 20: complaints ---------------------------------------------------
+
+COMPLAINT_SALT = "newsdesk.comments.complaint"
+COMPLAINT_VALID = timedelta(days=183)  # Art. 20(1) DSA: at least six months after the decision
+GROUNDS = {
+    Reason.OFF_TOPIC: "Kommentarregeln: Kommentare müssen sich auf das Thema beziehen",
+    Reason.DEMEANING: "Kommentarregeln: keine Herabsetzung von Leserinnen, Lesern oder Autoren",
+    Reason.SPAM: "Kommentarregeln: keine Werbung und kein Spam",
+    Reason.ILLEGAL: "rechtswidriger Inhalt",
+    Reason.OTHER: "Kommentarregeln",
+}
+
+
+def _automation(decision: Decision, comment: Comment | None) -> str:
+    """Whether the pre-screening model took the decision (no moderator) or prepared it (it held the comment)."""
+    if decision.moderator_id is None:
+        return Statement.Automation.DECIDED
+    if comment is not None and comment.screen_action in (Action.HOLD.value, Action.REJECT.value):
+        return Statement.Automation.PREPARED
+    return Statement.Automation.NONE
+
+
+def _ground(decision: Decision, comment: Comment | None) -> str:
+    if decision.action in (Decision.Action.SUSPEND, Decision.Action.BAN):
+        return "Kommentarregeln: wiederholte oder schwere Verstöße"
+    if comment is not None:
+        categories = list(Notice.objects.filter(comment=comment).exclude(outcome=Notice.Outcome.KEPT)
+                          .values_list("category", flat=True).distinct())
+        illegal = [str(NoticeCategory(c).label) for c in categories if c != NoticeCategory.RULES]
+        if illegal and decision.reason == Reason.ILLEGAL:
+            return "; ".join(illegal)[:300]
+    return GROUNDS.get(decision.reason, GROUNDS[Reason.OTHER])
+
+
+def _facts(decision: Decision, comment: Comment | None) -> str:
+    lines = []
+    if comment is not None:
+        target = comment.target
+        lines.append(f"Ihr Kommentar vom {timezone.localtime(comment.created_at):%d.%m.%Y, %H:%M} Uhr"
+                     + (f" zu »{target}«" if target is not None else "") + ":")
+        lines.append(f"»{comment.body[:500]}{'…' if len(comment.body) > 500 else ''}«")
+        held = [s["reason_de"] for s in comment.signals if s.get("action") in ("hold", "reject")]
+        if held and decision.moderator_id is None:
+            lines.append("Die automatische Vorprüfung hat festgestellt: " + "; ".join(held))
+        elif held:
+            lines.append("Die automatische Vorprüfung hat den Kommentar zur Prüfung zurückgehalten: "
+                         + "; ".join(held))
+    if decision.action == Decision.Action.SUSPEND or decision.action == Decision.Action.BAN:
+        lines.append(f"Sperre: {decision.note}")
+    elif decision.note:
+        lines.append(f"Anmerkung der Moderation: {decision.note}")
+    return "\n".join(lines)
+
+
+def _statement_for(decision: Decision, comment: Comment | None) -> Statement | None:
+    """Write the statement of reasons for a rejection or suspension (once per decision), mail it (after the undo
+    window, through the outbox) if the address may be written to; it is also on the commenter's data page."""
+    if decision.note == "Honeypot-Feld ausgefüllt":  # a bot filled the hidden field: nobody to inform
+        return None
+    statement, created = Statement.objects.get_or_create(decision=decision, defaults={
+        "commenter_id": decision.commenter_id, "comment": comment, "action": decision.action,
+        "ground": _ground(decision, comment), "facts": _facts(decision, comment),
+        "automation": _automation(decision, comment)})
+    if not created:
+        return statement
+    commenter = Commenter.objects.get(pk=decision.commenter_id)
+    from newsdesk.comments.models import CommentSettings
+
+    confirmation_required = (rules_for(comment.target).require_email_confirmation
+                             if comment is not None and comment.target is not None
+                             else CommentSettings.load().require_email_confirmation)
+    if commenter.email_confirmed_at is None and confirmation_required:
+        return statement  # an address never confirmed may be somebody else's: only on the data page
+    send_after = None if decision.moderator_id is None else timezone.now() + undo_window()
+    context = {"statement": statement, "complaint_url": complaint_url(statement),
+               "terms_url": _absolute(reverse("pages:nutzungsbedingungen"))}
+    subject = (_("Your comment has not been published") if decision.action == Decision.Action.REJECT
+               else _("Your commenting has been suspended"))
+    mail.enqueue(to=commenter.email, subject=subject, kind="comments.statement",
+                 idempotency_key=_statement_key(statement), send_after=send_after,
+                 text=render_to_string("comments/mail/statement.txt", {
+                     **context, "site_name": settings.SITE_NAME, "data_url": data_url(commenter)}),
+                 html=render_to_string("comments/mail/statement.html", {
+                     **context, "site_name": settings.SITE_NAME, "data_url": data_url(commenter)}))
+    return statement
+
+
+def _statement_key(statement: Statement) -> str:
+    return f"comments.statement:{statement.pk}"
+
+
+def _withdraw_statement(decision: Decision, now) -> None:
+    statement = Statement.objects.filter(decision=decision, withdrawn_at__isnull=True).first()
+    if statement is None:
+        return
+    Statement.objects.filter(pk=statement.pk).update(withdrawn_at=now)
+    mail.cancel(_statement_key(statement))
+
+
+def complaint_url(statement: Statement) -> str:
+    return _absolute(reverse("comments:complaint", kwargs={"token": signing.dumps(statement.pk,
+                                                                                  salt=COMPLAINT_SALT)}))
+
+
+def statement_by_token(token: str) -> Statement:
+    try:
+        pk = signing.loads(token, salt=COMPLAINT_SALT, max_age=COMPLAINT_VALID)
+    except signing.SignatureExpired as exc:
+        raise Expired(_("The time for a complaint (six months) has passed.")) from exc
+    except signing.BadSignature as exc:
+        raise NotFound(_("This link is not valid.")) from exc
+    statement = Statement.objects.select_related("decision", "comment").filter(pk=pk,
+                                                                               withdrawn_at__isnull=True).first()
+    if statement is None:
+        raise NotFound(_("This decision no longer exists (it was undone)."))
+    return statement
+
+
+def complaint_submit(*, token: str, text: str) -> Complaint:
+    statement = statement_by_token(token)
+    text = clean_text(text)
+    if not text:
+        raise InvalidInput(_("Please say why you object to the decision."),
+                           errors={"text": _("Please say why you object to the decision.")})
+    if len(text) > 3000:
+        raise InvalidInput(_("At most 3,000 characters, please."), errors={"text": _("At most 3,000 characters, "
+                                                                                      "please.")})
+    if statement.complaints.filter(decided_at__isnull=True).exists():
+        raise InvalidInput(_("Your complaint about this decision is already being reviewed."))
+    complaint = Complaint.objects.create(statement=statement, text=text)
+    transaction.on_commit(lambda: realtime.publish(QUEUE_CHANNEL, {"type": "complaint.new", "id": complaint.pk}))
+    return complaint
+
+
+def _moderator_count() -> int:
+    from django.contrib.auth import get_user_model
+
+    from newsdesk.accounts.models import Role
+
+    return get_user_model().objects.filter(Q(role__in=[Role.MODERATOR, Role.ADMIN]) | Q(is_superuser=True),
+                                           is_active=True).count()
+
+
+def complaint_decide(*, complaint: Complaint, moderator, outcome: str, answer: str = "") -> Complaint:
+    """Decide a complaint: upheld, or reversed (the comment is published again / the suspension lifted). Decided
+    by another moderator than the first where the site has more than one; the outcome is mailed."""
+    if outcome not in Complaint.Outcome.values:
+        raise InvalidInput(_("Please choose an outcome."))
+    answer = " ".join(clean_text(answer).split())[:1000]
+    with transaction.atomic():
+        complaint = Complaint.objects.select_for_update().select_related("statement__decision").get(pk=complaint.pk)
+        if complaint.decided_at is not None:
+            raise InvalidInput(_("This complaint has been decided already."))
+        first = complaint.statement.decision.moderator_id
+        if first is not None and first == moderator.pk and _moderator_count() > 1:
+            raise Forbidden(_("Another moderator must decide this complaint: you took the first decision."))
+        complaint.decided_at, complaint.decided_by = timezone.now(), moderator
+        complaint.outcome, complaint.answer = outcome, answer
+        complaint.save(update_fields=["decided_at", "decided_by", "outcome", "answer"])
+        statement = complaint.statement
+        if outcome == Complaint.Outcome.REVERSED:
+            if statement.comment_id and statement.action == Decision.Action.REJECT:
+                comment_approve(comment=statement.comment, moderator=moderator)
+            elif statement.action in (Decision.Action.SUSPEND, Decision.Action.BAN):
+                commenter_set_mark(commenter=statement.commenter, moderator=moderator, mark="normal")
+        commenter = Commenter.objects.get(pk=statement.commenter_id)
+        _send(commenter, template="complaint_outcome", subject=_("Your complaint has been decided"),
+              key=f"comments.complaint:{complaint.pk}", kind="comments.complaint",
+              context={"complaint": complaint, "statement": statement})
+    return complaint
+
+
+# --- DSA Art. 16: notices ---------------------------------------------------------------------------------------
+
+def notice_submit(*, comment_id: int, category: str, explanation: str, name: str = "", email: str = "",
+                  good_faith: bool = False, ip: str | None = None) -> Notice:
+    """A notice about a published comment. The notifier gets a confirmation of receipt (and later the decision)
+    if they leave an address. The comment goes to the notices queue."""
+    explanation = clean_text(explanation)
+    name = " ".join(clean_text(name).split())
+    email = normalize_email(clean_text(email))
+    errors = {}
+    if category not in NoticeCategory.values:
+        errors["category"] = _("Please choose what is wrong with the comment.")
+    if not explanation:
+        errors["explanation"] = _("Please explain why the comment is illegal or breaks our rules.")
+    elif len(explanation) > 2000:
+        errors["explanation"] = _("At most 2,000 characters, please.")
+    if len(name) > 120:
+        errors["name"] = _("The name may have at most %(max)d characters.") % {"max": 120}
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors["email"] = _("Please enter a valid e-mail address.")
+    if not good_faith:
+        errors["good_faith"] = _("Please confirm that your notice is accurate and complete to the best of your "
+                                 "knowledge.")
+    if errors:
+        raise InvalidInput(next(iter(errors.values())), errors=errors)
+    digest = ip_hash(ip)
+    count, seconds = _limit("COMMENTS_REPORT_RATE_LIMIT_IP", (10, 600))
+    if digest and Notice.objects.filter(
+            ip_hash=digest, created_at__gte=timezone.now() - timedelta(seconds=seconds)).count() >= count:
+        raise RateLimited(_("Too many reports from your connection. Please wait %(minutes)d minutes and try "
+                            "again.") % {"minutes": max(1, seconds // 60)})
+    with transaction.atomic():
+        comment = Comment.objects.select_for_update().filter(pk=comment_id, status=Comment.Status.APPROVED).first()
+        if comment is None:
+            raise NotFound(_("This comment cannot be reported (any more)."))
+        notice = Notice.objects.create(comment=comment, category=category, explanation=explanation, name=name,
+                                       email=email, good_faith=True, ip_hash=digest)
+        _queue_event("comment.reported", comment)
+        if email:
+            _mail_notifier(notice, template="notice_received", subject=_("We have received your report"),
+                           key=f"comments.notice-received:{notice.pk}")
+    return notice
+
+
+def _mail_notifier(notice: Notice, *, template: str, subject: str, key: str, **context) -> None:
+    comment = notice.comment
+    target = comment.target
+    context = {"notice": notice, "site_name": settings.SITE_NAME, "target": target,
+               "comment_url": _absolute(f"{target_url(target)}#{comment.anchor}") if target else "", **context}
+    mail.enqueue(to=notice.email, subject=subject, kind="comments.notice", idempotency_key=key,
+                 text=render_to_string(f"comments/mail/{template}.txt", context),
+                 html=render_to_string(f"comments/mail/{template}.html", context))
+
+
+def _notice_decision_mail(notice: Notice, decision: Decision) -> None:
+    """The notifier learns the decision (after the undo window; an undo cancels it)."""
+    if not notice.email:
+        return
+    key = f"comments.notice-decided:{notice.pk}:{decision.pk}"
+    automated = decision.moderator_id is None
+    notice.comment = Comment.objects.get(pk=notice.comment_id)
+    comment = notice.comment
+    target = comment.target
+    context = {"notice": notice, "site_name": settings.SITE_NAME, "target": target, "automated": automated,
+               "comment_url": _absolute(f"{target_url(target)}#{comment.anchor}") if target else ""}
+    mail.enqueue(to=notice.email, subject=_("Decision on your report"), kind="comments.notice",
+                 idempotency_key=key, send_after=timezone.now() + undo_window(),
+                 text=render_to_string("comments/mail/notice_decided.txt", context),
+                 html=render_to_string("comments/mail/notice_decided.html", context))
+    decision.before.setdefault("mails", []).append(key)
+    Decision.objects.filter(pk=decision.pk).update(before=decision.before)
+
+
+def notices_purge(*, max_age: timedelta = timedelta(days=180)) -> int:
+    """Retention: a decided notice keeps its category and dates (for the transparency report) but forgets the
+    notifier's name, address, IP hash and explanation `max_age` after the decision."""
+    return (Notice.objects.filter(decided_at__lt=timezone.now() - max_age)
+            .exclude(email="", name="", explanation="", ip_hash="")
+            .update(email="", name="", explanation="", ip_hash=""))

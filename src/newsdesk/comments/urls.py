@@ -15,4 +15,5 @@ urlpatterns = [
     path("meine-daten/<str:token>/daten.json", views.my_data_json, name="my-data-json"),
     path("meine-daten/<str:token>/loeschen/", views.my_data_delete, name="my-data-delete"),
     path("melden/<int:pk>/", views.comment_report, name="report"),
+    path("einspruch/<str:token>/", views.complaint, name="complaint"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 
 from asgiref.sync import sync_to_async
@@ -31,7 +32,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from newsdesk import realtime
 from newsdesk.accounts.models import Role
 from newsdesk.comments import selectors, services
-from newsdesk.comments.forms import CommentForm
+from newsdesk.comments.forms import CommentForm, NoticeForm
 from newsdesk.comments.models import Comment, Reason, target_channel
 from newsdesk.comments.targets import is_commentable, is_public, target_url
 from newsdesk.core.errors import ServiceError
@@ -68,6 +69,7 @@ def comment_create(request: HttpRequest, content_type_id: int, object_id: int) -
             target=target, display_name=data.get("display_name") or "", email=data.get("email") or "",
             body=data.get("body") or "", consent=bool(data.get("consent")), honeypot=data.get("website") or "",
             parent_id=data.get("parent"), ip=client_ip(request), notify=bool(data.get("notify")),
+            by_staff=_is_staff(request),
         )
     except ServiceError as exc:
         errors = exc.details.get("errors") or {}
@@ -82,6 +84,13 @@ def comment_create(request: HttpRequest, content_type_id: int, object_id: int) -
     request.session[SESSION_MINE] = mine
     request.session[SESSION_NOTICE] = _notice_kind(comment)
     return HttpResponseRedirect(target_url(target) + "#kommentare", status=303)
+
+
+def _is_staff(request: HttpRequest) -> bool:
+    """A logged-in editor, moderator or admin writes as the newsroom: marked "Redaktion"."""
+    user = request.user
+    return bool(user.is_authenticated and user.is_active and (
+        user.role in {Role.EDITOR, Role.MODERATOR, Role.ADMIN} or user.is_superuser))
 
 
 def _notice_kind(comment: Comment) -> str:
@@ -140,9 +149,12 @@ QUEUE_STATUSES = selectors.QUEUES
 QUEUE_LABELS = {
     Comment.Status.PENDING: pgettext_lazy("queue", "Pending"),
     selectors.REPORTED: pgettext_lazy("queue", "Reported"),
+    selectors.NOTICES: pgettext_lazy("queue", "Notices (DSA)"),
     Comment.Status.APPROVED: pgettext_lazy("queue", "Approved"),
     Comment.Status.REJECTED: pgettext_lazy("queue", "Rejected"),
 }
+SESSION_UNDO = "moderation_undo"
+UNDO_SHOWN_SECONDS = 10
 
 
 def _queue_status(value: str | None) -> str:
@@ -153,11 +165,39 @@ def _page_number(value: str | None) -> int:
     return max(1, whole_number(value, max_digits=9) or 1)
 
 
-def _queue_url(status: str, page: int = 1) -> str:
-    query = {"status": status}
+def _view_from(data) -> selectors.QueueFilter:
+    """The cockpit's view from the query (or the posted form): ziel=CT.ID, kommentator=ID, q=…, sortierung=alt."""
+    content_type_id = object_id = None
+    story = (data.get("ziel") or "").split(".")
+    if len(story) == 2 and all(whole_number(part) is not None for part in story):
+        content_type_id, object_id = int(story[0]), int(story[1])
+    return selectors.QueueFilter(content_type_id=content_type_id, object_id=object_id,
+                                 commenter_id=whole_number(data.get("kommentator") or ""),
+                                 search=(data.get("q") or "")[:200], oldest_first=data.get("sortierung") == "alt")
+
+
+def _view_query(view: selectors.QueueFilter) -> dict:
+    query = {}
+    if view.object_id:
+        query["ziel"] = f"{view.content_type_id}.{view.object_id}"
+    if view.commenter_id:
+        query["kommentator"] = view.commenter_id
+    if view.search.strip():
+        query["q"] = view.search.strip()
+    if view.oldest_first:
+        query["sortierung"] = "alt"
+    return query
+
+
+def _queue_url(status: str, page: int = 1, view: selectors.QueueFilter | None = None) -> str:
+    query = {"status": status, **_view_query(view or selectors.QueueFilter())}
     if page > 1:
         query["seite"] = page
     return f"{reverse('moderation:queue')}?{urlencode(query)}"
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
 
 
 @login_required
@@ -165,6 +205,7 @@ def _queue_url(status: str, page: int = 1) -> str:
 def moderation_queue(request: HttpRequest) -> HttpResponse:
     _require_moderator(request)
     status = _queue_status(request.GET.get("status"))
+    view = _view_from(request.GET)
     single = request.GET.get("kommentar", "")
     single_id = whole_number(single)
     if single_id is not None:
@@ -172,38 +213,77 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
         page = Paginator(selectors.queue_single(single_id), 1).get_page(1)
         status = ""
     else:
-        page = selectors.queue_page(status, request.GET.get("seite"))
+        page = selectors.queue_page(status, request.GET.get("seite"), view)
     comments = list(page)
     for comment in comments:
         comment.report_summary = selectors.report_summary(getattr(comment, "open_report_list", []))
-    counts = selectors.queue_counts()
+    counts = selectors.queue_counts(view)
     reasons = [(value, str(label)) for value, label in Reason.choices]  # resolve the lazy labels once, not 50×
     # The same <option>s under every item: rendered once here instead of once per item in the template.
     reason_options = format_html_join("", '<option value="{}">{} {}</option>',
                                       ((value, n, label) for n, (value, label) in enumerate(reasons, 1)))
+    view_query = urlencode(_view_query(view))
     response = render(request, "comments/queue.html", {
         "comments": comments, "page": page, "status": status, "reasons": reasons, "reason_options": reason_options,
-        "single": bool(status == ""),
+        "single": bool(status == ""), "view": view, "view_query": view_query,
+        "view_target": comments[0].target if view.object_id and comments else None,
         "tabs": [(s, QUEUE_LABELS[s], counts[s]) for s in QUEUE_STATUSES],
-        "previous_url": _queue_url(status, page.previous_page_number()) if page.has_previous() else "",
-        "next_url": _queue_url(status, page.next_page_number()) if page.has_next() else "",
+        "previous_url": _queue_url(status, page.previous_page_number(), view) if page.has_previous() else "",
+        "next_url": _queue_url(status, page.next_page_number(), view) if page.has_next() else "",
+        "undo": _pending_undo(request),
+        "suspensions": services.SUSPENSIONS,
+        "open_complaints": selectors.open_complaint_count(),
     })
     response["Cache-Control"] = "private, no-cache"
     return response
 
 
+def _pending_undo(request: HttpRequest) -> dict | None:
+    """The last decision's "Rückgängig" for a moderator without JavaScript (shown on the next page, 10 s)."""
+    undo = request.session.pop(SESSION_UNDO, None)
+    if not undo or time.time() - undo.get("at", 0) > UNDO_SHOWN_SECONDS:
+        return None
+    undo["seconds"] = max(1, int(UNDO_SHOWN_SECONDS - (time.time() - undo["at"])))
+    return undo
+
+
 def _back(request: HttpRequest) -> HttpResponseRedirect:
     """Back to the queue and page the moderator came from; the page number is clamped when the queue shrank."""
     status = _queue_status(request.POST.get("status"))
-    return HttpResponseRedirect(_queue_url(status, _page_number(request.POST.get("seite"))), status=303)
+    return HttpResponseRedirect(_queue_url(status, _page_number(request.POST.get("seite")),
+                                           _view_from(request.POST)), status=303)
 
 
 def _error(request: HttpRequest, exc: ServiceError) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse({"ok": False, "message": exc.message}, status=exc.status)
     return render(request, "comments/message.html", {
         "title": _("The decision was not saved"), "message": exc.message,
         "back_url": _queue_url(_queue_status(request.POST.get("status")),
                                _page_number(request.POST.get("seite"))),
     }, status=exc.status)
+
+
+DONE_LABELS = {
+    "approve": pgettext_lazy("undo bar", "Approved"), "reject": pgettext_lazy("undo bar", "Rejected"),
+    "keep": pgettext_lazy("undo bar", "Kept"), "feature": pgettext_lazy("undo bar", "Featured"),
+    "unfeature": pgettext_lazy("undo bar", "No longer featured"), "ban": pgettext_lazy("undo bar", "Banned"),
+    "trust": pgettext_lazy("undo bar", "Marked as trusted"),
+}
+
+
+def _decided(request: HttpRequest, label: str, decision_ids: list[int], *, comment_ids: list[int]) -> HttpResponse:
+    """The answer to a decision: JSON for the cockpit's script (with the undo and the new counts), else back to
+    the queue, where the undo bar waits for 10 s."""
+    label = str(label)
+    if _wants_json(request):
+        return JsonResponse({"ok": True, "message": label, "decisions": decision_ids, "comments": comment_ids,
+                             "counts": selectors.queue_counts(_view_from(request.POST))})
+    if decision_ids:
+        request.session[SESSION_UNDO] = {"ids": decision_ids, "label": label, "at": time.time()}
+    else:
+        messages.success(request, label)
+    return _back(request)
 
 
 @login_required
@@ -212,23 +292,27 @@ def moderation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     _require_moderator(request)
     comment = get_object_or_404(Comment.objects.select_related("commenter"), pk=pk)
     action = request.POST.get("action")
+    note = request.POST.get("note", "")[:300]
     try:
         if action == "approve":
-            services.comment_approve(comment=comment, moderator=request.user)
+            done = services.comment_approve(comment=comment, moderator=request.user)
         elif action == "reject":
-            services.comment_reject_reported(comment=comment, moderator=request.user,
-                                             reason=request.POST.get("reason", ""))
+            done = services.comment_reject_reported(comment=comment, moderator=request.user,
+                                                    reason=request.POST.get("reason", ""), note=note)
         elif action == "keep":
-            services.comment_keep(comment=comment, moderator=request.user)
+            done = services.comment_keep(comment=comment, moderator=request.user)
+        elif action in ("feature", "unfeature"):
+            done = services.comment_feature(comment=comment, moderator=request.user, featured=action == "feature")
         elif action == "ban":
-            services.commenter_ban(commenter=comment.commenter, moderator=request.user, comment=comment)
+            done = services.commenter_ban(commenter=comment.commenter, moderator=request.user, comment=comment)
         elif action == "trust":
-            services.commenter_trust(commenter=comment.commenter, moderator=request.user, comment=comment)
+            done = services.commenter_trust(commenter=comment.commenter, moderator=request.user, comment=comment)
         else:
             return _error(request, ServiceError(_("Unknown action.")))
     except ServiceError as exc:
         return _error(request, exc)
-    return _back(request)
+    decision = getattr(done, "last_decision", None)
+    return _decided(request, DONE_LABELS[action], [decision.pk] if decision else [], comment_ids=[pk])
 
 
 def _bulk_summary(result: services.BulkResult) -> str:
@@ -261,8 +345,9 @@ def moderation_bulk(request: HttpRequest) -> HttpResponse:
                                                moderator=request.user, reason=request.POST.get("reason", ""))
     except ServiceError as exc:
         return _error(request, exc)
-    messages.success(request, _bulk_summary(result))
-    return _back(request)
+    if not _wants_json(request):
+        messages.success(request, _bulk_summary(result))
+    return _decided(request, _bulk_summary(result), list(result.decisions), comment_ids=result.done)
 
 
 # --- reader reports ---------------------------------------------------------------------------------------------
@@ -270,10 +355,14 @@ def moderation_bulk(request: HttpRequest) -> HttpResponse:
 SESSION_REPORT_NOTICE = "comments_report_notice"
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: the notice form (Art. 16 DSA). POST with `category`: a notice; POST with only `reason`: the quick
+    report of the comment's "Melden" box (kept for pages rendered before)."""
     comment = Comment.objects.filter(pk=pk).first()
     back = (target_url(comment.target) if comment and comment.target else "/") + "#kommentare"
+    if request.method == "GET" or request.POST.get("form") == "notice" or "category" in request.POST:
+        return _notice(request, comment, back)
     if not request.session.session_key:
         request.session.save()  # a session key to recognise the same reader reporting twice
     try:
@@ -285,6 +374,60 @@ def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
             "title": _("Your report was not sent"), "message": exc.message, "back_url": back}, status=exc.status)
     request.session[SESSION_REPORT_NOTICE] = "new" if counted else "again"
     return HttpResponseRedirect(back, status=303)
+
+
+def _notice(request: HttpRequest, comment: Comment | None, back: str) -> HttpResponse:
+    if comment is None or comment.status != Comment.Status.APPROVED or comment.target is None:
+        raise Http404
+    form = NoticeForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        form.is_valid()
+        data = form.cleaned_data
+        try:
+            notice = services.notice_submit(
+                comment_id=comment.pk, category=data.get("category") or "", explanation=data.get("explanation") or "",
+                name=data.get("name") or "", email=data.get("email") or "",
+                good_faith=bool(data.get("good_faith")), ip=request.META.get("REMOTE_ADDR"))
+        except ServiceError as exc:
+            errors = exc.details.get("errors") or {}
+            for field, message in errors.items():
+                form.add_error(field if field in form.fields else None, message)
+            if not errors:
+                form.add_error(None, exc.message)
+            status = exc.status
+        else:
+            response = render(request, "comments/notice_done.html", {"notice": notice, "back_url": back})
+            response["Cache-Control"] = "private, no-store"
+            return response
+    response = render(request, "comments/notice_form.html", {"comment": comment, "form": form, "back_url": back},
+                      status=status)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def complaint(request: HttpRequest, token: str) -> HttpResponse:
+    """The author's objection to a decision, from the link in the statement of reasons."""
+    try:
+        statement = services.statement_by_token(token)
+    except ServiceError as exc:
+        return _page(request, _("Complaint"), exc.message, status=exc.status)
+    error, text, status = "", "", 200
+    if request.method == "POST":
+        text = request.POST.get("text", "")
+        try:
+            services.complaint_submit(token=token, text=text)
+        except ServiceError as exc:
+            error, status = exc.message, exc.status
+        else:
+            return _page(request, _("Complaint received"),
+                         _("Thank you. Another person from our moderation team will review the decision; we will "
+                           "tell you the outcome by e-mail."))
+    response = render(request, "comments/complaint_form.html", {
+        "statement": statement, "error": error, "text": text}, status=status)
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 # --- reader side: e-mail confirmation, notifications, data and deletion ----------------------------------------
@@ -359,8 +502,9 @@ def my_data(request: HttpRequest, token: str) -> HttpResponse:
     if error:
         return error
     comments = selectors.commenter_comments(commenter)
+    statements = [(s, services.complaint_url(s)) for s in selectors.commenter_statements(commenter)]
     response = render(request, "comments/my_data.html", {"commenter": commenter, "comments": comments,
-                                                         "token": token})
+                                                         "token": token, "statements": statements})
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -483,3 +483,11 @@ def purge(*, older_than_days: int | None = None, chunk_size: int = 5000) -> int:
                     break
                 deleted += OutboxMessage.objects.filter(id__in=ids).delete()[0]
     return deleted
+
+
+def cancel(idempotency_key: str) -> bool:
+    """Take back a mail that has not been tried yet (e.g. a statement whose decision was undone within its
+    delay). Returns whether it was withdrawn; a mail already being sent or sent cannot be."""
+    deleted, _counts = OutboxMessage.objects.filter(idempotency_key=idempotency_key, status=Status.PENDING,
+                                                    attempts=0, claim_id="").delete()
+    return bool(deleted)

@@ -64,7 +64,31 @@ jederzeit für die Zukunft widerrufen (Art. 7 Abs. 3). Sie können sich außerde
 Datenschutz-Aufsichtsbehörde beschweren (Art. 77).</p>
 """
 
+# Issue 12: the terms of the comment section (Art. 14 DSA): moderation policy and the automated tools used.
+TERMS_TITLE = "Nutzungsbedingungen und Moderation"
+TERMS_BODY = NOTICE + """
+<h2>Kommentare und Moderation</h2>
+<p>Alle Kommentare werden moderiert: Eine Moderatorin oder ein Moderator liest jeden Kommentar, bevor er
+erscheint. Wir veröffentlichen keine Kommentare, die nicht zum Thema gehören, andere herabsetzen, werben oder
+rechtswidrig sind (zum Beispiel Beleidigung nach § 185 StGB, Volksverhetzung nach § 130 StGB, Bedrohung,
+Veröffentlichung persönlicher Daten, Urheberrechtsverletzungen).</p>
+<h2>Automatische Vorprüfung</h2>
+<p>Ein Programm prüft jeden Kommentar vorab: ein Sprachmodell für abwertende Sprache, ein Vergleich mit dem Thema
+des Artikels, Wortlisten, Links und Wiederholungen. Es ordnet die Warteschlange und begründet seine Hinweise; die
+Entscheidung trifft ein Mensch. Nur Kommentare mit gesperrten Wörtern lehnt es selbst ab. In jeder Begründung
+steht, ob die Entscheidung automatisch getroffen oder vorbereitet wurde.</p>
+<h2>Sperren</h2>
+<p>Bei wiederholten oder schweren Verstößen sperren wir eine E-Mail-Adresse für 1 Stunde, 1 Tag, 7 Tage, 30 Tage
+oder dauerhaft. Wir teilen Ihnen die Gründe mit.</p>
+<h2>Meldungen und Beschwerden</h2>
+<p>Jeden Kommentar können Sie über »Melden« als rechtswidrig oder regelwidrig melden; wir bestätigen den Eingang
+und teilen Ihnen die Entscheidung mit, wenn Sie eine E-Mail-Adresse angeben. Gegen eine Entscheidung über Ihren
+Kommentar oder Ihre Sperre können Sie binnen sechs Monaten über den Link in unserer Begründung Beschwerde
+einlegen; darüber entscheidet eine andere Person als die, die zuerst entschieden hat.</p>
+"""
+
 DEFAULTS = {
     "impressum": {"title": IMPRESSUM_TITLE, "body": IMPRESSUM_BODY},
     "datenschutz": {"title": DATENSCHUTZ_TITLE, "body": DATENSCHUTZ_BODY},
+    "nutzungsbedingungen": {"title": TERMS_TITLE, "body": TERMS_BODY},
 }

@@ -11,6 +11,7 @@ class LegalPage(models.Model):
     class Kind(models.TextChoices):
         IMPRESSUM = "impressum", _("Legal notice (Impressum)")
         DATENSCHUTZ = "datenschutz", _("Privacy notice (Datenschutz)")
+        TERMS = "nutzungsbedingungen", _("Terms and moderation policy")
 
     # One row per kind, created by a migration; the admin edits them but cannot add or delete any.
     kind = models.CharField(_("page"), max_length=20, choices=Kind.choices, unique=True, editable=False)

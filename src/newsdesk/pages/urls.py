@@ -7,4 +7,5 @@ app_name = "pages"
 urlpatterns = [
     path("impressum/", views.impressum, name="impressum"),
     path("datenschutz/", views.datenschutz, name="datenschutz"),
+    path("nutzungsbedingungen/", views.nutzungsbedingungen, name="nutzungsbedingungen"),
 ]

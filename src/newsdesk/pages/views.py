@@ -16,3 +16,8 @@ def impressum(request: HttpRequest) -> HttpResponse:
 @conditional_page(lambda request: [SITE, PAGES_KEY], kind="page")
 def datenschutz(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/page.html", {"page": legal_page("datenschutz")})
+
+
+@conditional_page(lambda request: [SITE, PAGES_KEY])
+def nutzungsbedingungen(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/page.html", {"page": legal_page("nutzungsbedingungen")})

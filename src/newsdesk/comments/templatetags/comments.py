@@ -25,7 +25,9 @@ def comment_section(context: template.Context, target: models.Model) -> dict:
         "csrf_token": context.get("csrf_token"),
         "target": target,
         "content_type_id": content_type.pk,
-        "page": selectors.approved_page(target, request.GET.get("kommentare")),
+        "page": selectors.approved_page(target, request.GET.get("kommentare"),
+                                        featured_only=request.GET.get("empfohlen") == "1"),
+        "featured_only": request.GET.get("empfohlen") == "1",
         "mine": [(c, services.delete_token(c)) for c in mine],
         "mine_ids": {c.pk for c in mine},
         "notice": request.session.pop(SESSION_NOTICE, False),
@@ -38,6 +40,12 @@ def comment_section(context: template.Context, target: models.Model) -> dict:
 @register.filter
 def comment_html(text: str) -> str:
     return render_body(text)
+
+
+@register.filter
+def highlighted_html(comment: Comment) -> str:
+    """The queue's view of a comment: the words that triggered its signals marked."""
+    return render_body(comment.body, selectors.signal_spans(comment))
 
 
 @register.inclusion_tag("comments/_report.html", takes_context=True)

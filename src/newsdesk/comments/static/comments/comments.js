@@ -12,8 +12,35 @@
     return template.content.firstElementChild;
   }
 
+  var featuredOnly = list.getAttribute("data-featured-only") === "1";
+
+  function newThread(comment, id) {
+    var wrapper = document.createElement("div");
+    wrapper.className = "comment-thread";
+    wrapper.setAttribute("data-thread-id", id);
+    wrapper.appendChild(comment);
+    var replies = document.createElement("div");
+    replies.className = "comment-replies";
+    wrapper.appendChild(replies);
+    return wrapper;
+  }
+
+  // An editors' pick goes to the top (readers see the picks first); a mark taken away only changes the badge.
+  source.addEventListener("comment.featured", function (event) {
+    var data = JSON.parse(event.data);
+    var old = list.querySelector("[data-comment-id='" + data.id + "']");
+    var comment = fromHtml(data.html);
+    if (old) old.replaceWith(comment);
+    if (!data.featured || data.parent) return;
+    var thread = list.querySelector("[data-thread-id='" + data.id + "']") || newThread(comment, data.id);
+    var empty = document.getElementById("no-comments");
+    if (empty) empty.remove();
+    list.insertBefore(thread, list.firstChild);
+  });
+
   source.addEventListener("comment.approved", function (event) {
     var data = JSON.parse(event.data);
+    if (featuredOnly && !data.featured) return;
     var own = section.querySelector(".comment-own [data-comment-id='" + data.id + "']");
     if (own) own.closest(".comment-own").remove();
     if (list.querySelector("[data-comment-id='" + data.id + "']")) return;
@@ -29,14 +56,11 @@
       if (thread) thread.appendChild(comment);
       return;
     }
-    var wrapper = document.createElement("div");
-    wrapper.className = "comment-thread";
-    wrapper.setAttribute("data-thread-id", data.id);
-    wrapper.appendChild(comment);
-    var replies = document.createElement("div");
-    replies.className = "comment-replies";
-    wrapper.appendChild(replies);
-    list.insertBefore(wrapper, list.firstChild);
+    // Below the editors' picks, which stay on top.
+    var after = Array.prototype.find.call(list.children, function (thread) {
+      return !thread.querySelector(":scope > .comment--featured");
+    });
+    list.insertBefore(newThread(comment, data.id), data.featured ? list.firstChild : (after || null));
   });
 
   // Report forms pushed live were rendered without a request: give them the page's CSRF token.

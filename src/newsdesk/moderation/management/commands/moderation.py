@@ -23,7 +23,7 @@ class Command(BaseCommand):
     help = "Kommentar-Vorprüfung: Modell trainieren, auswerten, Kommentare bewerten."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        sub = parser.add_subparsers(dest="action", required=True, metavar="{train,evaluate,score}")
+        sub = parser.add_subparsers(dest="action", required=True, metavar="{train,evaluate,score,report}")
         train = sub.add_parser("train", help="train the offensive-language model (reproducible: fixed seed)")
         train.add_argument("--data", type=Path, default=DEFAULT_TRAINING, help="GermEval-format training file")
         train.add_argument("--output", type=Path, default=None, help="model file (default: the shipped one)")
@@ -41,14 +41,34 @@ class Command(BaseCommand):
         score.add_argument("file", nargs="?", type=Path, default=None, help="input file (default: stdin)")
         score.add_argument("--model", type=Path, default=None)
 
+        # Issue 12: the DSA transparency figures (logic in newsdesk.comments.transparency).
+        report = sub.add_parser("report", help="moderation transparency figures since a date (JSON or CSV)")
+        report.add_argument("--since", required=True, help="YYYY-MM-DD")
+        report.add_argument("--format", choices=("json", "csv"), default="json")
+
     def handle(self, *args: object, **options: object) -> None:
         action = options["action"]
         if action == "train":
             self.train(options)
         elif action == "evaluate":
             self.evaluate(options)
+        elif action == "report":
+            self.report(options)
         else:
             self.score(options)
+
+    def report(self, options: dict[str, object]) -> None:
+        from datetime import date
+
+        from newsdesk.comments import transparency
+
+        try:
+            since = date.fromisoformat(str(options["since"]))
+        except ValueError as exc:
+            raise CommandError("--since must be a date like 2026-01-31") from exc
+        figures = transparency.report(since=since)
+        out = transparency.as_csv(figures) if options["format"] == "csv" else transparency.as_json(figures) + "\n"
+        self.stdout.write(out, ending="")
 
     # --- train ---------------------------------------------------------------------------------------------
 
