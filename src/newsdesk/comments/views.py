@@ -388,7 +388,7 @@ def _notice(request: HttpRequest, comment: Comment | None, back: str) -> HttpRes
             notice = services.notice_submit(
                 comment_id=comment.pk, category=data.get("category") or "", explanation=data.get("explanation") or "",
                 name=data.get("name") or "", email=data.get("email") or "",
-                good_faith=bool(data.get("good_faith")), ip=request.META.get("REMOTE_ADDR"))
+                good_faith=bool(data.get("good_faith")), ip=client_ip(request))
         except ServiceError as exc:
             errors = exc.details.get("errors") or {}
             for field, message in errors.items():
