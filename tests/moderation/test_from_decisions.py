@@ -118,6 +118,7 @@ def test_a_worse_model_is_not_switched_in_and_return_to_previous_works(decided, 
         services.return_to_previous()
 
 
+@pytest.mark.django_db
 def test_return_goes_back_through_the_chain(germeval_file: Path) -> None:
     from newsdesk.moderation.metrics import read_germeval
 
