@@ -100,6 +100,9 @@ class OffenseModel:
     # Identity/topic terms left out of the features (2.1 on): the model cannot learn "Islam" as offence.
     masked_terms: tuple[str, ...] = ()
     mask_token: str = ""
+    # Identity/topic terms whose features count for nothing at scoring time (per-term debiasing of the linear
+    # weights: every feature a term's word owns is dropped), on top of training with fairness reweighing.
+    debiased_terms: tuple[str, ...] = ()
 
     @property
     def lexicon(self) -> WordList:
@@ -119,18 +122,31 @@ class OffenseModel:
             cached = self.__dict__["_masker"] = term_matcher(self.masked_terms)
         return cached
 
+    @property
+    def debiased(self) -> Callable[[str], bool] | None:
+        if not self.debiased_terms:
+            return None
+        cached = self.__dict__.get("_debiased")
+        if cached is None:
+            cached = self.__dict__["_debiased"] = term_matcher(self.debiased_terms)
+        return cached
+
     def __getstate__(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if k not in {"_lexicon", "_masker"}}
+        return {k: v for k, v in self.__dict__.items() if k not in {"_lexicon", "_masker", "_debiased"}}
 
     def _logit_parts(self, text: str) -> tuple[float, str, list[Span], dict[int, float], list[str]]:
         prepared, spans = prepare(text, self.masker, self.mask_token)
         per_token: dict[int, float] = {}
         logit = self.bias
+        debiased = self.debiased
+        neutral = {i for i, span in enumerate(spans) if debiased(span.text)} if debiased is not None else set()
         for name, block in self.blocks.items():
             ids, values, owners = block.row(prepared, spans)
             if len(ids) == 0:
                 continue
             contributions = values * self.weights[name][ids]
+            if neutral:
+                contributions = np.where([owner in neutral for owner in owners], 0.0, contributions)
             logit += float(contributions.sum())
             for token, share in zip(owners, contributions.tolist(), strict=True):
                 per_token[token] = per_token.get(token, 0.0) + share
@@ -149,7 +165,8 @@ class OffenseModel:
         masker = self.masker
 
         def is_identity(word: str) -> bool:
-            return terms.is_term(word) or (masker is not None and (masker(word) or word == self.mask_token))
+            return terms.is_term(word) or (masker is not None and (masker(word) or word == self.mask_token)) \
+                or (self.debiased is not None and self.debiased(word))
 
         found = reasons.phrases(prepared, spans, per_token, is_identity, top=top)
         spans_in_text = []
@@ -268,11 +285,13 @@ def train(
     texts: Sequence[str], labels: Sequence[int], *, folds: int = 5, seed: int = 0, progress: Progress | None = None,
     lexicon_entries: Sequence[str] | None = None, version: str = MODEL_VERSION,
     masked_terms: Sequence[str] = (), sample_weight: Sequence[float] | None = None, mask_token: str = MASK_TOKEN,
+    debiased_terms: Sequence[str] = (),
 ) -> OffenseModel:
     """Train the stacked model; deterministic for a given input and seed. `labels`: 1 = offensive, 0 = other.
 
     `masked_terms`: word-list entries left out of every feature (identity terms, see `identity`);
-    `sample_weight`: per-text weights (None = all 1)."""
+    `sample_weight`: per-text weights (None = all 1); `debiased_terms`: entries whose words' features count
+    for nothing when the finished model scores (training and its CV see them)."""
     say = progress or (lambda _message: None)
     y = np.asarray(labels, dtype=int)
     w = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
@@ -320,6 +339,7 @@ def train(
         version=version, blocks=blocks, weights={k: v.astype(np.float32) for k, v in weights.items()},
         extra_weights=meta_coef[len(BASE_LEARNERS):].copy(), bias=bias, threshold=threshold,
         lexicon_entries=entries, metrics=metrics, masked_terms=masked, mask_token=mask_token,
+        debiased_terms=tuple(debiased_terms),
     )
 
 

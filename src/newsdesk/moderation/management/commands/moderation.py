@@ -77,7 +77,7 @@ class Command(BaseCommand):
     # --- train ---------------------------------------------------------------------------------------------
 
     def train(self, options: dict[str, object]) -> None:
-        from newsdesk.moderation import offense, topic
+        from newsdesk.moderation import identity, offense, topic
         from newsdesk.moderation.metrics import read_germeval
 
         data = options["data"]
@@ -87,7 +87,10 @@ class Command(BaseCommand):
         def progress(message: str) -> None:
             self.stderr.write(f"[{time.monotonic() - started:5.0f} s] {message}")
 
-        model = offense.train(texts, labels, folds=options["folds"], seed=options["seed"], progress=progress)
+        # offense-de-2.1: fairness reweighing in training, identity terms neutral when scoring (see README).
+        terms = identity.DEFAULT_TERMS
+        model = offense.train(texts, labels, folds=options["folds"], seed=options["seed"], progress=progress,
+                              sample_weight=identity.reweighing(texts, labels, terms), debiased_terms=terms.entries)
         path = offense.save(model, options["output"] or offense.MODEL_PATH)
         if options["background"]:
             self.stdout.write(f"Hintergrund-Häufigkeiten: {topic.build_background(list(texts))}")
@@ -124,7 +127,7 @@ class Command(BaseCommand):
         version = f"{offense.MODEL_VERSION}-site-{timezone.now():%Y%m%d%H%M%S}"
         candidate = offense.train(
             texts, labels, folds=options["folds"], seed=options["seed"], version=version,
-            masked_terms=terms.entries, sample_weight=weights,
+            debiased_terms=terms.entries, sample_weight=weights,
             progress=lambda message: self.stderr.write(f"[{time.monotonic() - started:5.0f} s] {message}"))
         current = services.active_model()
         comparison = adapt.compare(current, candidate, held, test_texts, test_labels)
