@@ -1,6 +1,7 @@
 """The demeaning/offensive-language classifier (German), trained on GermEval 2018 task 1.
 
-Model (offense-de-2.0): a stack of linear models over three TF-IDF feature blocks of the normalised comment
+Model (offense-de-2.1; 2.0 without the fairness steps below): a stack of linear models over three TF-IDF
+feature blocks of the normalised comment
 (lower-cased character n-grams inside words, case-sensitive character n-grams across words, Snowball-stemmed
 words and word bigrams), a hand-made lexicon of demeaning German words and a few style features (capitals,
 "!"/"?" counts, length). Eight base learners (logistic regression on each block, NB-weighted logistic regression
@@ -8,6 +9,9 @@ on the in-word character and the word block, a linear SVM and an SGD modified-Hu
 block, complement naive Bayes on the word block) are combined by a logistic regression trained on their
 out-of-fold scores. Every part is linear, so the whole stack folds into **one weight vector per block**: scoring
 is a few dictionary look-ups, and each word's share of the score is exact, which is what the reason shows.
+
+Fairness (2.1): training reweighs the texts so that mentioning an identity/topic group (`identity`) does not
+predict the label, and at scoring time every feature owned by such a term's word counts for nothing.
 
 The decision threshold maximises GermEval's macro F (harmonic mean of macro precision and macro recall) on
 out-of-fold predictions of the training file; the test file is never used for training or choices.
