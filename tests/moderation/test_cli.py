@@ -11,6 +11,9 @@ from django.core.management import CommandError, call_command
 
 from tests.support.services import unavailable
 
+# evaluate and score read the site's identity list and model in use from the database.
+pytestmark = pytest.mark.django_db
+
 
 def run(*args: str, stdin: str = "") -> tuple[str, str]:
     out, err = io.StringIO(), io.StringIO()

@@ -47,6 +47,7 @@ from newsdesk.core.privacy import ip_hash
 from newsdesk.mail import services as mail
 from newsdesk.moderation import Action, screen
 from newsdesk.moderation import lists as wordlists
+from newsdesk.moderation import services as moderation_services
 
 IP_HASH_MAX_AGE = timedelta(days=7)
 DELETE_TOKEN_SALT = "newsdesk.comments.delete"  # noqa: S105 - a signing salt, not a secret
@@ -151,7 +152,8 @@ def comment_submit(*, target: models.Model, display_name: str, email: str, body:
     _check_rate(ip_digest=digest, email=email)
     banned, suspect = wordlists.current()
     screening = screen(body, context_text=context_text(target), parent_text=parent.body if parent else "",
-                       banned=banned, suspect=suspect)
+                       banned=banned, suspect=suspect, model=moderation_services.active_model(),
+                       identity_terms=wordlists.identity_terms())
     signals = [{**asdict(s), "action": s.action.value} for s in screening.signals]
     signals += history_signals(body=body, fingerprint=screening.fingerprint, content_type=content_type,
                                object_id=target.pk, email=email, ip_digest=digest)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from django.contrib import admin
-from django.http import HttpRequest
+from django.contrib import admin, messages
+from django.http import HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from newsdesk.articles.admin import newsroom_site
-from newsdesk.moderation.models import WordEntry
+from newsdesk.moderation import services
+from newsdesk.moderation.models import ModelVersion, WordEntry
 
 
 def is_site_admin(request: HttpRequest) -> bool:
@@ -14,8 +18,9 @@ def is_site_admin(request: HttpRequest) -> bool:
 
 
 class WordEntryAdmin(admin.ModelAdmin):
-    list_display = ("entry", "kind", "note", "updated_at")
-    list_filter = ("kind",)
+    list_display = ("entry", "kind", "group", "note", "updated_at")
+    list_filter = ("kind", "group")
+    fields = ("kind", "entry", "group", "note")
     search_fields = ("entry", "note")
     ordering = ("kind", "entry")
 
@@ -35,5 +40,94 @@ class WordEntryAdmin(admin.ModelAdmin):
         return is_site_admin(request)
 
 
+class ModelVersionAdmin(admin.ModelAdmin):
+    """Trained models: read-only records; switching goes through `services` (action and the back button)."""
+
+    change_list_template = "admin/moderation/modelversion/change_list.html"
+    list_display = ("version", "active", "site_macro_f", "test_macro_f", "fairness", "threshold", "created_at")
+    readonly_fields = ("version", "file_name", "figures", "active", "previous", "note", "created_at")
+    actions = ("use_model",)
+
+    @admin.display(description=gettext_lazy("macro-F, held-out decisions"))
+    def site_macro_f(self, obj: ModelVersion) -> str:
+        value = obj.figures.get("comparison", {}).get("candidate_site")
+        return "–" if value is None else f"{value:.3f}".replace(".", ",")
+
+    @admin.display(description=gettext_lazy("macro-F, GermEval 2018 test"))
+    def test_macro_f(self, obj: ModelVersion) -> str:
+        value = obj.figures.get("comparison", {}).get("candidate_test")
+        return "–" if value is None else f"{value:.3f}".replace(".", ",")
+
+    @admin.display(description=gettext_lazy("worst fairness ratio"))
+    def fairness(self, obj: ModelVersion) -> str:
+        value = obj.figures.get("fairness_worst_ratio")
+        return "–" if value is None else f"{value:.2f}×".replace(".", ",")
+
+    @admin.display(description=gettext_lazy("hold threshold"))
+    def threshold(self, obj: ModelVersion) -> str:
+        calibration = obj.figures.get("calibration")
+        value = calibration["threshold"] if calibration else obj.figures.get("threshold")
+        if value is None:
+            return "–"
+        shown = f"{value:.3f}".replace(".", ",")
+        if calibration:
+            shown += f" ({calibration['target']}: P {calibration['precision']:.0%}, R {calibration['recall']:.0%})"
+        return shown
+
+    @admin.action(description=gettext_lazy("Use the selected model"))
+    def use_model(self, request: HttpRequest, queryset) -> None:
+        if queryset.count() != 1:
+            self.message_user(request, _("Select exactly one model."), messages.ERROR)
+            return
+        try:
+            version = services.activate(queryset.get())
+        except FileNotFoundError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return
+        self.message_user(request, _("Now in use: %(version)s") % {"version": version.version}, messages.SUCCESS)
+
+    def get_urls(self):
+        return [path("zurueck/", self.admin_site.admin_view(self.return_view), name="moderation_model_return"),
+                *super().get_urls()]
+
+    def return_view(self, request: HttpRequest):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not is_site_admin(request):
+            return HttpResponseRedirect(reverse(f"{self.admin_site.name}:index"))
+        try:
+            previous = services.return_to_previous()
+        except (ValueError, FileNotFoundError) as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            name = previous.version if previous else _("the shipped model")
+            self.message_user(request, _("Returned to %(version)s") % {"version": name}, messages.SUCCESS)
+        return HttpResponseRedirect(reverse(f"{self.admin_site.name}:moderation_modelversion_changelist"))
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        active = ModelVersion.objects.filter(active=True).first()
+        shipped = services.offense.MODEL_VERSION
+        extra = {"model_in_use": active.version if active else f"{shipped} ({_('shipped')})",
+                 "can_return": active is not None,
+                 "return_url": reverse(f"{self.admin_site.name}:moderation_model_return")}
+        return super().changelist_view(request, {**extra, **(extra_context or {})})
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return is_site_admin(request)
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return is_site_admin(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # models come from `newsdesk moderation train --from-decisions`
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return is_site_admin(request)  # needed for the action; every field is read-only
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
 for site in (admin.site, newsroom_site):
     site.register(WordEntry, WordEntryAdmin)
+    site.register(ModelVersion, ModelVersionAdmin)

@@ -33,9 +33,22 @@ class Span:
     end: int
 
 
-def prepare(text: str) -> tuple[str, list[Span]]:
-    """Normalised text (whitespace folded to single spaces) and its tokens: the input of every analyser."""
-    text = _WHITESPACE.sub(" ", normalize_for_model(text)).strip()
+# What a masked word becomes: one neutral word for every group, so "die … raus" keeps its shape but no feature
+# can tell "Islam" from "Grüne" (and reweighing keeps the word itself from predicting the label).
+MASK_TOKEN = "gruppenwort"  # noqa: S105 (a word, not a secret)
+
+
+def prepare(text: str, masked: Callable[[str], bool] | None = None, mask_token: str = MASK_TOKEN
+            ) -> tuple[str, list[Span]]:
+    """Normalised text (whitespace folded to single spaces) and its tokens: the input of every analyser.
+
+    `masked(word)` true: the word is replaced by `mask_token` (identity terms in the debiased model), so no
+    feature can learn it; an empty `mask_token` leaves the word out.
+    """
+    text = normalize_for_model(text)
+    if masked is not None:
+        text = TOKEN.sub(lambda m: f" {mask_token} " if masked(m.group(0)) else m.group(0), text)
+    text = _WHITESPACE.sub(" ", text).strip()
     return text, [Span(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 

@@ -1,6 +1,7 @@
 """The demeaning/offensive-language classifier (German), trained on GermEval 2018 task 1.
 
-Model (offense-de-2.0): a stack of linear models over three TF-IDF feature blocks of the normalised comment
+Model (offense-de-2.1; 2.0 without the fairness steps below): a stack of linear models over three TF-IDF
+feature blocks of the normalised comment
 (lower-cased character n-grams inside words, case-sensitive character n-grams across words, Snowball-stemmed
 words and word bigrams), a hand-made lexicon of demeaning German words and a few style features (capitals,
 "!"/"?" counts, length). Eight base learners (logistic regression on each block, NB-weighted logistic regression
@@ -8,6 +9,9 @@ on the in-word character and the word block, a linear SVM and an SGD modified-Hu
 block, complement naive Bayes on the word block) are combined by a logistic regression trained on their
 out-of-fold scores. Every part is linear, so the whole stack folds into **one weight vector per block**: scoring
 is a few dictionary look-ups, and each word's share of the score is exact, which is what the reason shows.
+
+Fairness (2.1): training reweighs the texts so that mentioning an identity/topic group (`identity`) does not
+predict the label, and at scoring time every feature owned by such a term's word counts for nothing.
 
 The decision threshold maximises GermEval's macro F (harmonic mean of macro precision and macro recall) on
 out-of-fold predictions of the training file; the test file is never used for training or choices.
@@ -31,12 +35,14 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.naive_bayes import ComplementNB
 from sklearn.svm import LinearSVC
 
-from newsdesk.moderation.features import Analysed, Block, Span, analyse, prepare
+from newsdesk.moderation import reasons
+from newsdesk.moderation.features import MASK_TOKEN, Analysed, Block, Span, analyse, prepare
+from newsdesk.moderation.identity import DEFAULT_TERMS, IdentityTerms
 from newsdesk.moderation.metrics import best_threshold, macro_f
 from newsdesk.moderation.normalize import fold_for_matching
 from newsdesk.moderation.wordlists import WordList
 
-MODEL_VERSION = "offense-de-2.0"
+MODEL_VERSION = "offense-de-2.1"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / f"{MODEL_VERSION}.joblib"
 LEXICON_PATH = DATA_DIR / "lexicon-de.txt"
@@ -78,9 +84,11 @@ def _extras(text: str, lexicon: WordList) -> tuple[np.ndarray, list[str]]:
 class OffenseResult:
     probability: float
     offensive: bool
-    # Words of the comment that pushed the score up most, with their share of the logit, strongest first.
+    # Phrases of the comment that pushed the score up most, with their share of the logit, strongest first.
     top_words: tuple[tuple[str, float], ...]
     version: str
+    # Character spans (start, end) of the reason phrases in the text as given, for highlighting.
+    spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -93,6 +101,12 @@ class OffenseModel:
     threshold: float
     lexicon_entries: tuple[str, ...]
     metrics: dict[str, object] = field(default_factory=dict)
+    # Identity/topic terms left out of the features (2.1 on): the model cannot learn "Islam" as offence.
+    masked_terms: tuple[str, ...] = ()
+    mask_token: str = ""
+    # Identity/topic terms whose features count for nothing at scoring time (per-term debiasing of the linear
+    # weights: every feature a term's word owns is dropped), on top of training with fairness reweighing.
+    debiased_terms: tuple[str, ...] = ()
 
     @property
     def lexicon(self) -> WordList:
@@ -102,18 +116,41 @@ class OffenseModel:
             cached = self.__dict__["_lexicon"] = WordList(self.lexicon_entries)
         return cached
 
+    @property
+    def masker(self) -> Callable[[str], bool] | None:
+        """The word test `features.prepare` masks with, or None for a model trained without masking."""
+        if not self.masked_terms:
+            return None
+        cached = self.__dict__.get("_masker")
+        if cached is None:
+            cached = self.__dict__["_masker"] = term_matcher(self.masked_terms)
+        return cached
+
+    @property
+    def debiased(self) -> Callable[[str], bool] | None:
+        if not self.debiased_terms:
+            return None
+        cached = self.__dict__.get("_debiased")
+        if cached is None:
+            cached = self.__dict__["_debiased"] = term_matcher(self.debiased_terms)
+        return cached
+
     def __getstate__(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if k != "_lexicon"}
+        return {k: v for k, v in self.__dict__.items() if k not in {"_lexicon", "_masker", "_debiased"}}
 
     def _logit_parts(self, text: str) -> tuple[float, str, list[Span], dict[int, float], list[str]]:
-        prepared, spans = prepare(text)
+        prepared, spans = prepare(text, self.masker, self.mask_token)
         per_token: dict[int, float] = {}
         logit = self.bias
+        debiased = self.debiased
+        neutral = {i for i, span in enumerate(spans) if debiased(span.text)} if debiased is not None else set()
         for name, block in self.blocks.items():
             ids, values, owners = block.row(prepared, spans)
             if len(ids) == 0:
                 continue
             contributions = values * self.weights[name][ids]
+            if neutral:
+                contributions = np.where([owner in neutral for owner in owners], 0.0, contributions)
             logit += float(contributions.sum())
             for token, share in zip(owners, contributions.tolist(), strict=True):
                 per_token[token] = per_token.get(token, 0.0) + share
@@ -124,27 +161,45 @@ class OffenseModel:
             _credit_lexicon(per_token, spans, hits, float(extra_contributions[0]))
         return logit, prepared, spans, per_token, hits
 
-    def score(self, text: str, *, top: int = 3) -> OffenseResult:
-        logit, _, spans, per_token, _ = self._logit_parts(text)
+    def score(self, text: str, *, top: int = 3, identity_terms: IdentityTerms | None = None) -> OffenseResult:
+        """Probability, decision and the reason phrases (never stop words or identity terms, see `reasons`)."""
+        logit, prepared, spans, per_token, _ = self._logit_parts(text)
         probability = _sigmoid(logit)
-        by_word: dict[str, tuple[str, float]] = {}
-        for token, share in per_token.items():
-            word = spans[token].text
-            if share <= 0 or not any(ch.isalnum() for ch in word) or len(word) < 2:
-                continue
-            key = word.casefold()
-            shown, total = by_word.get(key, (word, 0.0))
-            by_word[key] = (shown, total + share)
-        ranked = sorted(by_word.values(), key=lambda item: item[1], reverse=True)[:top]
+        terms = identity_terms if identity_terms is not None else DEFAULT_TERMS
+        masker = self.masker
+
+        def is_identity(word: str) -> bool:
+            return terms.is_term(word) or (masker is not None and (masker(word) or word == self.mask_token)) \
+                or (self.debiased is not None and self.debiased(word))
+
+        found = reasons.phrases(prepared, spans, per_token, is_identity, top=top)
+        spans_in_text = []
+        for phrase in found:
+            located = reasons.locate(text, phrase.text)
+            if located is not None:
+                spans_in_text.append(located)
         return OffenseResult(
             probability=probability,
             offensive=probability >= self.threshold,
-            top_words=tuple((word, round(share, 3)) for word, share in ranked),
+            top_words=tuple((phrase.text, phrase.share) for phrase in found),
             version=self.version,
+            spans=tuple(spans_in_text),
         )
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
         return np.array([_sigmoid(self._logit_parts(text)[0]) for text in texts])
+
+
+def term_matcher(entries: Sequence[str]) -> Callable[[str], bool]:
+    """A cached whole-word test against word-list entries (after the same folding as the word lists)."""
+    words = WordList(tuple(entries))
+
+    @lru_cache(maxsize=65536)
+    def matches(word: str) -> bool:
+        folded = fold_for_matching(word)
+        return bool(folded) and words.find(folded, folded=True) == [folded]
+
+    return matches
 
 
 def _credit_lexicon(per_token: dict[int, float], spans: list[Span], hits: list[str], share: float) -> None:
@@ -162,58 +217,66 @@ def _sigmoid(x: float) -> float:
 # --- training ---------------------------------------------------------------------------------------------------
 
 
-def _fit_base(learner: str, c: float, x: sp.csr_matrix, y: np.ndarray, seed: int) -> tuple[np.ndarray, float]:
-    """Fit one base learner; return its decision function as (weights over the block, intercept)."""
+def _fit_base(learner: str, c: float, x: sp.csr_matrix, y: np.ndarray, seed: int,
+              w: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    """Fit one base learner; return its decision function as (weights over the block, intercept).
+
+    `w`: sample weights (site decisions count more, fairness reweighing); None = all 1."""
     if learner == "svm":
-        svm = LinearSVC(C=c, class_weight="balanced", random_state=seed, max_iter=5000).fit(x, y)
+        svm = LinearSVC(C=c, class_weight="balanced", random_state=seed, max_iter=5000).fit(x, y, sample_weight=w)
         return svm.coef_.ravel(), float(svm.intercept_[0])
     if learner == "sgd":
         # Fixed epoch count (tol=None) and seed: the same weights on every run.
         sgd = SGDClassifier(loss="modified_huber", alpha=c, class_weight="balanced", random_state=seed,
-                            max_iter=50, tol=None).fit(x, y)
+                            max_iter=50, tol=None).fit(x, y, sample_weight=w)
         return sgd.coef_.ravel(), float(sgd.intercept_[0])
     if learner == "cnb":
         # Complement NB's log-odds are linear in the features: the difference of the two classes' log weights
         # (no prior term for two classes).
-        cnb = ComplementNB(alpha=c).fit(x, y)
+        cnb = ComplementNB(alpha=c).fit(x, y, sample_weight=w)
         return cnb.feature_log_prob_[1] - cnb.feature_log_prob_[0], 0.0
     scale = None
     if learner == "nblr":
         # NB-SVM style: scale each feature by its log-count ratio between the classes (Wang & Manning 2012).
-        p = np.asarray(x[y == 1].sum(axis=0)).ravel() + 1.0
-        q = np.asarray(x[y == 0].sum(axis=0)).ravel() + 1.0
+        weight = np.ones(len(y)) if w is None else w
+        p = np.asarray(x[y == 1].T @ weight[y == 1]).ravel() + 1.0
+        q = np.asarray(x[y == 0].T @ weight[y == 0]).ravel() + 1.0
         scale = np.log((p / p.sum()) / (q / q.sum()))
         x = x @ sp.diags(scale)
-    lr = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(x, y)
+    lr = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(x, y, sample_weight=w)
     coef = lr.coef_.ravel()
     return (coef * scale if scale is not None else coef), float(lr.intercept_[0])
 
 
 def _base_scores(
-    analysed: dict[str, list[Analysed]], train_idx: np.ndarray, y: np.ndarray, seed: int
+    analysed: dict[str, list[Analysed]], train_idx: np.ndarray, y: np.ndarray, seed: int,
+    w: np.ndarray | None = None,
 ) -> tuple[dict[str, Block], dict[str, tuple[np.ndarray, float]]]:
     blocks = {name: Block.fit(name, [analysed[name][i] for i in train_idx], min_df=min_df)
               for name, min_df in BLOCKS.items()}
     matrices = {name: block.matrix([analysed[name][i] for i in train_idx]) for name, block in blocks.items()}
-    fitted = {name: _fit_base(learner, c, matrices[block], y[train_idx], seed)
+    fold_w = None if w is None else w[train_idx]
+    fitted = {name: _fit_base(learner, c, matrices[block], y[train_idx], seed, fold_w)
               for name, block, learner, c in BASE_LEARNERS}
     return blocks, fitted
 
 
-def features(texts: Sequence[str], lexicon: WordList) -> tuple[dict[str, list[Analysed]], np.ndarray]:
+def features(texts: Sequence[str], lexicon: WordList, masked: Sequence[str] = (), mask_token: str = MASK_TOKEN
+             ) -> tuple[dict[str, list[Analysed]], np.ndarray]:
     """Every block's analysed comments and the extra features: computed once, shared by all folds."""
-    prepared = [prepare(text) for text in texts]
+    masker = term_matcher(masked) if masked else None
+    prepared = [prepare(text, masker, mask_token) for text in texts]
     return ({name: analyse(name, prepared) for name in BLOCKS},
             np.array([_extras(text, lexicon)[0] for text, _ in prepared]))
 
 
 def out_of_fold_scores(analysed: dict[str, list[Analysed]], y: np.ndarray, *, folds: int, seed: int,
-                       progress: Progress | None = None) -> np.ndarray:
+                       progress: Progress | None = None, w: np.ndarray | None = None) -> np.ndarray:
     """Each base learner's scores of comments it was not trained on (the meta learner must see those)."""
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     oof = np.zeros((len(y), len(BASE_LEARNERS)))
     for fold, (train_idx, test_idx) in enumerate(splitter.split(np.zeros(len(y)), y), start=1):
-        blocks, fitted = _base_scores(analysed, train_idx, y, seed)
+        blocks, fitted = _base_scores(analysed, train_idx, y, seed, w)
         for j, (name, block, _, _) in enumerate(BASE_LEARNERS):
             weights, intercept = fitted[name]
             oof[test_idx, j] = blocks[block].matrix([analysed[block][i] for i in test_idx]) @ weights + intercept
@@ -225,20 +288,30 @@ def out_of_fold_scores(analysed: dict[str, list[Analysed]], y: np.ndarray, *, fo
 def train(
     texts: Sequence[str], labels: Sequence[int], *, folds: int = 5, seed: int = 0, progress: Progress | None = None,
     lexicon_entries: Sequence[str] | None = None, version: str = MODEL_VERSION,
+    masked_terms: Sequence[str] = (), sample_weight: Sequence[float] | None = None, mask_token: str = MASK_TOKEN,
+    debiased_terms: Sequence[str] = (),
 ) -> OffenseModel:
-    """Train the stacked model; deterministic for a given input and seed. `labels`: 1 = offensive, 0 = other."""
+    """Train the stacked model; deterministic for a given input and seed. `labels`: 1 = offensive, 0 = other.
+
+    `masked_terms`: word-list entries left out of every feature (identity terms, see `identity`);
+    `sample_weight`: per-text weights (None = all 1); `debiased_terms`: entries whose words' features count
+    for nothing when the finished model scores (training and its CV see them)."""
     say = progress or (lambda _message: None)
     y = np.asarray(labels, dtype=int)
+    w = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
     entries = tuple(lexicon_entries) if lexicon_entries is not None else WordList.from_file(LEXICON_PATH).entries
     lexicon = WordList(entries)
-    analysed, extras = features(texts, lexicon)
+    masked = tuple(masked_terms)
+    analysed, extras = features(texts, lexicon, masked, mask_token)
     say(f"{len(y)} Texte, davon {int(y.sum())} beleidigend; Merkmale berechnet")
 
-    oof = out_of_fold_scores(analysed, y, folds=folds, seed=seed, progress=say)
+    oof = out_of_fold_scores(analysed, y, folds=folds, seed=seed, progress=say, w=w)
     meta_x = np.hstack([oof, extras])
     meta = LogisticRegression(C=META_C, max_iter=5000)
     meta_splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed + 1)
-    meta_oof = cross_val_predict(meta, meta_x, y, cv=meta_splitter, method="predict_proba")[:, 1]
+    meta_params = {} if w is None else {"sample_weight": w}
+    meta_oof = cross_val_predict(meta, meta_x, y, cv=meta_splitter, method="predict_proba",
+                                 params=meta_params)[:, 1]
     threshold, cv_f = best_threshold(y, meta_oof)
     metrics: dict[str, object] = {
         "cv_folds": folds,
@@ -251,11 +324,11 @@ def train(
                         for j, (name, *_rest) in enumerate(BASE_LEARNERS)},
         "training_examples": len(y),
     }
-    meta.fit(meta_x, y)
+    meta.fit(meta_x, y, sample_weight=w)
     say(f"Stapel-Modell: CV macro-F {cv_f:.4f} bei Schwelle {threshold:.2f}, CV AUC {metrics['cv_auc']}")
 
     # Refit everything on all data and fold the stack into one weight vector per block.
-    blocks, fitted = _base_scores(analysed, np.arange(len(y)), y, seed)
+    blocks, fitted = _base_scores(analysed, np.arange(len(y)), y, seed, w)
     meta_coef = meta.coef_.ravel()
     weights = {name: np.zeros(len(block.vocabulary)) for name, block in blocks.items()}
     bias = float(meta.intercept_[0])
@@ -269,7 +342,8 @@ def train(
     return OffenseModel(
         version=version, blocks=blocks, weights={k: v.astype(np.float32) for k, v in weights.items()},
         extra_weights=meta_coef[len(BASE_LEARNERS):].copy(), bias=bias, threshold=threshold,
-        lexicon_entries=entries, metrics=metrics,
+        lexicon_entries=entries, metrics=metrics, masked_terms=masked, mask_token=mask_token,
+        debiased_terms=tuple(debiased_terms),
     )
 
 

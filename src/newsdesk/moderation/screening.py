@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
-from newsdesk.moderation import offense, spam, topic
+from newsdesk.moderation import offense, reasons, spam, topic
+from newsdesk.moderation.identity import IdentityTerms
 from newsdesk.moderation.wordlists import WordList
 
 # Thresholds for "hold" (a moderator looks before publication). Chosen for a pre-screen that errs towards
@@ -38,6 +39,9 @@ class Screening:
     signals: tuple[Signal, ...]
     fingerprint: str  # `spam.fingerprint(text)`: store it to find re-posted copies
     versions: dict[str, str] = field(default_factory=dict)
+    # Character spans (start, end) of the offence reason phrases in the comment, for highlighting; empty
+    # when the offence signal does not hold the comment.
+    reason_spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def reasons_de(self) -> list[str]:
@@ -59,17 +63,22 @@ def _quote(words: Iterable[str]) -> str:
     return ", ".join(f"»{w}«" for w in words)
 
 
-def offense_signal(text: str, model: offense.OffenseModel | None = None) -> Signal:
+def offense_result(text: str, model: offense.OffenseModel | None = None,
+                   identity_terms: IdentityTerms | None = None) -> tuple[Signal, offense.OffenseResult]:
     model = model or offense.load()
-    result = model.score(text)
+    result = model.score(text, identity_terms=identity_terms)
     if result.offensive:
-        reason = f"abwertend {decimal_de(result.probability)}"
-        if result.top_words:
-            reason += f": {_quote(w for w, _ in result.top_words)}"
+        reason = f"abwertend {decimal_de(result.probability)}: "
+        reason += _quote(w for w, _ in result.top_words) if result.top_words else reasons.NO_CLEAR_REASON
     else:
         reason = f"nicht abwertend ({decimal_de(result.probability)})"
-    return Signal("offense", round(result.probability, 4), reason, result.version,
-                  Action.HOLD if result.offensive else Action.APPROVE_CANDIDATE)
+    signal = Signal("offense", round(result.probability, 4), reason, result.version,
+                    Action.HOLD if result.offensive else Action.APPROVE_CANDIDATE)
+    return signal, result
+
+
+def offense_signal(text: str, model: offense.OffenseModel | None = None) -> Signal:
+    return offense_result(text, model)[0]
 
 
 def topic_signal(text: str, context_text: str, parent_text: str = "") -> Signal:
@@ -124,17 +133,20 @@ def screen(
     banned: WordList | Iterable[str] | None = None,
     suspect: WordList | Iterable[str] | None = None,
     model: offense.OffenseModel | None = None,
+    identity_terms: IdentityTerms | None = None,
 ) -> Screening:
     """Pre-screen one comment.
 
     `context_text`: the article (plain text or HTML) the comment belongs to; without it there is no off-topic
     signal. `parent_text`: the comment it replies to (counts as context too). `banned`/`suspect`: word lists
     (see `wordlists` for the syntax); None means the German defaults in `spam`, an empty list means none.
+    `identity_terms`: never given as a reason on their own (None: the shipped list in `identity`).
     The action is the strictest any signal recommends; `risk` is the highest signal score.
     """
     banned_list = spam.as_wordlist(banned, spam.DEFAULT_BANNED)
     suspect_list = spam.as_wordlist(suspect, spam.DEFAULT_SUSPECT)
-    signals = [offense_signal(text, model)]
+    offense_sig, offense_res = offense_result(text, model, identity_terms)
+    signals = [offense_sig]
     if context_text.strip() or parent_text.strip():
         signals.append(topic_signal(text, context_text, parent_text))
     signals.extend(spam_signals(text, banned_list, suspect_list))
@@ -146,4 +158,5 @@ def screen(
         signals=tuple(signals),
         fingerprint=spam.fingerprint(text),
         versions={s.name: s.version for s in signals},
+        reason_spans=offense_res.spans if offense_res.offensive else (),
     )

@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, TypeVar
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 if TYPE_CHECKING:
+    from newsdesk.moderation.identity import IdentityTerms
     from newsdesk.moderation.offense import OffenseModel
 
 T = TypeVar("T")
 
 DEFAULT_TRAINING = Path("/work/shared/datasets/germeval2018/germeval2018.training.txt")
+DEFAULT_TEST = DEFAULT_TRAINING.with_name("germeval2018.test.txt")
 
 
 class Command(BaseCommand):
     help = "Kommentar-Vorprüfung: Modell trainieren, auswerten, Kommentare bewerten."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        sub = parser.add_subparsers(dest="action", required=True, metavar="{train,evaluate,score,report}")
+        sub = parser.add_subparsers(dest="action", required=True, metavar="{train,evaluate,score,calibrate,report}")
         train = sub.add_parser("train", help="train the offensive-language model (reproducible: fixed seed)")
         train.add_argument("--data", type=Path, default=DEFAULT_TRAINING, help="GermEval-format training file")
         train.add_argument("--output", type=Path, default=None, help="model file (default: the shipped one)")
@@ -31,11 +35,27 @@ class Command(BaseCommand):
         train.add_argument("--folds", type=int, default=5)
         train.add_argument("--background", action="store_true",
                            help="also rebuild the off-topic background frequencies from --data")
+        train.add_argument("--from-decisions", action="store_true",
+                           help="add the site's approve/reject decisions, compare with the model in use, "
+                                "switch only when better on both the held-out decisions and --test")
+        train.add_argument("--since", type=_date, default=None, help="only decisions from this date (YYYY-MM-DD)")
+        train.add_argument("--test", type=Path, default=DEFAULT_TEST, help="GermEval-format file for the comparison")
+        train.add_argument("--force", action="store_true", help="switch to the new model even if it is not better")
+
+        calibrate = sub.add_parser("calibrate", help="hold threshold from a target, on the site's decisions")
+        target = calibrate.add_mutually_exclusive_group(required=True)
+        target.add_argument("--hold-at-most", type=_share, help="hold at most this share of comments (0.2 = 20%%)")
+        target.add_argument("--catch", type=_share, help="hold at least this share of what moderators reject")
+        calibrate.add_argument("--since", type=_date, default=None)
+        calibrate.add_argument("--apply", action="store_true",
+                               help="switch in the model in use with this threshold (as a new version)")
 
         evaluate = sub.add_parser("evaluate", help="score a GermEval-format file: text TAB label [TAB fine label]")
         evaluate.add_argument("file", type=Path)
         evaluate.add_argument("--model", type=Path, default=None)
         evaluate.add_argument("--topic", action="store_true", help="also evaluate the off-topic signal")
+        evaluate.add_argument("--terms", type=Path, default=None,
+                              help="identity-term file for the fairness table (default: the site's list)")
 
         score = sub.add_parser("score", help="JSON lines or plain lines in, one JSON result per line out")
         score.add_argument("file", nargs="?", type=Path, default=None, help="input file (default: stdin)")
@@ -48,8 +68,12 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         action = options["action"]
-        if action == "train":
+        if action == "train" and options["from_decisions"]:
+            self.train_from_decisions(options)
+        elif action == "train":
             self.train(options)
+        elif action == "calibrate":
+            self.calibrate(options)
         elif action == "evaluate":
             self.evaluate(options)
         elif action == "report":
@@ -73,7 +97,7 @@ class Command(BaseCommand):
     # --- train ---------------------------------------------------------------------------------------------
 
     def train(self, options: dict[str, object]) -> None:
-        from newsdesk.moderation import offense, topic
+        from newsdesk.moderation import identity, offense, topic
         from newsdesk.moderation.metrics import read_germeval
 
         data = options["data"]
@@ -83,7 +107,10 @@ class Command(BaseCommand):
         def progress(message: str) -> None:
             self.stderr.write(f"[{time.monotonic() - started:5.0f} s] {message}")
 
-        model = offense.train(texts, labels, folds=options["folds"], seed=options["seed"], progress=progress)
+        # offense-de-2.1: fairness reweighing in training, identity terms neutral when scoring (see README).
+        terms = identity.DEFAULT_TERMS
+        model = offense.train(texts, labels, folds=options["folds"], seed=options["seed"], progress=progress,
+                              sample_weight=identity.reweighing(texts, labels, terms), debiased_terms=terms.entries)
         path = offense.save(model, options["output"] or offense.MODEL_PATH)
         if options["background"]:
             self.stdout.write(f"Hintergrund-Häufigkeiten: {topic.build_background(list(texts))}")
@@ -96,6 +123,81 @@ class Command(BaseCommand):
         )
         for name, auc in m["base_cv_auc"].items():
             self.stdout.write(f"  Basismodell {name}: CV AUC {auc:.4f}")
+
+    def train_from_decisions(self, options: dict[str, object]) -> None:
+        from django.utils import timezone
+
+        from newsdesk.moderation import adapt, offense, services
+        from newsdesk.moderation.identity import fairness
+        from newsdesk.moderation.metrics import read_germeval
+
+        base_texts, base_labels = _read(options["data"], read_germeval)
+        test_texts, test_labels = _read(options["test"], read_germeval)
+        decisions = adapt.deduplicate(_site_decisions(options["since"]))
+        site_train, held = adapt.split(decisions)
+        if len(site_train) < 10 or len(set(held.labels)) < 2:
+            raise CommandError(
+                f"Zu wenige Entscheidungen ({len(decisions)} verschiedene Texte): es braucht mindestens etwa 40, "
+                "freigegebene und abgelehnte, damit ein Teil zum Vergleich zurückgehalten werden kann.")
+        terms = _identity_terms(None)
+        texts, labels, weights = adapt.training_set(base_texts, base_labels, site_train, terms)
+        self.stdout.write(f"{len(decisions)} Entscheidungen (ohne Doppelte): {len(site_train)} zum Training, "
+                          f"{len(held)} zurückgehalten zum Vergleich")
+        started = time.monotonic()
+        version = f"{offense.MODEL_VERSION}-site-{timezone.now():%Y%m%d%H%M%S}"
+        candidate = offense.train(
+            texts, labels, folds=options["folds"], seed=options["seed"], version=version,
+            debiased_terms=terms.entries, sample_weight=weights,
+            progress=lambda message: self.stderr.write(f"[{time.monotonic() - started:5.0f} s] {message}"))
+        current = services.active_model()
+        comparison = adapt.compare(current, candidate, held, test_texts, test_labels)
+        self.stdout.write(f"macro-F zurückgehaltene Entscheidungen: {current.version} {comparison.current_site:.4f}"
+                          f" -> {version} {comparison.candidate_site:.4f}")
+        self.stdout.write(f"macro-F {options['test'].name}: {current.version} {comparison.current_test:.4f}"
+                          f" -> {version} {comparison.candidate_test:.4f}")
+        held_test = candidate.probabilities(test_texts) >= candidate.threshold
+        report = fairness(test_texts, test_labels, held_test, terms)
+        for line in report.lines():
+            self.stdout.write(line)
+        figures = {**candidate.metrics, "comparison": comparison.as_dict(), "decisions": len(decisions),
+                   "held_out": len(held), "since": str(options["since"] or ""),
+                   "fairness_worst_ratio": round(report.worst_ratio, 3), "compared_with": current.version}
+        entry = services.register(candidate, figures=figures, note="train --from-decisions")
+        if comparison.better_on_both or options["force"]:
+            services.activate(entry)
+            why = "besser auf beiden" if comparison.better_on_both else "erzwungen (--force)"
+            self.stdout.write(f"Umgeschaltet auf {version} ({why}).")
+        else:
+            self.stdout.write(f"Nicht umgeschaltet: {version} ist nicht auf beiden Vergleichen besser; "
+                              f"{current.version} bleibt in Gebrauch (gespeichert, im Admin wählbar).")
+
+    # --- calibrate -----------------------------------------------------------------------------------------
+
+    def calibrate(self, options: dict[str, object]) -> None:
+        import dataclasses
+
+        from django.utils import timezone
+
+        from newsdesk.moderation import adapt, services
+
+        decisions = adapt.deduplicate(_site_decisions(options["since"]))
+        model = services.active_model()
+        try:
+            result = adapt.calibrate(model.probabilities(decisions.texts), decisions.labels,
+                                     hold_at_most=options["hold_at_most"], catch=options["catch"])
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(f"Modell {model.version}, bisherige Schwelle {model.threshold:.3f}")
+        self.stdout.write(result.line())
+        if options["apply"]:
+            base = model.version.split("+")[0]
+            version = f"{base}+schwelle-{timezone.now():%Y%m%d%H%M%S}"
+            calibrated = dataclasses.replace(model, version=version, threshold=result.threshold)
+            target = (f"höchstens {options['hold_at_most']:.0%} halten" if options["hold_at_most"] is not None
+                      else f"{options['catch']:.0%} der Ablehnungen auffangen")
+            figures = {**model.metrics, "calibration": {**dataclasses.asdict(result), "target": target}}
+            services.activate(services.register(calibrated, figures=figures, note=f"Schwelle: {target}"))
+            self.stdout.write(f"In Gebrauch: {version} mit Schwelle {result.threshold:.3f}")
 
     # --- evaluate ------------------------------------------------------------------------------------------
 
@@ -121,6 +223,11 @@ class Command(BaseCommand):
             row = r.confusion[label]
             self.stdout.write(f"  {label:8s} {row['OFFENSE']:8d} {row['OTHER']:8d}")
         self.stdout.write(f"{elapsed / r.n * 1000:.2f} ms pro Text (Klassifikator allein)")
+        from newsdesk.moderation.identity import fairness
+
+        held = probabilities >= model.threshold
+        for line in fairness(texts, gold, held, _identity_terms(options["terms"])).lines():
+            self.stdout.write(line)
         if options["topic"]:
             from newsdesk.moderation.topic_eval import evaluate
 
@@ -133,6 +240,7 @@ class Command(BaseCommand):
         from newsdesk.moderation.screening import screen
 
         model = _load_model(options["model"])
+        terms = _identity_terms(None)
         path = options["file"]
         if path is not None and not path.is_file():
             raise CommandError(f"Datei nicht gefunden: {path}")
@@ -146,7 +254,7 @@ class Command(BaseCommand):
                 if not line.strip():
                     continue
                 text, context, parent, extra = _parse_line(line, number, path)
-                result = screen(text, context_text=context, parent_text=parent, model=model)
+                result = screen(text, context_text=context, parent_text=parent, model=model, identity_terms=terms)
                 self.stdout.write(json.dumps({**extra, **result.as_dict()}, ensure_ascii=False))
         except UnicodeDecodeError as error:
             raise CommandError(f"Eingabe ist kein UTF-8-Text: {error}") from error
@@ -164,11 +272,63 @@ def _read(path: Path, reader: Callable[[Path], T]) -> T:
         raise CommandError(str(error)) from error
 
 
+def _site_decisions(since: date | None) -> list[tuple[str, int]]:
+    """Moderators' approve/reject decisions on comments, oldest first, as (text, 1 = rejected)."""
+    from newsdesk.comments.models import Decision
+
+    rows = Decision.objects.filter(action__in=[Decision.Action.APPROVE, Decision.Action.REJECT],
+                                   moderator__isnull=False, comment__isnull=False)
+    if since is not None:
+        rows = rows.filter(created_at__date__gte=since)
+    return [(body, int(action == Decision.Action.REJECT))
+            for body, action in rows.order_by("created_at", "pk").values_list("comment__body", "action")]
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"kein Datum im Format JJJJ-MM-TT: {value}") from error
+
+
+def _share(value: str) -> float:
+    try:
+        share = float(value.rstrip("%")) / (100 if value.endswith("%") else 1)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"kein Anteil: {value} (z. B. 0.2 oder 20%)") from error
+    if not 0 < share <= 1:
+        raise argparse.ArgumentTypeError(f"Anteil zwischen 0 und 1 erwartet: {value}")
+    return share
+
+
+def _identity_terms(path: Path | None) -> IdentityTerms:
+    """A given file, else the list as edited in the back office (the shipped file without a database)."""
+    from newsdesk.moderation.identity import IdentityTerms
+
+    if path is not None:
+        text = _read(path, lambda p: p.read_text(encoding="utf-8"))
+        try:
+            return IdentityTerms.parse(text)
+        except ValueError as error:
+            raise CommandError(f"{path}: {error}") from error
+    from newsdesk.moderation import lists
+
+    return lists.identity_terms()
+
+
 def _load_model(path: Path | None) -> OffenseModel:
-    from newsdesk.moderation import offense
+    """A given file, else the site's model in use (the shipped one without a database or registry entry)."""
+    from django.db import DatabaseError
+
+    from newsdesk.moderation import offense, services
 
     try:
-        return offense.load(path) if path is not None else offense.load()
+        if path is not None:
+            return offense.load(path)
+        try:
+            return services.active_model()
+        except DatabaseError:
+            return offense.load()
     except (FileNotFoundError, TypeError) as error:
         raise CommandError(str(error)) from error
 
