@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_prose_editor",  # only its static files (editor.js): the rich-text editor
     "newsdesk.core",
     "newsdesk.accounts",
     "newsdesk.media",

@@ -54,7 +54,7 @@ class FeedItem:
 
 
 def entry_item(entry: Entry) -> FeedItem:
-    link = f"{entry.liveblog.get_absolute_url()}#{entry.anchor}"
+    link = entry.get_absolute_url()
     return FeedItem(
         title=entry.headline or Truncator(html_to_text(entry.body)).chars(90),
         description=entry.body,  # sanitized with nh3 when it was saved
