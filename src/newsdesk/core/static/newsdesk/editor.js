@@ -67,16 +67,21 @@ function toolbarState(root, editor, heading) {
 }
 
 function recognisedEmbeds(root, editor) {
-  let providers = [];
-  try { providers = JSON.parse(root.dataset.embedProviders || "[]").map((p) => ({ name: p.name, re: new RegExp(p.pattern, "i") })); }
-  catch (error) { providers = []; }
+  if (!root.embedProviders) {
+    let table = [];
+    try { table = JSON.parse(root.dataset.embedProviders || "[]"); } catch (error) { table = []; }
+    root.embedProviders = table.map((p) => {
+      try { return { name: p.name, re: new RegExp(p.pattern, "i") }; } catch (error) { return null; }
+    }).filter(Boolean);
+  }
+  const providers = root.embedProviders;
   const found = [];
   editor.state.doc.forEach((block) => {
-    if (block.type.name !== "paragraph" || block.childCount !== 1) return;
-    const child = block.firstChild;
-    const link = child.marks.find((mark) => mark.type.name === "link");
-    const href = link ? link.attrs.href : child.text;
-    if (!href || child.text.trim() !== child.text || !/^https?:\/\/\S+$/.test(child.text.trim())) return;
+    if (block.type.name !== "paragraph" || !block.childCount) return;
+    const link = block.firstChild.marks.find((mark) => mark.type.name === "link");
+    const text = block.textContent.trim();
+    const href = link ? link.attrs.href : text;
+    if (!href || !/^https?:\/\/\S+$/.test(text)) return;
     const provider = providers.find((p) => p.re.test(href));
     if (provider) found.push(provider.name);
   });
