@@ -61,8 +61,11 @@ def paste_photo(page, selector: str) -> None:
 
 
 def select_back(page, characters: int) -> None:
+    page.wait_for_timeout(150)  # let ProseMirror read the typed text before the selection moves
+    page.keyboard.down("Shift")
     for _ in range(characters):
-        page.keyboard.press("Shift+ArrowLeft")
+        page.keyboard.press("ArrowLeft")
+    page.keyboard.up("Shift")
 
 
 def test_an_editor_writes_without_html_and_the_reader_sees_it_live_and_private(new_page, server):

@@ -283,7 +283,8 @@ export function createRichEditor(root) {
     Document, Paragraph, Text, Bold, Italic, BulletList, OrderedList, ListItem, Blockquote,
     Heading.configure({ levels: [heading] }),
     HardBreak.extend({ addKeyboardShortcuts() { return { "Shift-Enter": () => this.editor.commands.setHardBreak() }; } }),
-    Link.configure({ openOnClick: false, autolink: true, linkOnPaste: true, protocols: ["mailto"],
+    // Without django-prose-editor's own (English) link dialog on Ctrl+K: ours asks for text and address.
+    Link.extend({ addKeyboardShortcuts() { return {}; } }).configure({ openOnClick: false, autolink: true, linkOnPaste: true, protocols: ["mailto"],
                      HTMLAttributes: { target: null, rel: null, class: null } }),
     UndoRedo, Dropcursor, Gapcursor, Shortcuts,
   ];
