@@ -25,6 +25,11 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 _BLANK_LINES = re.compile(r"\n\s*\n")
 # Block-level tags: blank lines inside one of them do not start a paragraph of their own.
 _BLOCK_TAG = re.compile(r"<(/?)(p|ul|ol|li|blockquote|h[1-6]|figure|div|table|pre)\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"(<[^>]*>)")
+# Google Docs wraps a whole paste in <b style="font-weight:normal" id="docs-internal-guid-…"> and marks bold
+# and italic with styled spans; the editor reads those styles, the server's cleaner translates them too.
+_DOCS_WRAPPER = re.compile(r'<b\b[^>]*id="docs-internal-guid[^"]*"[^>]*>(.*)</b>', re.DOTALL | re.IGNORECASE)
+_STYLED_SPAN = re.compile(r'<span\b[^>]*style="(?P<style>[^"]*)"[^>]*>(?P<text>[^<]*)</span>', re.IGNORECASE)
 _BARE_URL = re.compile(r"^https?://[^\s<>\"']+$")
 _WORD_COMMENTS = re.compile(r"<!--.*?-->|<!\[if [^\]]*\]>.*?<!\[endif\]>|</?o:p>|</?xml[^>]*>", re.DOTALL)
 _WHITESPACE = re.compile(r"\s+")
@@ -35,13 +40,21 @@ def looks_like_html(text: str) -> bool:
     return bool(re.search(r"<[a-zA-Z/!]", text))
 
 
+def _line_breaks(markup: str) -> str:
+    """Single line breaks in the text become <br>; those inside tags or between two tags stay whitespace."""
+    parts = _TAG.split(markup)
+    for index in range(0, len(parts), 2):  # even parts are text, odd ones tags
+        if parts[index].strip():
+            parts[index] = parts[index].replace("\n", "<br>")
+    return "".join(parts)
+
+
 def _paragraph(text: str, *, escape: bool) -> str:
     """One paragraph; a paragraph that is only an address becomes a link (and so maybe an embed)."""
     if _BARE_URL.match(text):
         url = html.escape(text)
         return f'<p><a href="{url}">{url}</a></p>'
-    body = html.escape(text) if escape else text
-    return "<p>" + body.replace("\n", "<br>") + "</p>"
+    return "<p>" + (html.escape(text).replace("\n", "<br>") if escape else _line_breaks(text)) + "</p>"
 
 
 def plain_text_to_html(text: str) -> str:
@@ -76,8 +89,25 @@ def html_with_paragraphs(markup: str) -> str:
     markup = markup.replace("\r\n", "\n")
     parts = []
     for chunk in _top_level_chunks(markup):
-        parts.append(chunk if _BLOCK_TAG.match(chunk) else _paragraph(chunk, escape=False))
+        parts.append(chunk if _BLOCK_TAG.search(chunk) else _paragraph(chunk, escape=False))
     return "\n".join(parts)
+
+
+def _styled_emphasis(match: re.Match) -> str:
+    style = match["style"].replace(" ", "").lower()
+    text = match["text"]
+    if re.search(r"font-weight:(bold|[6-9]00)", style):
+        text = f"<strong>{text}</strong>"
+    if "font-style:italic" in style:
+        text = f"<em>{text}</em>"
+    return text
+
+
+def _pasted_office_html(markup: str) -> str:
+    """Word's list paragraphs and conditional comments, Docs' wrapper and styled spans, made plain HTML."""
+    markup = _WORD_COMMENTS.sub("", _word_lists_to_html(markup))
+    markup = _DOCS_WRAPPER.sub(r"\1", markup)
+    return _STYLED_SPAN.sub(_styled_emphasis, markup)
 
 
 def sanitize_rich_text(raw: str) -> str:
@@ -87,7 +117,7 @@ def sanitize_rich_text(raw: str) -> str:
     fonts, ids and tracking attributes (data-*, ping, on*) go, because only the allow-list survives.
     """
     if looks_like_html(raw):
-        source = html_with_paragraphs(_WORD_COMMENTS.sub("", _word_lists_to_html(raw)))
+        source = html_with_paragraphs(_pasted_office_html(raw))
     else:
         source = plain_text_to_html(raw)
     return nh3.clean(
