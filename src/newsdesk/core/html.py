@@ -116,10 +116,7 @@ def sanitize_rich_text(raw: str) -> str:
     Pasted Word, Google Docs and web HTML keeps paragraphs, emphasis, links and lists; styles, classes,
     fonts, ids and tracking attributes (data-*, ping, on*) go, because only the allow-list survives.
     """
-    if looks_like_html(raw):
-        source = html_with_paragraphs(_pasted_office_html(raw))
-    else:
-        source = plain_text_to_html(raw)
+    source = html_with_paragraphs(_pasted_office_html(raw)) if looks_like_html(raw) else plain_text_to_html(raw)
     return nh3.clean(
         source,
         tags=set(RICH_TEXT_TAGS),
