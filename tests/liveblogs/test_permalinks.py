@@ -20,8 +20,8 @@ from newsdesk.liveblogs.models import Entry
 def test_the_oldest_of_5000_entries_lands_with_its_own_tags(liveblog, editor, django_assert_max_num_queries):
     start = timezone.now() - timedelta(days=3)
     Entry.objects.bulk_create([
-        Entry(liveblog=liveblog, author=editor, body=f"<p>Meldung Nummer {n}.</p>", created_at=start + timedelta(seconds=n),
-              updated_at=start + timedelta(seconds=n))
+        Entry(liveblog=liveblog, author=editor, body=f"<p>Meldung Nummer {n}.</p>",
+              created_at=start + timedelta(seconds=n), updated_at=start + timedelta(seconds=n))
         for n in range(5000)
     ])
     oldest = Entry.objects.filter(liveblog=liveblog).order_by("created_at", "id").first()

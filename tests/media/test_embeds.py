@@ -103,7 +103,7 @@ def _png() -> bytes:
 class FakeOEmbed(BaseHTTPRequestHandler):
     requests: list[str] = []
 
-    def do_GET(self):  # noqa: N802 (http.server's name)
+    def do_GET(self):
         FakeOEmbed.requests.append(self.path)
         base = f"http://127.0.0.1:{self.server.server_port}"
         if self.path.startswith("/oembed"):
