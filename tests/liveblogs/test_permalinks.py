@@ -102,3 +102,17 @@ def test_images_api_and_a_photo_in_an_entry(settings, tmp_path, api, liveblog, e
     missing = api.post(f"/api/v1/liveblogs/{liveblog.slug}/entries",
                        {"body": '<figure data-image-id="987654"></figure>'}, content_type="application/json")
     assert missing.status_code == 422 and "987654" in missing.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_feeds_carry_photos_as_plain_images_and_embeds_as_links(settings, tmp_path, liveblog, editor):
+    settings.MEDIA_ROOT = tmp_path
+    from newsdesk.media.services import image_create
+
+    image = image_create(data=_png(), filename="deich.png", alt_text="Ein Deich", caption="Am Lindrahof",
+                         credit="Mira Testfeld")
+    services.entry_create(liveblog=liveblog, author=editor,
+                          body=f'<figure data-image-id="{image.pk}"></figure><p>https://youtu.be/Xk3dEf9GhQ0</p>')
+    feed = Client().get(reverse("feeds:liveblog-rss", kwargs={"slug": liveblog.slug})).content.decode()
+    assert "&lt;img src=&quot;http://127.0.0.1:8000/media/renditions/" in feed and "Mira Testfeld" in feed
+    assert "&lt;a href=&quot;https://youtu.be/Xk3dEf9GhQ0&quot;" in feed and "data-embed" not in feed

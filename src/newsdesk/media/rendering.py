@@ -11,6 +11,7 @@ import re
 
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from newsdesk.media import embeds
 from newsdesk.media.models import Image
@@ -45,3 +46,28 @@ def render_rich_body(body: str, embed_metadata: dict | None = None,
     """`body` must be sanitized HTML (it is, once stored through a service)."""
     return mark_safe(embeds.replace_embeds(  # noqa: S308 (sanitized body, autoescaped partials)
         _figures(body, sizes=sizes), embed_metadata))
+
+
+def portable_body(body: str) -> str:
+    """For feeds: photo figures become a plain <img> with absolute address, caption and credit; embeds stay
+    the link they are stored as (feed readers load no iframes, and nothing should load unasked)."""
+    from django.utils.html import escape
+
+    from newsdesk.core.seo import absolute_url
+
+    ids = image_ids(body)
+    if not ids:
+        return body
+    images = Image.objects.in_bulk(ids)
+
+    def swap(match: re.Match) -> str:
+        image = images.get(int(match["id"]))
+        if image is None:
+            return ""
+        credit = "(" + _("Photo: %(credit)s") % {"credit": image.credit} + ")" if image.credit else ""
+        caption = " ".join(part for part in (image.caption, credit) if part)
+        return (f'<figure><img src="{escape(absolute_url(image.large_url))}" alt="{escape(image.alt_text)}" '
+                f'width="{image.width}" height="{image.height}">'
+                + (f"<figcaption>{escape(caption)}</figcaption>" if caption else "") + "</figure>")
+
+    return IMAGE_FIGURE.sub(swap, body)
