@@ -79,6 +79,11 @@ def test_blocks_and_loose_text_mix_and_blank_lines_inside_a_block_do_not_split_i
     assert saved.endswith("<p>Danach <em>kursiv</em>.</p>")
 
 
+def test_a_tagged_paragraph_that_is_only_an_address_becomes_a_link_too():
+    assert sanitize_rich_text("<p>https://vimeo.com/123456789?a=1&b=2</p>") == (
+        '<p><a href="https://vimeo.com/123456789?a=1&amp;b=2" rel="noopener">https://vimeo.com/123456789?a=1&amp;b=2</a></p>')
+
+
 def test_a_paragraph_that_is_only_an_address_becomes_a_link():
     assert sanitize_rich_text("Das Video:\n\nhttps://youtu.be/Xk3dEf9GhQ0") == (
         '<p>Das Video:</p><p><a href="https://youtu.be/Xk3dEf9GhQ0" rel="noopener">https://youtu.be/Xk3dEf9GhQ0</a></p>')

@@ -114,5 +114,5 @@ def test_feeds_carry_photos_as_plain_images_and_embeds_as_links(settings, tmp_pa
     services.entry_create(liveblog=liveblog, author=editor,
                           body=f'<figure data-image-id="{image.pk}"></figure><p>https://youtu.be/Xk3dEf9GhQ0</p>')
     feed = Client().get(reverse("feeds:liveblog-rss", kwargs={"slug": liveblog.slug})).content.decode()
-    assert "&lt;img src=&quot;http://127.0.0.1:8000/media/renditions/" in feed and "Mira Testfeld" in feed
-    assert "&lt;a href=&quot;https://youtu.be/Xk3dEf9GhQ0&quot;" in feed and "data-embed" not in feed
+    assert '&lt;img src="http://127.0.0.1:8000/media/renditions/' in feed and "(Foto: Mira Testfeld)" in feed
+    assert '&lt;a href="https://youtu.be/Xk3dEf9GhQ0" rel="noopener"&gt;' in feed and "data-embed" not in feed

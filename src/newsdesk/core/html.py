@@ -26,6 +26,7 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 # Block-level tags: blank lines inside one of them do not start a paragraph of their own.
 _BLOCK_TAG = re.compile(r"<(/?)(p|ul|ol|li|blockquote|h[1-6]|figure|div|table|pre)\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"(<[^>]*>)")
+_BARE_URL_PARAGRAPH = re.compile(r"<p>\s*(https?://[^\s<>\"']+)\s*</p>")
 # Google Docs wraps a whole paste in <b style="font-weight:normal" id="docs-internal-guid-…"> and marks bold
 # and italic with styled spans; the editor reads those styles, the server's cleaner translates them too.
 _DOCS_WRAPPER = re.compile(r'<b\b[^>]*id="docs-internal-guid[^"]*"[^>]*>(.*)</b>', re.DOTALL | re.IGNORECASE)
@@ -117,7 +118,7 @@ def sanitize_rich_text(raw: str) -> str:
     fonts, ids and tracking attributes (data-*, ping, on*) go, because only the allow-list survives.
     """
     source = html_with_paragraphs(_pasted_office_html(raw)) if looks_like_html(raw) else plain_text_to_html(raw)
-    return nh3.clean(
+    cleaned = nh3.clean(
         source,
         tags=set(RICH_TEXT_TAGS),
         attributes={tag: set(attrs) for tag, attrs in RICH_TEXT_ATTRIBUTES.items()},
@@ -125,6 +126,8 @@ def sanitize_rich_text(raw: str) -> str:
         link_rel="noopener",
         strip_comments=True,
     ).strip()
+    # <p>https://…</p> from an importer or an API client: the address becomes a link (and so maybe an embed).
+    return _BARE_URL_PARAGRAPH.sub(r'<p><a href="\1" rel="noopener">\1</a></p>', cleaned)
 
 
 _WORD_LIST_PARAGRAPH = re.compile(
