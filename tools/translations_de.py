@@ -859,6 +859,8 @@ DE = {
         "Beim Laden werden Daten an %(name)s übertragen (etwa Ihre IP-Adresse), und %(name)s kann Cookies setzen.",
     "Load content from %(name)s": "Inhalt von %(name)s laden",
     "Always load for %(name)s": "Immer laden für %(name)s",
+    "More entries lie between these; “Load older entries” above brings them.":
+        "Dazwischen liegen weitere Einträge; „Ältere Einträge laden“ darüber holt sie.",
 }
 PLURALS = {
     # commenters: plurals of the reader side of comments

@@ -60,12 +60,25 @@ def paste_photo(page, selector: str) -> None:
     }""", [selector, png_base64()])
 
 
-def select_back(page, characters: int) -> None:
-    page.wait_for_timeout(150)  # let ProseMirror read the typed text before the selection moves
-    page.keyboard.down("Shift")
-    for _ in range(characters):
-        page.keyboard.press("ArrowLeft")
-    page.keyboard.up("Shift")
+def select_back(page, text: str) -> None:
+    """Selects the last `text` typed (as a drag over it would), once the editor's state holds it."""
+    page.wait_for_function("t => document.getElementById('compose-body').value.replace(/<[^>]+>/g, '').endsWith(t)",
+                           arg=text)
+    page.evaluate("""(text) => {
+        const root = document.getElementById("compose-body-editor");
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        let node, last = null;
+        while ((node = walker.nextNode())) if (node.data.includes(text)) last = node;
+        const start = last.data.lastIndexOf(text);
+        const range = document.createRange();
+        range.setStart(last, start);
+        range.setEnd(last, start + text.length);
+        const selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+    }""", text)
+    page.wait_for_function("t => window.getSelection().toString() === t", arg=text)
+    page.wait_for_timeout(100)  # ProseMirror reads the DOM selection on selectionchange
 
 
 def test_an_editor_writes_without_html_and_the_reader_sees_it_live_and_private(new_page, server):
@@ -79,7 +92,7 @@ def test_an_editor_writes_without_html_and_the_reader_sees_it_live_and_private(n
     editor.keyboard.type("deutlich")
     editor.keyboard.press("Control+b")
     editor.keyboard.type(". Mehr beim Wetterdienst")
-    select_back(editor, len("Wetterdienst"))
+    select_back(editor, "Wetterdienst")
     toolbar = editor.locator(".compose .rich-editor__toolbar")
     toolbar.get_by_role("button", name="Link", exact=True).click()
     dialog = editor.locator(".rich-dialog--link[open]")
@@ -170,7 +183,7 @@ def test_keyboard_only_compose_link_and_publish(new_page, server):
         editor.keyboard.press("Tab")
     assert editor.evaluate("document.activeElement.id") == "compose-body-editor"
     editor.keyboard.type(f"{marker} Hinweise der Stadt")
-    select_back(editor, len("Hinweise der Stadt"))
+    select_back(editor, "Hinweise der Stadt")
     editor.keyboard.press("Control+k")
     dialog = editor.locator(".rich-dialog--link[open]")
     expect(dialog.get_by_label("Adresse (URL)")).to_be_focused()
@@ -178,6 +191,7 @@ def test_keyboard_only_compose_link_and_publish(new_page, server):
     editor.keyboard.press("Enter")
     expect(dialog).to_have_count(0)
     expect(editor.locator("#compose-body-editor")).to_be_focused()
+    expect(editor.locator("#compose-body")).to_have_value(re.compile(r'<a href="https://stadt.example/hochwasser">'))
     editor.keyboard.press("Control+Enter")
     entry = reader.locator(".entry", has_text=marker)
     expect(entry.get_by_role("link", name="Hinweise der Stadt")).to_have_attribute(
@@ -209,16 +223,29 @@ def test_a_key_event_beyond_the_first_page_lands_on_its_entry(new_page, server, 
     for n in range(22):
         api.post_entry(LIVE_SLUG, unique(f"Laufende Meldung {n}."))
     reader, _ = open_reader(new_page, server)
+    reader.evaluate("window.__noReload = true")
     assert reader.locator(f"#eintrag-{key['id']}").count() == 0, "the key event is beyond the first page"
     reader.locator(f"#key-events-list li[data-entry-id='{key['id']}'] a").click()
-    reader.wait_for_url(re.compile(rf"/eintrag/{key['id']}/$"))
     target = reader.locator(f"#eintrag-{key['id']}")
     expect(target).to_be_visible()
     expect(target).to_have_class(re.compile("entry--target"))
     expect(target).to_be_in_viewport()
-    assert reader.locator("link[rel=canonical]").get_attribute("href").endswith(f"/eintrag/{key['id']}/")
+    reader.wait_for_url(re.compile(rf"/eintrag/{key['id']}/$"))
+    assert reader.evaluate("window.__noReload") is True, "loaded into the page, not by navigating"
+    expect(reader.locator(".entry-gap")).to_have_count(1)
+    # "Ältere Einträge laden" fills what lies between; once it meets the loaded entries the gap closes.
+    for _ in range(3):
+        if not reader.locator(".entry-gap").count():
+            break
+        reader.locator("#entry-stream .load-more a").first.click()
+        reader.wait_for_timeout(400)
+    expect(reader.locator(".entry-gap")).to_have_count(0)
+    expect(target).to_have_count(1)
+
+    # The address itself, opened anew (shared, from a feed or a mail): the page around the entry.
     SHOTS.mkdir(parents=True, exist_ok=True)
-    reader.screenshot(path=str(SHOTS / "entry-page-desktop.png"))
-    phone, _ = open_reader(new_page, server, path=f"{BLOG_PATH}eintrag/{key['id']}/", width=390, height=844)
-    expect(phone.locator(f"#eintrag-{key['id']}")).to_be_in_viewport()
-    phone.screenshot(path=str(SHOTS / "entry-page-phone.png"))
+    for name, width, height in (("desktop", 1280, 900), ("phone", 390, 844)):
+        page, _ = open_reader(new_page, server, path=f"{BLOG_PATH}eintrag/{key['id']}/", width=width, height=height)
+        expect(page.locator(f"#eintrag-{key['id']}")).to_be_in_viewport()
+        assert page.locator("link[rel=canonical]").get_attribute("href").endswith(f"/eintrag/{key['id']}/")
+        page.screenshot(path=str(SHOTS / f"entry-page-{name}.png"))

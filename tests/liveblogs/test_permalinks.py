@@ -116,3 +116,14 @@ def test_feeds_carry_photos_as_plain_images_and_embeds_as_links(settings, tmp_pa
     feed = Client().get(reverse("feeds:liveblog-rss", kwargs={"slug": liveblog.slug})).content.decode()
     assert '&lt;img src="http://127.0.0.1:8000/media/renditions/' in feed and "(Foto: Mira Testfeld)" in feed
     assert '&lt;a href="https://youtu.be/Xk3dEf9GhQ0" rel="noopener"&gt;' in feed and "data-embed" not in feed
+
+
+@pytest.mark.django_db
+def test_the_fragment_of_an_entry_address_starts_with_that_entry(settings, liveblog, editor):
+    settings.LIVEBLOG_PAGE_SIZE = 3
+    entries = [services.entry_create(liveblog=liveblog, author=editor, body=f"Meldung {n}.") for n in range(8)]
+    older = entries[2]  # newest first: entries 7..5 fill the first page
+    fragment = Client().get(older.get_absolute_url() + "?fragment=1").content.decode()
+    assert "<html" not in fragment
+    ids = [int(i) for i in re.findall(r'data-entry-id="(\d+)"', fragment)]
+    assert ids == [entries[2].pk, entries[1].pk, entries[0].pk]

@@ -85,6 +85,8 @@ def entry_detail(request: HttpRequest, slug: str, entry_id: int) -> HttpResponse
     if not entry.pinned and entry.pk not in {row.pk for row in page.entries}:
         # Beyond the first page: the page that starts with it (pinned entries always stand on the first page).
         page, cursor = selectors.page_around(blog, entry)
+    if request.GET.get("fragment") == "1":  # a key-event click: the entries from it on, for the page to insert
+        return render(request, "liveblogs/_entry_page.html", {"liveblog": blog, "page": page})
     context = _page_context(request, blog, page, cursor)
     text = html_to_text(entry.body)
     context.update({

@@ -120,11 +120,13 @@ function openLinkDialog(root, editor) {
     const text = form.text.value || form.href.value;
     if (!href) { chain.run(); return; }
     if (text === selected && from !== to) {
-      chain.setLink({ href }).run();
+      // The cursor goes after the new link (as in word processors), so typing on does not replace it.
+      chain.setLink({ href }).setTextSelection(to).unsetMark("link").run();
     } else {
       chain.insertContentAt({ from, to }, [{ type: "text", text, marks: [{ type: "link", attrs: { href } }] }])
-        .run();
+        .unsetMark("link").run();
     }
+    editor.view.focus();
   });
 }
 

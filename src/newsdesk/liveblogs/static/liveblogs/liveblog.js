@@ -243,9 +243,17 @@
     const holder = document.createElement("template");
     holder.innerHTML = await response.text();
     const firstNew = holder.content.querySelector(".entry");
+    let reachedLoaded = false;
     holder.content.querySelectorAll(".entry").forEach((element) => {
-      if (findEntry(element.dataset.entryId)) element.remove(); else decorate(element);
+      if (findEntry(element.dataset.entryId)) { element.remove(); reachedLoaded = true; } else decorate(element);
     });
+    if (reachedLoaded) {
+      // The gap before entries loaded through a key event is filled: no second "load more" for it.
+      const more = holder.content.querySelector(".load-more");
+      if (more) more.remove();
+      const gap = link.closest(".load-more").nextElementSibling;
+      if (gap && gap.classList.contains("entry-gap")) gap.remove();
+    }
     link.closest(".load-more").replaceWith(holder.content);
     if (firstNew) { firstNew.setAttribute("tabindex", "-1"); firstNew.focus({ preventScroll: true }); }
   });
@@ -278,13 +286,30 @@
     }
   });
 
-  // A key event already on the page: scroll there. One not loaded yet: the link (its own address) lands.
-  document.getElementById("key-events-list").addEventListener("click", (event) => {
+  // A key event already on the page: scroll there. One not loaded yet: load it and what follows it, behind a
+  // gap marker ("Ältere Einträge laden" above it fills the gap); if that fails, the link itself lands.
+  document.getElementById("key-events-list").addEventListener("click", async (event) => {
     const link = event.target.closest("a");
     if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    const element = findEntry(link.closest("li").dataset.entryId);
-    if (!element) return;
+    const id = link.closest("li").dataset.entryId;
+    let element = findEntry(id);
     event.preventDefault();
+    if (!element) {
+      const response = await fetch(link.getAttribute("href") + "?fragment=1", { headers: { "X-Requested-With": "fetch" } })
+        .catch(() => null);
+      if (!response || !response.ok) { window.location.href = link.href; return; }
+      const holder = document.createElement("template");
+      holder.innerHTML = await response.text();
+      holder.content.querySelectorAll(".entry").forEach((entry) => {
+        if (findEntry(entry.dataset.entryId)) entry.remove(); else decorate(entry);
+      });
+      const gap = document.createElement("p");
+      gap.className = "entry-gap";
+      gap.textContent = strings.gap;
+      stream.append(gap, holder.content);
+      element = findEntry(id);
+      if (!element) { window.location.href = link.href; return; }
+    }
     history.replaceState(null, "", element.dataset.url);
     highlight(element);
   });
