@@ -1113,6 +1113,60 @@ DE = {
     "shipped": "mitgeliefert",
     "Model in use:": "Modell in Gebrauch:",
     "Return to the previous model": "Zurück zum vorherigen Modell",
+    # issue 10: the editor's desk (rich-text editor, photos in entries, embeds, entry addresses)
+    "Done: embedded content is only loaded after a click again.":
+        "Erledigt: Eingebettete Inhalte werden wieder erst nach einem Klick geladen.",
+    "Embedded content: withdraw “always load”": "Eingebettete Inhalte: „Immer laden“ widerrufen",
+    "Embed recognised: %%(provider)s. Readers see a placeholder and load it with one click.":
+        "Einbettung erkannt: %%(provider)s. Leser sehen einen Platzhalter und laden sie mit einem Klick.",
+    "The photo was not uploaded:": "Das Foto wurde nicht hochgeladen:",
+    "Uploading photo… %%(percent)s %%": "Foto wird hochgeladen … %%(percent)s %%",
+    "Bold (Ctrl+B)": "Fett (Strg+B)",
+    "Italic (Ctrl+I)": "Kursiv (Strg+I)",
+    "Link (Ctrl+K)": "Link (Strg+K)",
+    "Bulleted list": "Aufzählung",
+    "Numbered list": "Nummerierte Liste",
+    "Subheading": "Zwischenüberschrift",
+    "Add a photo": "Foto einfügen",
+    "Photo": "Foto",
+    "Undo (Ctrl+Z)": "Rückgängig (Strg+Z)",
+    "Undo": "Rückgängig",
+    "Redo (Ctrl+Y)": "Wiederholen (Strg+Y)",
+    "Redo": "Wiederholen",
+    "Insert link": "Link einfügen",
+    "Link text": "Linktext",
+    "Address (URL)": "Adresse (URL)",
+    "Please enter an address beginning with https://, http:// or mailto:.":
+        "Bitte eine Adresse eingeben, die mit https://, http:// oder mailto: beginnt.",
+    "Remove link": "Link entfernen",
+    "Photo file": "Bilddatei",
+    "Alt text (required)": "Alternativtext (Pflicht)",
+    "Credit (shown as “Photo: …”)": "Fotograf/Quelle (erscheint als „Foto: …“)",
+    "Insert photo": "Foto einfügen",
+    "Or pick an uploaded photo": "Oder ein hochgeladenes Foto wählen",
+    "Search caption or credit": "Bildunterschrift oder Quelle suchen",
+    "There is no photo with the number %(ids)s in the media library.":
+        "In der Mediathek gibt es kein Foto mit der Nummer %(ids)s.",
+    "Ctrl+Enter publishes. A paragraph holding only a link to YouTube, X, Instagram and the like becomes an embed.":
+        "Strg+Enter veröffentlicht. Ein Absatz, der nur einen Link zu YouTube, X, Instagram und Ähnlichem "
+        "enthält, wird eingebettet.",
+    "Newsblog settings": "Einstellungen des Newsblogs",
+    "Copy link": "Link kopieren",
+    "Link copied.": "Link kopiert.",
+    "Entry deleted": "Eintrag gelöscht",
+    "This entry was deleted": "Dieser Eintrag wurde gelöscht",
+    "The newsroom removed this entry from the newsblog.": "Die Redaktion hat diesen Eintrag aus dem Newsblog entfernt.",
+    "To the newsblog “%(title)s”": "Zum Newsblog „%(title)s“",
+    "This newsblog has no entry with this number.": "Dieser Newsblog hat keinen Eintrag mit dieser Nummer.",
+    "Only editors can use the media library.": "Nur die Redaktion kann die Mediathek verwenden.",
+    "Only editors can upload photos.": "Nur die Redaktion kann Fotos hochladen.",
+    "Content from %(name)s": "Inhalt von %(name)s",
+    "Loading this content sends data to %(name)s (such as your IP address), and %(name)s may set cookies.":
+        "Beim Laden werden Daten an %(name)s übertragen (etwa Ihre IP-Adresse), und %(name)s kann Cookies setzen.",
+    "Load content from %(name)s": "Inhalt von %(name)s laden",
+    "Always load for %(name)s": "Immer laden für %(name)s",
+    "More entries lie between these; “Load older entries” above brings them.":
+        "Dazwischen liegen weitere Einträge; „Ältere Einträge laden“ darüber holt sie.",
 }
 PLURALS = {
     # commenters: plurals of the reader side of comments

@@ -91,8 +91,10 @@ def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
 
 def _register_routers() -> None:
     from newsdesk.liveblogs.api import router as liveblogs_router
+    from newsdesk.media.api import router as media_router
 
     api.add_router("/", liveblogs_router)
+    api.add_router("/", media_router)
 
 
 _register_routers()

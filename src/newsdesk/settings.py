@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_prose_editor",  # only its static files (editor.js): the rich-text editor
     "newsdesk.core",
     "newsdesk.accounts",
     "newsdesk.media",
@@ -226,6 +227,11 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 
 # --- Limits -------------------------------------------------------------------------------------
 ENTRY_BODY_MAX_BYTES = 100 * 1024
+# Embeds (newsdesk.media.embeds): fetch oEmbed data once at save time (2 s timeout); off on machines that
+# must not call out. Sites add providers with NEWSDESK_EMBED_PROVIDERS and Mastodon servers with
+# NEWSDESK_MASTODON_HOSTS; media.embeds.frame_origins() lists the iframe origins for CSP frame-src.
+NEWSDESK_OEMBED_ENABLED = env_bool("NEWSDESK_OEMBED", True)
+NEWSDESK_MASTODON_HOSTS = env_list("NEWSDESK_MASTODON_HOSTS", "")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 LIVEBLOG_PAGE_SIZE = int(os.environ.get("LIVEBLOG_PAGE_SIZE", "20"))
 # The server (newsdesk.core.http_protocol): seconds for a request's line and headers, their size, idle keep-alive.

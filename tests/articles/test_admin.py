@@ -152,3 +152,14 @@ def test_editor_closes_comments_of_one_article_in_its_form(editor, author):
     response = client.post(BASE + "articles/article/add/", bad)
     assert response.status_code == 200 and "zwischen 0 und 1" in response.content.decode()
     assert Article.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_back_office_writes_bodies_in_the_rich_text_editor(editor, site_admin):
+    page = logged_in(editor).get(BASE + "articles/article/add/").content.decode()
+    # The same partial and module as the compose box: German toolbar, photos, the source textarea it fills.
+    assert "data-rich-editor" in page and 'data-images="1"' in page and 'data-heading="2"' in page
+    assert '<script src="/static/newsdesk/editor.js" type="module">' in page
+    assert 'name="body"' in page and 'id="id_body"' in page
+    jobs_page = logged_in(site_admin).get(BASE + "jobs/jobposting/add/").content.decode()
+    assert "data-rich-editor" in jobs_page and 'name="description"' in jobs_page and "data-images" not in jobs_page

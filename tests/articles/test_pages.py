@@ -175,7 +175,7 @@ def test_liveblog_posting_json_ld(client, editor):
     assert data["coverageStartTime"] == blog.created_at.isoformat()
     update = data["liveBlogUpdate"][0]
     assert update["@type"] == "BlogPosting" and update["articleBody"] == "Der Pegel sinkt."
-    assert update["url"] == f"https://zeitung.example/newsblog/{blog.slug}/#{entry.anchor}"
+    assert update["url"] == f"https://zeitung.example/newsblog/{blog.slug}/eintrag/{entry.pk}/"
     assert update["datePublished"] == entry.created_at.isoformat()
     liveblog_services.liveblog_set_status(liveblog=blog, editor=editor, status="closed")
     blog.refresh_from_db()

@@ -20,9 +20,10 @@ def test_breaking_entry_from_the_compose_box_reaches_readers_with_its_mark(new_p
     editor = new_page()
     log_in(editor, server, BLOG_PATH)
     editor.locator("#compose-headline").fill(headline)
-    editor.locator("#compose-body").fill("Die Polizei sperrt die Brücke, bitte weiträumig umfahren.")
+    editor.locator("#compose-body-editor").click()  # the rich-text editor
+    editor.keyboard.type("Die Polizei sperrt die Brücke, bitte weiträumig umfahren.")
     editor.get_by_label("Eilmeldung (benachrichtigt Abonnenten per E-Mail)").check()
-    editor.locator("#compose-body").press("Control+Enter")
+    editor.keyboard.press("Control+Enter")
     expect(editor.locator("#compose-status")).to_have_text("Veröffentlicht.")
     expect(editor.get_by_label("Eilmeldung (benachrichtigt Abonnenten per E-Mail)")).not_to_be_checked()
 

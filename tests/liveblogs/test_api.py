@@ -28,7 +28,7 @@ def test_create_liveblog_and_entry(api):
     assert response.status_code == 201
     data = response.json()
     assert (data["seq"], data["version"], data["key_event"], data["pinned"]) == (1, 1, True, False)
-    assert data["url"].endswith(f"#eintrag-{data['id']}")
+    assert data["url"] == f"/newsblog/{slug}/eintrag/{data['id']}/"  # the entry's own address
 
 
 def test_patch_with_version_and_conflict(api, liveblog, editor):

@@ -88,7 +88,7 @@ def test_edit_mark_and_key_events_box(liveblog, editor):
     services.entry_update(entry=entry, editor=editor, version=1, body="Zahl richtig")
     html = Client().get(liveblog.get_absolute_url()).content.decode()
     assert re.search(r"aktualisiert \d\d:\d\d", html)
-    assert f'href="#eintrag-{entry.pk}">Zahl</a>' in html
+    assert f'href="/newsblog/{liveblog.slug}/eintrag/{entry.pk}/">Zahl</a>' in html
 
 
 def test_closed_newsblog_is_a_plain_page(liveblog, editor):

@@ -169,7 +169,7 @@ def test_breaking_newsblog_entries_alert_once_per_entry(liveblog, editor):
                                            body="<p>Evakuierung am Lindrahof.</p>", breaking=True)
     services.process_alert_jobs()
     (alert,) = OutboxMessage.objects.filter(recipient="eilig@example.org", kind="alert")
-    assert alert.subject == "Eilmeldung: Deich bricht" and f"#{entry.anchor}" in alert.text
+    assert alert.subject == "Eilmeldung: Deich bricht" and entry.get_absolute_url() in alert.text
     assert not OutboxMessage.objects.filter(recipient="blog@example.org", kind="alert").exists(), "not a key event"
 
     # Edited, unmarked and marked again: still one alert for this entry.

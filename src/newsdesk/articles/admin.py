@@ -16,6 +16,7 @@ from newsdesk.articles import services
 from newsdesk.articles.models import Article, ArticleAuthor, ArticleRevision, ArticleSlug, Author, Topic
 from newsdesk.comments.admin import TargetCommentSettingsInline
 from newsdesk.core.errors import ServiceError
+from newsdesk.core.widgets import RichTextWidget
 from newsdesk.media.admin import ImageAdmin
 from newsdesk.media.models import Image
 from newsdesk.media.services import image_create
@@ -184,6 +185,8 @@ class ArticleAdmin(EditorOnlyAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # Editors write here all day: room for a whole headline and a long text.
+        if db_field.name == "body":  # the rich-text editor, photos from the media library included
+            kwargs["widget"] = RichTextWidget(heading=2, images=True)
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         sizes = {"headline": {"style": "width: min(100%, 48rem)"}, "teaser": {"rows": 3, "cols": 90},
                  "body": {"rows": 24, "cols": 90}, "kicker": {"size": 30}, "dateline": {"size": 30}}

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from newsdesk.articles.admin import newsroom_site
 from newsdesk.core.errors import ServiceError
 from newsdesk.core.html import html_to_text, sanitize_rich_text
+from newsdesk.core.widgets import RichTextWidget
 from newsdesk.jobs import services
 from newsdesk.jobs.models import JobPosting
 
@@ -95,6 +96,8 @@ class JobPostingAdmin(admin.ModelAdmin):
         return _site_admin(request) or super().has_delete_permission(request, obj)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "description":
+            kwargs["widget"] = RichTextWidget(heading=3)
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         sizes = {"title": {"style": "width: min(100%, 40rem)"}, "description": {"rows": 18, "cols": 90},
                  "apply_link": {"style": "width: min(100%, 40rem)"}}

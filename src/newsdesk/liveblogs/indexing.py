@@ -27,7 +27,7 @@ def entry_document(entry: Entry) -> dict[str, Any]:
     title = f"{blog.title}: {entry.headline}" if entry.headline else blog.title
     return {
         "kind": KIND, "id": entry.pk, "title": title, "body": html_to_text(entry.body),
-        "url": f"{blog.get_absolute_url()}#{entry.anchor}", "published_at": entry.created_at, "topics": [],
+        "url": entry.get_absolute_url(), "published_at": entry.created_at, "topics": [],
     }
 
 

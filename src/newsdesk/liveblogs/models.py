@@ -96,6 +96,8 @@ class Entry(models.Model):
     updated_at = models.DateTimeField()
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
+    # oEmbed data per embedded address, fetched once at save time: {url: {"title", "author", "thumbnail"}}.
+    embeds = models.JSONField(default=dict, blank=True)
 
     objects = EntryQuerySet.as_manager()
 
@@ -112,6 +114,10 @@ class Entry(models.Model):
 
     def __str__(self) -> str:
         return self.headline or f"#{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        """The entry's own address: the newsblog page rendered around it, whatever its age."""
+        return reverse("liveblogs:entry", kwargs={"slug": self.liveblog.slug, "entry_id": self.pk})
 
     @property
     def anchor(self) -> str:

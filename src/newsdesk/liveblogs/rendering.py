@@ -31,5 +31,5 @@ def entry_data(entry: Entry) -> dict:
         "updated_at": entry.updated_at.isoformat(),
         "edited_at": entry.edited_at.isoformat() if entry.edited_at else None,
         "anchor": entry.anchor,
-        "url": entry.liveblog.get_absolute_url() + "#" + entry.anchor,
+        "url": entry.get_absolute_url(),
     }

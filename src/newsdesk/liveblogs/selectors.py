@@ -53,6 +53,33 @@ def entry_page(blog: LiveBlog, *, cursor: int | None = None, limit: int | None =
     return EntryPage(rows, rows[-1].pk if more and rows else None)
 
 
+def entry_for_permalink(blog: LiveBlog, entry_id: int) -> Entry | None:
+    """The entry, deleted or not (a deleted one answers 410); None when it never was in this newsblog."""
+    entry = Entry.objects.select_related("author").filter(pk=entry_id, liveblog=blog).first()
+    if entry is not None:
+        entry.liveblog = blog
+    return entry
+
+
+def page_around(blog: LiveBlog, entry: Entry) -> tuple[EntryPage, int | None]:
+    """The page of the stream that starts with `entry`, and the cursor it starts after.
+
+    Keyset: one query for its predecessor, one for the page.
+
+    Works the same for the newest entry and the oldest of thousands: no offset is ever counted.
+    """
+    newest_first = blog.order == LiveBlog.Order.NEWEST_FIRST
+    before = _stream(blog).exclude(pk=entry.pk)
+    if newest_first:
+        before = before.filter(Q(created_at__gt=entry.created_at) | Q(created_at=entry.created_at, id__gt=entry.pk))
+        before = before.order_by("created_at", "id")
+    else:
+        before = before.filter(Q(created_at__lt=entry.created_at) | Q(created_at=entry.created_at, id__lt=entry.pk))
+        before = before.order_by("-created_at", "-id")
+    predecessor = before.values_list("id", flat=True).first()
+    return entry_page(blog, cursor=predecessor), predecessor
+
+
 def pinned_entries(blog: LiveBlog) -> list[Entry]:
     rows = list(
         Entry.objects.visible().filter(liveblog=blog, pinned=True).select_related("author").order_by("-created_at")

@@ -30,7 +30,7 @@ def liveblog_data(blog: LiveBlog, entries: list[Entry]) -> dict:
                 "articleBody": html_to_text(entry.body),
                 "datePublished": entry.created_at.isoformat(),
                 **({"dateModified": entry.edited_at.isoformat()} if entry.edited_at else {}),
-                "url": f"{url}#{entry.anchor}",
+                "url": absolute_url(entry.get_absolute_url()),
                 "author": {"@type": "Person", "name": entry.author.display_name},
             }
             for entry in entries

@@ -19,6 +19,9 @@ from newsdesk.liveblogs.models import Entry, EntryRevision, Event, LiveBlog
 from newsdesk.liveblogs.permissions import can_create_liveblog, ensure_can_write
 from newsdesk.liveblogs.rendering import entry_data, entry_html
 from newsdesk.liveblogs.signals import breaking_entry_published, key_event_published, liveblog_changed
+from newsdesk.media.embeds import fetch_embed_metadata
+from newsdesk.media.models import Image
+from newsdesk.media.rendering import image_ids
 
 HEADLINE_MAX = 300
 TITLE_MAX = 200
@@ -37,8 +40,13 @@ def clean_body(raw: str) -> str:
             field="body",
         )
     body = sanitize_rich_text(raw)
-    if not html_to_text(body) and "<img" not in body:
+    photo_ids = image_ids(body)
+    if not html_to_text(body) and "<img" not in body and not photo_ids:
         raise InvalidInput(_("The entry is empty. Please write some text."), field="body")
+    missing = sorted(set(photo_ids) - set(Image.objects.filter(pk__in=photo_ids).values_list("pk", flat=True)))
+    if missing:
+        raise InvalidInput(_("There is no photo with the number %(ids)s in the media library.")
+                           % {"ids": ", ".join(map(str, missing))}, field="body")
     return body
 
 
@@ -171,6 +179,7 @@ def entry_create(*, liveblog: LiveBlog, author, body: str, headline: str = "", k
     ensure_can_write(author, liveblog)
     body = clean_body(body)
     headline = clean_line(headline, field="headline", max_length=HEADLINE_MAX)
+    embeds = fetch_embed_metadata(body)  # before the transaction: a slow provider must not hold the lock
     with transaction.atomic():
         blog = _locked_blog(liveblog)
         _ensure_open(blog)
@@ -179,7 +188,7 @@ def entry_create(*, liveblog: LiveBlog, author, body: str, headline: str = "", k
         entry = Entry.objects.create(
             liveblog=blog, author=author, headline=headline, body=body, key_event=bool(key_event),
             pinned=bool(pinned), breaking=bool(breaking), word_count=words, created_at=created_at or now,
-            updated_at=now,
+            updated_at=now, embeds=embeds,
         )
         blog.word_count += words
         event = _append_event(blog, Event.Type.ENTRY_CREATED, _entry_payload(entry), now=now, entry_id=entry.pk)
@@ -199,6 +208,7 @@ def entry_update(*, entry: Entry, editor, version: int, body: str | None = None,
     changes: dict = {}
     if body is not None:
         changes["body"] = clean_body(body)
+        changes["embeds"] = fetch_embed_metadata(changes["body"], known=entry.embeds)
     if headline is not None:
         changes["headline"] = clean_line(headline, field="headline", max_length=HEADLINE_MAX)
     if key_event is not None:

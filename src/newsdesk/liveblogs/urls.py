@@ -9,5 +9,6 @@ urlpatterns = [
     path("neu/", views.liveblog_create, name="create"),
     path("<slug:slug>/", views.liveblog_detail, name="detail"),
     path("<slug:slug>/eintrag/", views.entry_create, name="entry-create"),
+    path("<slug:slug>/eintrag/<int:entry_id>/", views.entry_detail, name="entry"),
     path("<slug:slug>/status/", views.liveblog_status, name="status"),
 ]

@@ -7,11 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from newsdesk.core.errors import ServiceError
 from newsdesk.core.freshness import LIVEBLOGS, RELATED, SITE, conditional_page
+from newsdesk.core.html import html_to_text
 from newsdesk.core.validation import whole_number
 from newsdesk.liveblogs import selectors, services
 from newsdesk.liveblogs.forms import EntryForm, LiveBlogForm
@@ -41,6 +43,19 @@ def liveblog_list(request: HttpRequest) -> HttpResponse:
     })
 
 
+def _page_context(request: HttpRequest, blog: LiveBlog, page, cursor: int | None) -> dict:
+    editor = can_write(request.user, blog)
+    return {
+        "liveblog": blog,
+        "page": page,
+        "cursor": cursor,
+        "pinned": selectors.pinned_entries(blog) if cursor is None else [],
+        "key_events": selectors.key_events(blog),
+        "can_edit": editor,
+        "entry_form": EntryForm() if editor else None,
+    }
+
+
 # Entries, comments and the blog itself bump the blog's own key: a post elsewhere does not touch this page.
 @conditional_page(lambda request, slug: [SITE, RELATED, liveblog_freshness_key(slug)], kind="liveblog")
 def liveblog_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -50,19 +65,35 @@ def liveblog_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if request.GET.get("fragment") == "1":
         # "Ältere Einträge laden": just the next entries and the next button.
         return render(request, "liveblogs/_entry_page.html", {"liveblog": blog, "page": page})
-    editor = can_write(request.user, blog)
-    context = {
-        "liveblog": blog,
-        "page": page,
-        "cursor": cursor,
-        "pinned": selectors.pinned_entries(blog) if cursor is None else [],
-        "key_events": selectors.key_events(blog),
-        "can_edit": editor,
-        "entry_form": EntryForm() if editor else None,
-    }
+    context = _page_context(request, blog, page, cursor)
     if cursor is None:  # structured data on the canonical first page only
         context["json_ld"] = liveblog_json_ld(blog, [*context["pinned"], *page.entries])
     # Cache-Control and validators: core.freshness (editors' pages are always rendered).
+    return render(request, "liveblogs/detail.html", context)
+
+
+@conditional_page(lambda request, slug, entry_id: [SITE, RELATED, liveblog_freshness_key(slug)])
+def entry_detail(request: HttpRequest, slug: str, entry_id: int) -> HttpResponse:
+    """`/newsblog/<slug>/eintrag/<id>/`: the newsblog page rendered around one entry, for any entry's age."""
+    blog = _blog_or_404(slug)
+    entry = selectors.entry_for_permalink(blog, entry_id)
+    if entry is None:
+        raise Http404(_("This newsblog has no entry with this number."))
+    if entry.deleted_at is not None:
+        return render(request, "liveblogs/entry_gone.html", {"liveblog": blog}, status=410)
+    page, cursor = selectors.entry_page(blog), None
+    if not entry.pinned and entry.pk not in {row.pk for row in page.entries}:
+        # Beyond the first page: the page that starts with it (pinned entries always stand on the first page).
+        page, cursor = selectors.page_around(blog, entry)
+    if request.GET.get("fragment") == "1":  # a key-event click: the entries from it on, for the page to insert
+        return render(request, "liveblogs/_entry_page.html", {"liveblog": blog, "page": page})
+    context = _page_context(request, blog, page, cursor)
+    text = html_to_text(entry.body)
+    context.update({
+        "target": entry,
+        "share_title": entry.headline or Truncator(text).words(12),
+        "share_description": Truncator(text).chars(200),
+    })
     return render(request, "liveblogs/detail.html", context)
 
 

@@ -122,3 +122,29 @@ def image_create(*, data: bytes, filename: str, alt_text: str, caption: str = ""
             default_storage.delete(image.file.name)
         raise
     return image
+
+
+def thumbnail_extension(data: bytes) -> str | None:
+    """The file extension of an embed thumbnail fetched from a provider, or None when it is no sane image."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        return None
+    try:
+        image_format, _width, _height = _probe(data)
+    except ValidationError:
+        return None
+    return ALLOWED_FORMATS[image_format]
+
+
+def editor_image_create(*, user, data: bytes, filename: str, alt_text: str, caption: str = "",
+                        credit: str = "") -> Image:
+    """An upload from the editor (or the API): editors only; the same checks and renditions as lead images."""
+    from newsdesk.core.errors import Forbidden, InvalidInput
+
+    if not (user and user.is_authenticated and user.is_editor):
+        raise Forbidden(_("Only editors can upload photos."))
+    try:
+        return image_create(data=data, filename=filename, alt_text=alt_text, caption=caption[:500],
+                            credit=credit[:200], uploaded_by=user)
+    except ValidationError as exc:
+        field = "alt" if exc.code == "alt_required" else "file"
+        raise InvalidInput(" ".join(exc.messages), field=field) from exc

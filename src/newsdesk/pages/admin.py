@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from newsdesk.core.errors import ServiceError
 from newsdesk.core.html import html_to_text, sanitize_rich_text
+from newsdesk.core.widgets import RichTextWidget
 from newsdesk.pages.models import LegalPage
 from newsdesk.pages.services import legal_page_save
 
@@ -17,7 +18,7 @@ class LegalPageForm(forms.ModelForm):
     class Meta:
         model = LegalPage
         fields = ("title", "body")
-        widgets = {"body": forms.Textarea(attrs={"rows": 30, "cols": 100})}
+        widgets = {"body": RichTextWidget(heading=2)}
 
     def clean_body(self) -> str:
         body = self.cleaned_data["body"]

@@ -34,6 +34,7 @@ from newsdesk.comments.models import Comment
 from newsdesk.core.html import html_to_text
 from newsdesk.liveblogs import selectors as liveblog_selectors
 from newsdesk.liveblogs.models import Entry, LiveBlog
+from newsdesk.media.rendering import portable_body
 from newsdesk.subscriptions import websub
 from newsdesk.subscriptions.feedgen import AtomFeed, JsonFeed, RssFeed
 
@@ -54,10 +55,10 @@ class FeedItem:
 
 
 def entry_item(entry: Entry) -> FeedItem:
-    link = f"{entry.liveblog.get_absolute_url()}#{entry.anchor}"
+    link = entry.get_absolute_url()
     return FeedItem(
         title=entry.headline or Truncator(html_to_text(entry.body)).chars(90),
-        description=entry.body,  # sanitized with nh3 when it was saved
+        description=portable_body(entry.body),  # sanitized with nh3 when it was saved; photos as <img>
         link=link, guid=settings.SITE_URL + link, published=entry.created_at, updated=entry.updated_at,
         author=entry.author.display_name, categories=(_("Key event"),) if entry.key_event else (),
     )

@@ -317,7 +317,7 @@ def liveblog_key_event(*, liveblog, entry) -> None:
         kind=Subscription.Kind.LIVEBLOG, target_keys=[f"liveblog.{liveblog.pk}"],
         subject=_("%(title)s: %(headline)s") % {"title": liveblog.title,
                                                  "headline": entry.headline or _("new key event")},
-        text=html_to_text(entry.body), url=_absolute(f"{liveblog.get_absolute_url()}#{entry.anchor}"),
+        text=html_to_text(entry.body), url=_absolute(entry.get_absolute_url()),
         event_key=f"liveblog.{liveblog.pk}.entry.{entry.pk}",
     )
 
@@ -369,7 +369,7 @@ def _digest_lines(*, since) -> list[str]:
                .order_by("-created_at")[:15])
     return [f"{article.headline}\n{_absolute(article.get_absolute_url())}" for article in articles] + [
         f"{entry.liveblog.title}: {entry.headline or Truncator(html_to_text(entry.body)).words(20)}\n"
-        f"{_absolute(entry.liveblog.get_absolute_url())}#{entry.anchor}" for entry in entries]
+        f"{_absolute(entry.get_absolute_url())}" for entry in entries]
 
 
 def liveblog_breaking(*, liveblog, entry) -> None:
@@ -379,7 +379,7 @@ def liveblog_breaking(*, liveblog, entry) -> None:
         kind=Subscription.Kind.BREAKING, target_keys=[""],
         event_key=f"liveblog.{liveblog.pk}.entry.{entry.pk}.breaking",
         subject=_("Breaking: %(headline)s") % {"headline": headline}, text=html_to_text(entry.body),
-        url=_absolute(f"{liveblog.get_absolute_url()}#{entry.anchor}"),
+        url=_absolute(entry.get_absolute_url()),
     )
 
 

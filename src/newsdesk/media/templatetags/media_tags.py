@@ -25,3 +25,11 @@ def figure(image: Image | None, dialog_id: str = "lightbox", sizes: str = DEFAUL
     """A picture with caption and "Foto: …" credit, and an enlarge dialog that works with the keyboard."""
     return {"image": image, "dialog_id": dialog_id, "sizes": sizes, "eager": eager, "enlarge": enlarge,
             "css_class": css_class}
+
+
+@register.filter
+def rich_body(body: str, embed_metadata: dict | None = None):
+    """Stored rich text with its photo figures and embed placeholders: `{{ entry.body|rich_body:entry.embeds }}`."""
+    from newsdesk.media.rendering import render_rich_body
+
+    return render_rich_body(body or "", embed_metadata)

@@ -118,7 +118,7 @@
       item.innerHTML = "";
       const time = element.querySelector("time").cloneNode(true);
       const link = document.createElement("a");
-      link.href = "#" + data.anchor;
+      link.href = data.url;
       link.textContent = data.headline || textOf(element);
       item.append(time, " ", link);
       if (!existing) list.insertBefore(item, list.firstChild);
@@ -243,18 +243,87 @@
     const holder = document.createElement("template");
     holder.innerHTML = await response.text();
     const firstNew = holder.content.querySelector(".entry");
+    let reachedLoaded = false;
     holder.content.querySelectorAll(".entry").forEach((element) => {
-      if (findEntry(element.dataset.entryId)) element.remove(); else decorate(element);
+      if (findEntry(element.dataset.entryId)) { element.remove(); reachedLoaded = true; } else decorate(element);
     });
+    if (reachedLoaded) {
+      // The gap before entries loaded through a key event is filled: no second "load more" for it.
+      const more = holder.content.querySelector(".load-more");
+      if (more) more.remove();
+      const gap = link.closest(".load-more").nextElementSibling;
+      if (gap && gap.classList.contains("entry-gap")) gap.remove();
+    }
     link.closest(".load-more").replaceWith(holder.content);
     if (firstNew) { firstNew.setAttribute("tabindex", "-1"); firstNew.focus({ preventScroll: true }); }
   });
 
-  // The enlarge view lives in media/enlarge.js, shared with article pages.
+  // The enlarge view lives in media/enlarge.js, shared with article pages; embeds in media/embeds.js.
+
+  // --- every entry's own address: share, key events, landing --------------------------------------
+
+  function highlight(element) {
+    document.querySelectorAll(".entry--target").forEach((other) => other.classList.remove("entry--target"));
+    element.classList.add("entry--target");
+    element.setAttribute("tabindex", "-1");
+    element.scrollIntoView({ block: "start" });
+    element.focus({ preventScroll: true });
+  }
+
+  document.getElementById("entries").addEventListener("click", async (event) => {
+    const button = event.target.closest(".entry__share");
+    if (!button) return;
+    const element = button.closest(".entry");
+    const url = new URL(element.dataset.url, window.location.href).href;
+    if (navigator.share) {
+      try { await navigator.share({ title: textOf(element), url }); return; } catch (error) { if (error.name === "AbortError") return; }
+    }
+    try {
+      await navigator.clipboard.writeText(url);
+      button.textContent = strings.copied;
+    } catch (error) {
+      window.prompt("", url); // no clipboard access (http, old browser): the address to copy by hand
+    }
+  });
+
+  // A key event already on the page: scroll there. One not loaded yet: load it and what follows it, behind a
+  // gap marker ("Ältere Einträge laden" above it fills the gap); if that fails, the link itself lands.
+  document.getElementById("key-events-list").addEventListener("click", async (event) => {
+    const link = event.target.closest("a");
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const id = link.closest("li").dataset.entryId;
+    let element = findEntry(id);
+    event.preventDefault();
+    if (!element) {
+      const response = await fetch(link.getAttribute("href") + "?fragment=1", { headers: { "X-Requested-With": "fetch" } })
+        .catch(() => null);
+      if (!response || !response.ok) { window.location.href = link.href; return; }
+      const holder = document.createElement("template");
+      holder.innerHTML = await response.text();
+      holder.content.querySelectorAll(".entry").forEach((entry) => {
+        if (findEntry(entry.dataset.entryId)) entry.remove(); else decorate(entry);
+      });
+      const gap = document.createElement("p");
+      gap.className = "entry-gap";
+      gap.textContent = strings.gap;
+      stream.append(gap, holder.content);
+      element = findEntry(id);
+      if (!element) { window.location.href = link.href; return; }
+    }
+    history.replaceState(null, "", element.dataset.url);
+    highlight(element);
+  });
+
+  if (root.dataset.target) {
+    const target = document.getElementById(root.dataset.target);
+    if (target) highlight(target);
+  }
 
   // --- editor tools ----------------------------------------------------------------------------------
 
   function decorate(element) {
+    const share = element.querySelector(".entry__share");
+    if (share) share.hidden = false;
     if (!canEdit || element.querySelector(".entry__controls")) return;
     const controls = document.getElementById("entry-controls").content.firstElementChild.cloneNode(true);
     controls.querySelector('[data-action="key"]').setAttribute("aria-pressed", element.dataset.key === "1");
@@ -262,8 +331,8 @@
     element.appendChild(controls);
   }
 
-  if (!canEdit) return;
   document.querySelectorAll("#entries .entry").forEach(decorate);
+  if (!canEdit) return;
   const apiUrl = root.dataset.apiUrl;
 
   async function api(method, url, body) {
@@ -280,6 +349,7 @@
   // Compose: Ctrl+Enter publishes; the entry then arrives over the stream like for every reader.
   const compose = document.getElementById("compose-form");
   const composeStatus = document.getElementById("compose-status");
+  if (!compose) return; // a closed newsblog: no compose box, only "Newsblog wieder öffnen"
   compose.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); compose.requestSubmit(); }
   });
@@ -305,27 +375,6 @@
     }
   });
 
-  document.querySelectorAll(".toolbar [data-wrap]").forEach((button) => {
-    button.addEventListener("click", () => {
-      const area = document.getElementById(button.closest(".toolbar").getAttribute("aria-controls"));
-      const tag = button.dataset.wrap;
-      const { selectionStart: start, selectionEnd: end, value } = area;
-      const selected = value.slice(start, end) || "…";
-      let wrapped;
-      if (tag === "a") {
-        const href = window.prompt("URL", "https://");
-        if (!href) return;
-        wrapped = `<a href="${href.replace(/"/g, "&quot;")}">${selected}</a>`;
-      } else if (tag === "ul") {
-        wrapped = "<ul>" + selected.split("\n").map((line) => `<li>${line}</li>`).join("") + "</ul>";
-      } else {
-        wrapped = `<${tag}>${selected}</${tag}>`;
-      }
-      area.setRangeText(wrapped, start, end, "end");
-      area.focus();
-    });
-  });
-
   document.querySelectorAll(".status-form [data-confirm]").forEach((button) => {
     button.addEventListener("click", (event) => { if (!window.confirm(button.dataset.confirm)) event.preventDefault(); });
   });
@@ -339,10 +388,11 @@
     if (!current.ok) return;
     const form = document.getElementById("entry-editor").content.firstElementChild.cloneNode(true);
     form.headline.value = current.data.headline;
+    // The stored HTML opens in the rich-text editor (core/static/newsdesk/editor.js starts it on insertion).
     form.body.value = current.data.body;
+    form.body.dataset.autofocus = "1";
     form.dataset.version = current.data.version;
     element.appendChild(form);
-    form.body.focus();
     form.querySelector('[data-action="cancel"]').addEventListener("click", () => form.remove());
     form.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); form.requestSubmit(); }
