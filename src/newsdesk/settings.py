@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "newsdesk.related",
     "newsdesk.jobs",
     "newsdesk.pages",
+    "newsdesk.importers",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "newsdesk.importers.redirects.RedirectMiddleware",  # old (WordPress) addresses answer 301
 ]
 
 ROOT_URLCONF = "newsdesk.urls"

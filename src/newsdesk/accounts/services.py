@@ -73,3 +73,18 @@ def token_authenticate(raw: str) -> User | None:
 
 def token_revoke(*, token: ApiToken) -> None:
     ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+
+
+@transaction.atomic
+def user_create_without_login(*, username: str, email: str = "", first_name: str = "",
+                              last_name: str = "") -> User:
+    """A reader account that cannot log in (no usable password): bylines brought in by an import.
+
+    An admin gives it a role and a password later with `newsdesk adduser`.
+    """
+    user = User(username=username[:150], email=email, first_name=first_name[:150], last_name=last_name[:150],
+                role=Role.READER)
+    user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    return user

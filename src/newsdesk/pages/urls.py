@@ -7,4 +7,5 @@ app_name = "pages"
 urlpatterns = [
     path("impressum/", views.impressum, name="impressum"),
     path("datenschutz/", views.datenschutz, name="datenschutz"),
+    path("seite/<slug:slug>/", views.page_detail, name="page"),
 ]
