@@ -55,3 +55,18 @@ def require_pushpin() -> str:
     if path is None:
         unavailable("Pushpin not found (apt-get install pushpin)")
     return path
+
+
+def require_dataset(relative: str):
+    """A file of shared/datasets in the nearest folder above the repository's root that has one.
+
+    In CI the clone has shared/ beside it; on the development machine worktrees sit one level deeper.
+    """
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    tried = [folder / "shared" / "datasets" / relative for folder in root.parents]
+    for path in tried:
+        if path.is_file():
+            return path
+    unavailable(f"dataset {relative} not found (looked in {tried[0]} and the folders above)")

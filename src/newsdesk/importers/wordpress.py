@@ -201,7 +201,8 @@ class WordPressImport:
         self.topics: dict[tuple[str, str], int] = {}  # (category|post_tag, slug) -> Topic pk
         self.images_by_path: dict[str, int] = {}  # upload_key -> Image pk
         self.images_by_id: dict[str, int] = {}  # attachment id -> Image pk
-        self.attachment_parent: dict[str, str] = {}  # attachment id -> its post id (for attachment pages)
+        # post id -> old addresses of its attachment pages that came before it (pointed at the post later)
+        self.attachment_pages: dict[str, list[str]] = defaultdict(list)
         self.pending_lead: dict[int, str] = {}  # Article pk -> attachment id seen later in the file
         self.pending_bodies: set[int] = set()  # Article pks whose body named images not yet imported
         self.articles_by_wp: dict[str, int] = {}
@@ -505,6 +506,8 @@ class WordPressImport:
         self._remember(known, "article", item.post_id, article, source)
         self.articles_by_wp[item.post_id] = article.pk
         self._article_redirects(item, article, published_at)
+        for old in self.attachment_pages.pop(item.post_id, []):
+            self._redirect(old, article.get_absolute_url())
         for note in notes:
             self.summary.notes.append(f"{ref}: {note}")
         return "created" if known is None else "updated"
@@ -578,7 +581,6 @@ class WordPressImport:
 
     def attachment(self, item: wxr.Item) -> str | tuple[str, str]:
         url = item.attachment_url or item.guid
-        self.attachment_parent[item.post_id] = item.post_parent
         source = digest({k: v for k, v in asdict(item).items() if k not in {"line", "comments"}})
         known = self._known("image", item.post_id)
         state, obj = self._decide(known, source)
@@ -614,9 +616,13 @@ class WordPressImport:
         self.images_by_path[content.upload_key(url)] = image.pk
         parent_article = self.articles_by_wp.get(item.post_parent)
         target = Article.objects.get(pk=parent_article).get_absolute_url() if parent_article else image.large_url
-        self._redirect(f"/?attachment_id={item.post_id}", target)
+        old_pages = [f"/?attachment_id={item.post_id}"]
         if item.link and "attachment_id" not in item.link:
-            self._redirect(_path(item.link), target)
+            old_pages.append(_path(item.link))
+        for old in old_pages:
+            self._redirect(old, target)
+        if not parent_article and item.post_parent not in {"", "0"}:
+            self.attachment_pages[item.post_parent] += old_pages
         return "created"
 
     def comment(self, item: wxr.Item, comment: wxr.Comment) -> str | tuple[str, str]:
