@@ -293,3 +293,25 @@ def test_media_base_is_fetched_and_an_unreachable_one_is_reported(tmp_path):
 ])
 def test_content_conversion(raw, expected):
     assert content.convert(raw, lambda key: None).html == expected
+
+
+def test_redirect_added_by_hand_in_the_admin_answers_301_and_counts_hits(client, site_admin):
+    site_admin.is_staff = site_admin.is_superuser = True  # as `newsdesk adduser --role admin` makes them
+    site_admin.save()
+    client.force_login(site_admin)
+    response = client.post("/admin/importers/redirect/add/", {"old_path": "/alte-seite", "new_path": "ftp://x"})
+    assert response.status_code == 200 and "https://" in response.content.decode()  # refused with the reason
+    response = client.post("/admin/importers/redirect/add/", {"old_path": "/alte-seite/", "new_path": "/impressum/"})
+    assert response.status_code == 302
+    client.logout()
+    for _ in range(2):
+        response = client.get("/alte-seite/")
+        assert (response.status_code, response["Location"]) == (301, "/impressum/")
+    assert Redirect.objects.get(old_path="/alte-seite/").hits == 2
+    assert client.get("/alte-seite").status_code == 301  # with or without the slash
+
+
+def test_redirect_lookup_is_one_query(client, django_assert_max_num_queries):
+    Redirect.objects.create(old_path="/?p=77", new_path="/artikel/x/")
+    with django_assert_max_num_queries(2):  # the lookup and the hit counter
+        assert client.get("/?p=77").status_code == 301

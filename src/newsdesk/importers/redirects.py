@@ -47,27 +47,6 @@ def answer(redirect: Redirect) -> HttpResponsePermanentRedirect:
     return HttpResponsePermanentRedirect(redirect.new_path)
 
 
-def redirect_set(*, old: str, new: str, source: str) -> str:
-    """Adds or points an old address; returns "created", "updated", "unchanged" or "taken" (kept as it was).
-
-    One host serves all imported sites, so when two sites had the same old path, the first one imported keeps
-    it (and the import reports the other); a redirect added by hand (no source) is never replaced.
-    """
-    old_path = normalize(old)
-    if old_path in {"", "/"} or old_path == new:
-        return "unchanged"
-    existing = Redirect.objects.filter(old_path=old_path).first()
-    if existing is None:
-        Redirect.objects.create(old_path=old_path, new_path=new, source=source)
-        return "created"
-    if existing.source != source:
-        return "taken"
-    if existing.new_path == new:
-        return "unchanged"
-    Redirect.objects.filter(pk=existing.pk).update(new_path=new)
-    return "updated"
-
-
 class RedirectMiddleware:
     """301 for old addresses: /?p=123 before the home page answers, any other path when the site has no page."""
 

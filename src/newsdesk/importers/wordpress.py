@@ -35,7 +35,7 @@ from newsdesk.comments import services as comment_services
 from newsdesk.comments.models import Comment, Reason
 from newsdesk.core.errors import ServiceError
 from newsdesk.core.html import html_to_text
-from newsdesk.importers import content, redirects, wxr
+from newsdesk.importers import content, redirects, services, wxr
 from newsdesk.importers.models import ImportedItem
 from newsdesk.media import services as media_services
 from newsdesk.media.models import Image
@@ -299,7 +299,7 @@ class WordPressImport:
     def _redirect(self, old: str, new: str) -> None:
         if not old:
             return
-        if redirects.redirect_set(old=old, new=new, source=self.site) == "taken":
+        if services.redirect_set(old=old, new=new, source=self.site) == "taken":
             self.summary.notes.append(f"old address {redirects.normalize(old)} already belongs to another "
                                       f"import or was added by hand; kept (the first one wins)")
 
