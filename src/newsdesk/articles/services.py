@@ -71,12 +71,14 @@ def _clean(article: Article) -> None:
 
 
 @transaction.atomic
-def article_save(*, article: Article, editor=None, announce: bool = True) -> Article:
+def article_save(*, article: Article, editor=None, announce: bool = True, index: bool = True) -> Article:
     """Saves an article built or changed by a form, the admin or the other services.
 
     When a published article's text changes, the stored version becomes a revision and "updated" is set;
     when its slug changes, the old one keeps answering with a redirect. `announce=False` (imports of an
-    archive) sends no "published"/"corrected" signal, so subscribers are not mailed about old articles.
+    archive) sends no "published"/"corrected" signal, so subscribers are not mailed about old articles;
+    `index=False` leaves search and "related" to the caller (an import indexes all at the end, once:
+    `indexing.index_many`).
     """
     _clean(article)
     stored = Article.objects.select_for_update().filter(pk=article.pk).first() if article.pk else None
@@ -92,7 +94,8 @@ def article_save(*, article: Article, editor=None, announce: bool = True) -> Art
             ArticleSlug.objects.filter(slug=article.slug, article=article).delete()  # renamed back
             ArticleSlug.objects.get_or_create(slug=stored.slug, defaults={"article": article})
     article.save()
-    indexing.index_after_commit(article.pk)
+    if index:
+        indexing.index_after_commit(article.pk)
     if not announce:
         return article
     if article.is_live and (stored is None or not stored.is_live):

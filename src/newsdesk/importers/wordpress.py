@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from newsdesk.accounts import services as account_services
 from newsdesk.accounts.models import User
+from newsdesk.articles import indexing
 from newsdesk.articles import services as article_services
 from newsdesk.articles.models import Article, Author, Topic
 from newsdesk.comments import services as comment_services
@@ -207,6 +208,7 @@ class WordPressImport:
         self.pending_bodies: set[int] = set()  # Article pks whose body named images not yet imported
         self.articles_by_wp: dict[str, int] = {}
         self.seen_kinds: set[str] = set()
+        self.to_index: set[int] = set()  # articles created or changed: search and "related" at the end, once
         self._default_author_pk: int | None = None
 
     # --- the run -------------------------------------------------------------------------------------------
@@ -247,6 +249,8 @@ class WordPressImport:
         self._resolve_pending()
         if complete and self.site:
             self._report_disappeared()
+        if self.to_index and not self.options.dry_run:
+            indexing.index_many(sorted(self.to_index))
 
     def _one(self, kind: str, label: str, work: Callable[[], str | tuple[str, str]]) -> None:
         """One item in its own transaction: a failure rolls back exactly this item and is reported."""
@@ -408,10 +412,13 @@ class WordPressImport:
     def item(self, item: wxr.Item) -> None:
         label = f"{item.post_type or '?'} {item.post_id or '?'} (line {item.line})"
         if item.post_type == "post":
-            self._one("article", label, lambda: self.article(item))
-            for comment in sorted(item.comments, key=lambda c: int(c.id) if c.id.isdigit() else 0):
-                self._one("comment", f"{comment.id} on post {item.post_id}",
-                          lambda c=comment: self.comment(item, c))
+            # One commit for a post and its comments; each comment still in its own savepoint, so a bad one
+            # is reported and rolled back alone (and a failed post takes no comment with it: they are skipped).
+            with transaction.atomic():
+                self._one("article", label, lambda: self.article(item))
+                for comment in sorted(item.comments, key=lambda c: int(c.id) if c.id.isdigit() else 0):
+                    self._one("comment", f"{comment.id} on post {item.post_id}",
+                              lambda c=comment: self.comment(item, c))
         elif item.post_type == "page":
             self._one("page", label, lambda: self.page(item))
             for _comment in item.comments:
@@ -493,7 +500,7 @@ class WordPressImport:
         thumbnail = item.meta.get("_thumbnail_id", "")
         if thumbnail:
             article.lead_image_id = self.images_by_id.get(thumbnail) or self._known_image(thumbnail)
-        article_services.article_save(article=article, announce=False)
+        article_services.article_save(article=article, announce=False, index=False)
         if thumbnail and article.lead_image_id is None:
             self.pending_lead[article.pk] = thumbnail
         if missing:
@@ -505,6 +512,7 @@ class WordPressImport:
                             if (pk := self.topics.get((domain, _slug_from(nicename)))) is not None])
         self._remember(known, "article", item.post_id, article, source)
         self.articles_by_wp[item.post_id] = article.pk
+        self.to_index.add(article.pk)
         self._article_redirects(item, article, published_at)
         for old in self.attachment_pages.pop(item.post_id, []):
             self._redirect(old, article.get_absolute_url())
@@ -695,8 +703,9 @@ class WordPressImport:
             if change is not None:
                 change(article)
             article.body = content.convert(article.body, self._image_ref).html
-            article_services.article_save(article=article, announce=False)
+            article_services.article_save(article=article, announce=False, index=False)
             ImportedItem.objects.filter(pk=known.pk).update(stored_digest=_stored_digest(article))
+            self.to_index.add(article.pk)
 
     def _report_disappeared(self) -> None:
         gone = (ImportedItem.objects.filter(site=self.site, kind__in=self.seen_kinds, last_seen_at__lt=self.started)
