@@ -104,8 +104,9 @@ def _img_attributes(tag: str) -> dict[str, str]:
 
 
 class _Converter:
-    def __init__(self, lookup: ImageLookup) -> None:
+    def __init__(self, lookup: ImageLookup, attached: list[str]) -> None:
         self.lookup = lookup
+        self.attached = attached
         self.unknown: set[str] = set()
         self.missing: list[str] = []
 
@@ -160,9 +161,10 @@ class _Converter:
         return _figure(ref, caption)
 
     def gallery(self, attributes: dict[str, str]) -> str:
-        ids = [i.strip() for i in attributes.get("ids", "").split(",") if i.strip()]
+        # Without ids WordPress shows the images attached to the post (those read before it, in a stream).
+        ids = [i.strip() for i in attributes.get("ids", "").split(",") if i.strip()] or self.attached
         if not ids:
-            self.unknown.add("gallery (ohne ids: die Bilder des Beitrags)")
+            self.missing.append("gallery: no images attached to the post")
             return ""
         parts = []
         for image_id in ids:
@@ -200,9 +202,12 @@ def wpautop(text: str) -> str:
     return "\n".join(out)
 
 
-def convert(raw: str, lookup: ImageLookup) -> Conversion:
-    """WordPress post content (Gutenberg or classic) to HTML for the article service."""
-    converter = _Converter(lookup)
+def convert(raw: str, lookup: ImageLookup, attached: list[str] | None = None) -> Conversion:
+    """WordPress post content (Gutenberg or classic) to HTML for the article service.
+
+    `attached`: ids of the images attached to the post, for a [gallery] without ids.
+    """
+    converter = _Converter(lookup, attached or [])
     text = (raw or "").replace("\r\n", "\n")
     text = _BLOCK_WITH_EMBED.sub(converter.embed_block, text)
     text = _BLOCK_COMMENT.sub("", text)  # block markers go, the block's HTML stays

@@ -208,6 +208,8 @@ class WordPressImport:
         self.pending_bodies: set[int] = set()  # Article pks whose body named images not yet imported
         self.articles_by_wp: dict[str, int] = {}
         self.seen_kinds: set[str] = set()
+        self.attached: dict[str, list[str]] = defaultdict(list)  # post id -> its imported attachments' ids
+        self.category_paths: dict[str, str] = {}  # category slug -> "parent/child" as in /category/parent/child/
         self.to_index: set[int] = set()  # articles created or changed: search and "related" at the end, once
         self._default_author_pk: int | None = None
 
@@ -384,8 +386,15 @@ class WordPressImport:
     def _term_redirects(self, item: wxr.Term, slug: str, topic: Topic) -> None:
         url = topic.get_absolute_url()
         base = "category" if item.kind == "category" else "tag"
-        self._redirect(f"/{base}/{slug}/", url)
-        self._redirect(f"/{base}/{slug}/feed/", url + "feed/")
+        paths = [slug]
+        if item.kind == "category":
+            parent = self.category_paths.get(_slug_from(item.parent), "") if item.parent else ""
+            self.category_paths[slug] = f"{parent}/{slug}" if parent else slug
+            if parent:
+                paths.append(self.category_paths[slug])  # WordPress's /category/parent/child/
+        for path in paths:
+            self._redirect(f"/{base}/{path}/", url)
+            self._redirect(f"/{base}/{path}/feed/", url + "feed/")
         if item.kind == "category" and item.id:
             self._redirect(f"/?cat={item.id}", url)
         if item.kind == "post_tag":
@@ -444,7 +453,9 @@ class WordPressImport:
                                 height=widest["height"], caption=image.caption)
 
     def _body(self, item: wxr.Item, ref: str) -> tuple[str, bool]:
-        converted = content.convert(item.content, self._image_ref)
+        converted = content.convert(item.content, self._image_ref, self.attached.get(item.post_id, []))
+        if any(m.startswith("gallery:") for m in converted.missing_images):
+            self.summary.notes.append(f"{ref}: [gallery] without ids and no images attached before it: left out")
         for name in sorted(converted.unknown_shortcodes):
             self.summary.notes.append(f"{ref}: unknown shortcode [{name}] kept as text")
         return converted.html, bool(converted.missing_images)
@@ -622,6 +633,7 @@ class WordPressImport:
         self._remember(known, "image", item.post_id, image, source)
         self.images_by_id[item.post_id] = image.pk
         self.images_by_path[content.upload_key(url)] = image.pk
+        self.attached[item.post_parent].append(item.post_id)
         parent_article = self.articles_by_wp.get(item.post_parent)
         target = Article.objects.get(pk=parent_article).get_absolute_url() if parent_article else image.large_url
         old_pages = [f"/?attachment_id={item.post_id}"]
