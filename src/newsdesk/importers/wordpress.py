@@ -44,7 +44,7 @@ from newsdesk.pages import services as page_services
 from newsdesk.pages.models import Page
 
 IMPORT_NOTE = "WordPress-Import"
-TEASER_CHARS = 300
+TEASER_CHARS = 200  # a teaser made from the text (no excerpt): about two lines
 KINDS = ("author", "topic", "image", "article", "page", "comment", "other")
 
 
