@@ -315,3 +315,30 @@ def test_redirect_lookup_is_one_query(client, django_assert_max_num_queries):
     Redirect.objects.create(old_path="/?p=77", new_path="/artikel/x/")
     with django_assert_max_num_queries(2):  # the lookup and the hit counter
         assert client.get("/?p=77").status_code == 301
+
+
+def test_dry_run_with_uploads_stores_no_file(tmp_path, media_root):
+    site = "https://bote.example"
+    uploads = tmp_path / "uploads"
+    (uploads / "2024/05").mkdir(parents=True)
+    (uploads / "2024/05/pegel.png").write_bytes(wxr.png())
+    data = wxr.export(wxr.attachment(post_id=11, parent=10, path="2024/05/pegel.png", site=site),
+                      wxr.post(post_id=10, title="Pegel", slug="pegel", site=site, body="Text.", thumbnail=11))
+    dry = run(data, uploads=uploads, dry_run=True)
+    assert dry.counts["image"] == {"created": 1} and dry.counts["article"] == {"created": 1}
+    assert Image.objects.count() == 0 and Article.objects.count() == 0
+    assert not media_root.exists() or not any(p.is_file() for p in media_root.rglob("*"))
+
+
+def test_imported_page_has_a_reader_view_and_a_draft_page_does_not(client):
+    site = "https://bote.example"
+    data = wxr.export(wxr.post(post_id=7, title="Über uns", slug="ueber-uns", site=site, post_type="page",
+                               body="Wir berichten aus Kelmsbrück."),
+                      wxr.post(post_id=8, title="Entwurf", slug="entwurf", site=site, post_type="page",
+                               body="Noch geheim.", status="draft"))
+    run(data)
+    response = client.get("/seite/ueber-uns/")
+    assert response.status_code == 200 and "Wir berichten aus Kelmsbrück." in response.content.decode()
+    assert client.get("/seite/entwurf/").status_code == 404
+    response = client.get("/?page_id=7")
+    assert (response.status_code, response["Location"]) == (301, "/seite/ueber-uns/")
