@@ -342,3 +342,12 @@ def test_imported_page_has_a_reader_view_and_a_draft_page_does_not(client):
     assert client.get("/seite/entwurf/").status_code == 404
     response = client.get("/?page_id=7")
     assert (response.status_code, response["Location"]) == (301, "/seite/ueber-uns/")
+
+
+def test_wxr_1_0_categories_without_domain_still_become_topics():
+    site = "https://bote.example"
+    item = wxr.post(post_id=3, title="Alte Ausfuhr", slug="alt", site=site, body="Aus dem Jahr 2009.")
+    item = item.replace('<category domain="category" nicename="lokales">', "<category>")
+    item = item.replace('<category domain="post_tag" nicename="hochwasser">', '<category domain="tag">')
+    run(wxr.export(item, namespace="http://wordpress.org/export/1.0/"))
+    assert sorted(Article.objects.get(slug="alt").topics.values_list("name", flat=True)) == ["Hochwasser", "Lokales"]

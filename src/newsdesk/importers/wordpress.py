@@ -519,8 +519,7 @@ class WordPressImport:
         author = self._author_for(item.creator)
         if author is not None:
             article_services.set_authors(article=article, authors=[author])
-        article.topics.set([pk for (domain, nicename, _name) in item.terms
-                            if (pk := self.topics.get((domain, _slug_from(nicename)))) is not None])
+        article.topics.set(self._item_topics(item))
         self._remember(known, "article", item.post_id, article, source)
         self.articles_by_wp[item.post_id] = article.pk
         self.to_index.add(article.pk)
@@ -530,6 +529,21 @@ class WordPressImport:
         for note in notes:
             self.summary.notes.append(f"{ref}: {note}")
         return "created" if known is None else "updated"
+
+    def _item_topics(self, item: wxr.Item) -> list[int]:
+        """The post's categories and tags; WXR 1.0 writes <category> without domain or nicename (tags: domain="tag")."""
+        found = []
+        for domain, nicename, name in item.terms:
+            kind = {"": "category", "category": "category", "tag": "post_tag", "post_tag": "post_tag"}.get(domain)
+            if kind is None:
+                continue
+            pk = self.topics.get((kind, _slug_from(nicename))) if nicename else None
+            if pk is None and name.strip():
+                pk = Topic.objects.filter(name=shorten(plain_title(name), article_services.TOPIC_NAME_MAX)) \
+                    .values_list("pk", flat=True).first()
+            if pk is not None and pk not in found:
+                found.append(pk)
+        return found
 
     def _known_image(self, attachment_id: str) -> int | None:
         known = ImportedItem.objects.filter(site=self.site, kind="image", source_id=attachment_id).first()
