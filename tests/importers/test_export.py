@@ -116,3 +116,31 @@ def test_json_export_has_everything_and_personal_data_only_with_the_flag(tmp_pat
     document = json.loads(full.read_text())
     assert "lutz@leser.example" in json.dumps(document) and "subscriptions.subscriber" in document["models"]
     assert any((tmp_path / "mit-media" / "images").iterdir())
+
+
+def test_json_export_restores_into_an_empty_newsdesk(tmp_path, media_root):
+    from newsdesk.liveblogs import services as liveblogs
+    from newsdesk.liveblogs.models import Event, LiveBlog
+
+    build_site()
+    editor = get_user_model().objects.get(username="kmeier")
+    editor.role = "editor"
+    editor.save()
+    blog = liveblogs.liveblog_create(title="Pegel live", teaser="Die Lindra steigt.", author=editor)
+    liveblogs.entry_create(liveblog=blog, author=editor, body="<p>Pegel bei 4,10 m.</p>")
+    before = snapshot()
+    events = list(Event.objects.values_list("seq", "type"))
+    output = tmp_path / "alles.zip"
+    call_command("export", "--output", str(output), "--include-personal-data")
+    LiveBlog.objects.all().delete()  # entries and events go with it
+    empty_the_site()
+    for file in media_root.rglob("*"):
+        if file.is_file():
+            file.unlink()
+    call_command("import", "json", str(output))
+    assert snapshot() == before
+    assert list(Event.objects.values_list("seq", "type")) == events
+    lead = Article.objects.get(slug="der-damm-haelt").lead_image
+    assert lead.file.storage.exists(lead.file.name) and lead.renditions
+    with pytest.raises(Exception, match="not empty"):
+        call_command("import", "json", str(output))

@@ -65,7 +65,8 @@ def _rows(label: str, personal_data: bool) -> Iterable[dict]:
         left_out |= hidden or set()
     queryset = model._default_manager.order_by("pk")
     for obj in queryset.iterator(chunk_size=500):
-        row = serializers.serialize("python", [obj])[0]
+        # Content types (comments, imported items) by app and model name: their ids differ between databases.
+        row = serializers.serialize("python", [obj], use_natural_foreign_keys=True)[0]
         row["fields"] = {k: v for k, v in row["fields"].items() if k not in left_out}
         yield row
 

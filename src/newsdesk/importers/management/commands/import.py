@@ -29,11 +29,16 @@ class Command(BaseCommand):
                                help="also replace what editors changed in newsdesk since the last import")
         wordpress.add_argument("--timeout", type=float, default=10.0, help="seconds per file fetched (default 10)")
         wordpress.add_argument("--no-progress", action="store_true", help="no progress bar")
+        restore = sources.add_parser("json", help="a newsdesk export (newsdesk export) into an empty newsdesk")
+        restore.add_argument("export", type=Path, help="the .zip, or the .json with its -media folder beside it")
 
     def handle(self, *args, **options) -> None:
         export: Path = options["export"]
         if not export.is_file():
             raise CommandError(f"No such file: {export}")
+        if options["source"] == "json":
+            self.restore(export)
+            return
         uploads = options["uploads"]
         if uploads is not None and not uploads.is_dir():
             raise CommandError(f"--uploads {uploads} is not a folder.")
@@ -59,3 +64,14 @@ class Command(BaseCommand):
         if summary.failed:
             raise CommandError("The import did not complete without errors (see above).", returncode=1)
         self.stdout.write(self.style.SUCCESS("Import finished without errors."))
+
+    def restore(self, export: Path) -> None:
+        from newsdesk.importers.restore import CannotRestore, restore
+
+        try:
+            counts = restore(export)
+        except CannotRestore as exc:
+            raise CommandError(str(exc), returncode=1) from exc
+        for label, n in counts.items():
+            self.stdout.write(f"  {label}: {n}")
+        self.stdout.write(self.style.SUCCESS("Restored. Users have no password: set one with newsdesk adduser."))
