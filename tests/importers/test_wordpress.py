@@ -351,3 +351,18 @@ def test_wxr_1_0_categories_without_domain_still_become_topics():
     item = item.replace('<category domain="post_tag" nicename="hochwasser">', '<category domain="tag">')
     run(wxr.export(item, namespace="http://wordpress.org/export/1.0/"))
     assert sorted(Article.objects.get(slug="alt").topics.values_list("name", flat=True)) == ["Hochwasser", "Lokales"]
+
+
+def test_an_unforeseen_error_fails_only_its_item(monkeypatch):
+    from newsdesk.importers import wordpress
+
+    site = "https://bote.example"
+
+    def broken(self, item):
+        raise RuntimeError("Festplatte voll")
+
+    monkeypatch.setattr(wordpress.WordPressImport, "page", broken)
+    summary = run(wxr.export(wxr.post(post_id=7, title="Seite", slug="seite", site=site, post_type="page", body="x"),
+                             wxr.post(post_id=8, title="Beitrag", slug="beitrag", site=site, body="y")))
+    assert summary.counts["page"] == {"failed": 1} and summary.counts["article"] == {"created": 1}
+    assert any("RuntimeError: Festplatte voll" in e for e in summary.errors) and summary.failed

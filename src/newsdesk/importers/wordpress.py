@@ -269,6 +269,9 @@ class WordPressImport:
             where = f" ({field_name})" if field_name else ""
             self.summary.record(kind, "failed")
             self.summary.errors.append(f"{kind} {label}: {message}{where}")
+        except Exception as exc:  # an unforeseen error fails this item only, never the whole run
+            self.summary.record(kind, "failed")
+            self.summary.errors.append(f"{kind} {label}: unexpected {type(exc).__name__}: {exc}")
 
     # --- identity ---------------------------------------------------------------------------------------------
 
