@@ -50,8 +50,11 @@ def index_article(article_id: int) -> None:
 REBUILD_FROM = 20
 
 
-def index_many(article_ids: list[int]) -> None:
-    """Search and "related" for many articles at once (after an import): one related rebuild for a large batch."""
+def index_many(article_ids: list[int], *, related_rebuild: bool = True) -> None:
+    """Search and "related" for many articles at once (after an import): one related rebuild for a large batch.
+
+    `related_rebuild=False` leaves "related" for `newsdesk related_rebuild` (its memory grows with the archive).
+    """
     if len(article_ids) < REBUILD_FROM:
         for article_id in article_ids:
             index_article(article_id)
@@ -66,7 +69,8 @@ def index_many(article_ids: list[int]) -> None:
                 search.index_document(**article_document(indexable[article_id]))
             else:
                 search.remove_document(KIND, article_id)
-    rebuild()
+    if related_rebuild:
+        rebuild()
 
 
 def index_after_commit(article_id: int) -> None:
