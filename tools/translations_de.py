@@ -1167,6 +1167,37 @@ DE = {
     "Always load for %(name)s": "Immer laden für %(name)s",
     "More entries lie between these; “Load older entries” above brings them.":
         "Dazwischen liegen weitere Einträge; „Ältere Einträge laden“ darüber holt sie.",
+    # issue 15
+    "Another topic already has this name.": "Ein anderes Thema hat schon diesen Namen.",
+    "Unknown comment status.": "Unbekannter Kommentarstatus.",
+    "Import and redirects": "Import und Weiterleitungen",
+    "site": "Website",
+    "WordPress id": "WordPress-ID",
+    "imported item": "importierter Eintrag",
+    "imported items": "importierte Einträge",
+    "old address": "alte Adresse",
+    "Path on this host, e.g. /2024/05/03/hochwasser/ or /?p=123.":
+        "Pfad auf dieser Website, z. B. /2024/05/03/hochwasser/ oder /?p=123.",
+    "new address": "neue Adresse",
+    "A path on this site (/artikel/…/) or a full https:// address.":
+        "Ein Pfad auf dieser Website (/artikel/…/) oder eine vollständige https://-Adresse.",
+    "hits": "Aufrufe",
+    "last hit": "letzter Aufruf",
+    "source": "Herkunft",
+    "The imported site it came from; empty when added by hand.":
+        "Die importierte Website, von der sie stammt; leer, wenn von Hand angelegt.",
+    "redirect": "Weiterleitung",
+    "redirects": "Weiterleitungen",
+    "The old address must be a path starting with /, e.g. /2024/05/03/hochwasser/.":
+        "Die alte Adresse muss ein Pfad sein, der mit / beginnt, z. B. /2024/05/03/hochwasser/.",
+    "The new address must be a path on this site (/artikel/…/) or an https:// address.":
+        "Die neue Adresse muss ein Pfad auf dieser Website (/artikel/…/) oder eine https://-Adresse sein.",
+    "The old and the new address are the same.": "Alte und neue Adresse sind gleich.",
+    "There is already a redirect for this old address.": "Für diese alte Adresse gibt es schon eine Weiterleitung.",
+    "address": "Adresse",
+    "The page is shown at /seite/<address>/.": "Die Seite erscheint unter /seite/<Adresse>/.",
+    "published": "veröffentlicht",
+    "pages": "Seiten",
 }
 PLURALS = {
     # commenters: plurals of the reader side of comments

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "newsdesk.jobs",
     "newsdesk.pages",
     "newsdesk.caching",
+    "newsdesk.importers",
 ]
 
 MIDDLEWARE = [
@@ -82,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "newsdesk.importers.redirects.RedirectMiddleware",  # old (WordPress) addresses answer 301
 ]
 
 ROOT_URLCONF = "newsdesk.urls"

@@ -67,3 +67,16 @@ def require_varnish() -> str:
     if not any(os.path.exists(os.path.join(folder, "libvmod_xkey.so")) for folder in vmods):
         unavailable("Varnish's xkey vmod not found (apt-get install varnish-modules)")
     return path
+def require_dataset(relative: str):
+    """A file of shared/datasets in the nearest folder above the repository's root that has one.
+
+    In CI the clone has shared/ beside it; on the development machine worktrees sit one level deeper.
+    """
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    tried = [folder / "shared" / "datasets" / relative for folder in root.parents]
+    for path in tried:
+        if path.is_file():
+            return path
+    unavailable(f"dataset {relative} not found (looked in {tried[0]} and the folders above)")

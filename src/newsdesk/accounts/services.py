@@ -117,3 +117,16 @@ def totp_device_remove(*, user: User) -> None:
 
 def _digits(token: str) -> str:
     return "".join((token or "").split())
+@transaction.atomic
+def user_create_without_login(*, username: str, email: str = "", first_name: str = "",
+                              last_name: str = "") -> User:
+    """A reader account that cannot log in (no usable password): bylines brought in by an import.
+
+    An admin gives it a role and a password later with `newsdesk adduser`.
+    """
+    user = User(username=username[:150], email=email, first_name=first_name[:150], last_name=last_name[:150],
+                role=Role.READER)
+    user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    return user

@@ -45,6 +45,34 @@ def index_article(article_id: int) -> None:
         related.index_document(**related_document(article))
 
 
+# Above this many articles one rebuild of "related" is cheaper than adding them one by one (each addition
+# compares with every stored document).
+REBUILD_FROM = 20
+
+
+def index_many(article_ids: list[int], *, related_rebuild: bool = True) -> None:
+    """Search and "related" for many articles at once (after an import): one related rebuild for a large batch.
+
+    `related_rebuild=False` leaves "related" for `newsdesk related_rebuild` (its memory grows with the archive).
+    """
+    if len(article_ids) < REBUILD_FROM:
+        for article_id in article_ids:
+            index_article(article_id)
+        return
+    from newsdesk.related.services import rebuild
+
+    for start in range(0, len(article_ids), 500):
+        chunk = article_ids[start:start + 500]
+        indexable = {a.pk: a for a in _indexable().prefetch_related("topics").filter(pk__in=chunk)}
+        for article_id in chunk:
+            if article_id in indexable:
+                search.index_document(**article_document(indexable[article_id]))
+            else:
+                search.remove_document(KIND, article_id)
+    if related_rebuild:
+        rebuild()
+
+
 def index_after_commit(article_id: int) -> None:
     transaction.on_commit(partial(index_article, article_id))
 

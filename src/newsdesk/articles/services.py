@@ -15,7 +15,7 @@ from newsdesk.articles.models import Article, ArticleAuthor, ArticleRevision, Ar
 from newsdesk.articles.signals import article_corrected, article_published
 from newsdesk.core import freshness
 from newsdesk.core.errors import InvalidInput
-from newsdesk.core.html import html_to_text, sanitize_rich_text, word_count
+from newsdesk.core.html import html_to_text, looks_like_html, sanitize_rich_text, word_count
 from newsdesk.core.validation import clean_line
 
 HEADLINE_MAX = 200
@@ -71,11 +71,14 @@ def _clean(article: Article) -> None:
 
 
 @transaction.atomic
-def article_save(*, article: Article, editor=None) -> Article:
+def article_save(*, article: Article, editor=None, announce: bool = True, index: bool = True) -> Article:
     """Saves an article built or changed by a form, the admin or the other services.
 
     When a published article's text changes, the stored version becomes a revision and "updated" is set;
-    when its slug changes, the old one keeps answering with a redirect.
+    when its slug changes, the old one keeps answering with a redirect. `announce=False` (imports of an
+    archive) sends no "published"/"corrected" signal, so subscribers are not mailed about old articles;
+    `index=False` leaves search and "related" to the caller (an import indexes all at the end, once:
+    `indexing.index_many`).
     """
     _clean(article)
     stored = Article.objects.select_for_update().filter(pk=article.pk).first() if article.pk else None
@@ -91,7 +94,10 @@ def article_save(*, article: Article, editor=None) -> Article:
             ArticleSlug.objects.filter(slug=article.slug, article=article).delete()  # renamed back
             ArticleSlug.objects.get_or_create(slug=stored.slug, defaults={"article": article})
     article.save()
-    indexing.index_after_commit(article.pk)
+    if index:
+        indexing.index_after_commit(article.pk)
+    if not announce:
+        return article
     if article.is_live and (stored is None or not stored.is_live):
         article_published.send(sender=Article, article=article)
     elif stored is not None and stored.is_live and article.correction_note \
@@ -176,3 +182,45 @@ def publish_due(*, now: datetime | None = None) -> list[int]:
                 # Alerts are keyed per article: one saved live earlier is not announced twice.
                 article_published.send(sender=Article, article=article)
     return due
+
+
+TOPIC_NAME_MAX = 100
+AUTHOR_NAME_MAX = 150
+
+
+def _unique_slug(model, text: str, *, fallback: str, exclude_pk: int | None, max_length: int) -> str:
+    base = german_slug(text, max_length=max_length - 4) or fallback
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@transaction.atomic
+def topic_save(*, topic: Topic) -> Topic:
+    """A new or changed topic: the name is one line (unique), the slug is made from it when empty."""
+    topic.name = clean_line(topic.name, field="name", max_length=TOPIC_NAME_MAX, required=True)
+    if Topic.objects.filter(name=topic.name).exclude(pk=topic.pk).exists():
+        raise InvalidInput(_("Another topic already has this name."), field="name")
+    topic.slug = german_slug(topic.slug, max_length=100) if topic.slug else ""
+    if not topic.slug or Topic.objects.filter(slug=topic.slug).exclude(pk=topic.pk).exists():
+        topic.slug = _unique_slug(Topic, topic.slug or topic.name, fallback="thema", exclude_pk=topic.pk,
+                                  max_length=100)
+    topic.description = (topic.description or "").strip()
+    topic.save()
+    return topic
+
+
+@transaction.atomic
+def author_save(*, author: Author) -> Author:
+    """A new or changed byline profile; the bio is plain text (the profile page escapes it)."""
+    author.name = clean_line(author.name, field="name", max_length=AUTHOR_NAME_MAX, required=True)
+    author.role = clean_line(author.role or "", field="role", max_length=150)
+    author.slug = german_slug(author.slug, max_length=150) if author.slug else ""
+    if not author.slug or Author.objects.filter(slug=author.slug).exclude(pk=author.pk).exists():
+        author.slug = _unique_slug(Author, author.slug or author.name, fallback="autor", exclude_pk=author.pk,
+                                   max_length=150)
+    author.bio = html_to_text(author.bio) if looks_like_html(author.bio or "") else (author.bio or "").strip()
+    author.save()
+    return author

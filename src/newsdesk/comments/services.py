@@ -1182,3 +1182,72 @@ def notices_purge(*, max_age: timedelta = timedelta(days=180)) -> int:
     return (Notice.objects.filter(decided_at__lt=timezone.now() - max_age)
             .exclude(email="", name="", explanation="", ip_hash="")
             .update(email="", name="", explanation="", ip_hash=""))
+
+
+IMPORT_NOTE = "Import"
+
+
+@transaction.atomic
+def comment_import(*, target: models.Model, display_name: str, email: str, body: str, status: str,
+                   created_at, parent: Comment | None = None, reason: str = "", note: str = IMPORT_NOTE) -> Comment:
+    """Store a comment brought from another system with its date and moderation state, as it was decided there.
+
+    No pre-screening, no rate limit, no confirmation mail and no notice to the commenter (they wrote it long
+    ago); a reply to a reply is attached to the top comment (one level). The decision is logged without a
+    moderator, with `note` saying where it came from.
+    """
+    if status not in {Comment.Status.APPROVED, Comment.Status.PENDING, Comment.Status.REJECTED}:
+        raise InvalidInput(_("Unknown comment status."), field="status")
+    if status == Comment.Status.REJECTED and reason not in Reason.values:
+        raise InvalidInput(_("Please choose a reason."), field="reason")
+    display_name = " ".join(clean_text(display_name).split())[:DISPLAY_NAME_MAX_LENGTH] or "Anonym"
+    email = normalize_email(clean_text(email))
+    body = clean_text(body)
+    if not body:
+        raise InvalidInput(_("Please write a comment."), field="body")
+    if len(body) > BODY_MAX_LENGTH:
+        raise InvalidInput(_("The comment has %(length)d characters; at most %(max)d are allowed.") % {
+            "length": len(body), "max": BODY_MAX_LENGTH}, field="body")
+    try:
+        validate_email(email)
+    except ValidationError as exc:
+        raise InvalidInput(_("Please enter a valid e-mail address."), field="email") from exc
+    commenter, _created = Commenter.objects.get_or_create(email=email)
+    if parent is not None:
+        parent = parent.parent or parent
+    comment = Comment.objects.create(
+        content_type=ContentType.objects.get_for_model(target), object_id=target.pk, parent=parent,
+        commenter=commenter, display_name=display_name, body=body, status=status,
+        rejection_reason=reason if status == Comment.Status.REJECTED else "",
+        decided_at=created_at if status != Comment.Status.PENDING else None,
+    )
+    Comment.objects.filter(pk=comment.pk).update(created_at=created_at)  # auto_now_add ignores a given date
+    comment.created_at = created_at
+    if status in _COUNTER:
+        Commenter.objects.filter(pk=commenter.pk).update(**{_COUNTER[status]: F(_COUNTER[status]) + 1})
+    if status != Comment.Status.PENDING:
+        action = Decision.Action.APPROVE if status == Comment.Status.APPROVED else Decision.Action.REJECT
+        Decision.objects.create(comment=comment, commenter=commenter, moderator=None, action=action,
+                                reason=comment.rejection_reason, note=note[:300])
+    if status == Comment.Status.APPROVED:
+        approved_comments_changed.send(sender=Comment, comment=comment)
+    return comment
+
+
+def comment_import_update(*, comment: Comment, display_name: str, body: str, status: str,
+                          reason: str = "", note: str = IMPORT_NOTE) -> Comment:
+    """A re-imported comment whose text or state changed at the source; a state change is logged."""
+    with transaction.atomic():
+        locked = _locked(comment.pk)
+        locked.display_name = " ".join(clean_text(display_name).split())[:DISPLAY_NAME_MAX_LENGTH] or "Anonym"
+        locked.body = clean_text(body)[:BODY_MAX_LENGTH]
+        locked.save(update_fields=["display_name", "body"])
+        if locked.status != status:
+            action = {Comment.Status.APPROVED: Decision.Action.APPROVE,
+                      Comment.Status.REJECTED: Decision.Action.REJECT}.get(status)
+            if action is None:  # back to pending: no decision to log, only the state
+                Comment.objects.filter(pk=locked.pk).update(status=status, rejection_reason="")
+                locked.status = status
+            else:
+                _decide(locked, status, moderator=None, action=action, reason=reason, note=note)
+    return locked

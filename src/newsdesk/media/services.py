@@ -93,19 +93,8 @@ def _make_renditions(data: bytes, *, stem: str) -> list[dict]:
 def image_create(*, data: bytes, filename: str, alt_text: str, caption: str = "", credit: str = "",
                  uploaded_by=None) -> Image:
     """Checks and stores an upload with its renditions; on any error nothing is left behind."""
-    if not alt_text.strip():
-        raise ValidationError(_("Please describe the image for people who cannot see it (alt text)."),
-                              code="alt_required")
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise ValidationError(_("The image is larger than 20 MB."), code="too_large")
-    stem, dot, given_ext = filename.rpartition(".")
-    if not dot or given_ext.lower() not in EXTENSIONS:
-        raise ValidationError(_("Only files ending in .jpg, .jpeg, .png, .webp or .gif can be uploaded."),
-                              code="extension")
-    image_format, width, height = _probe(data)
-    if EXTENSIONS[given_ext.lower()] != image_format:
-        raise ValidationError(_("The file name ends in .%(ext)s, but the file is a %(format)s image.")
-                              % {"ext": given_ext.lower(), "format": image_format}, code="extension_mismatch")
+    image_format, width, height = image_check(data=data, filename=filename, alt_text=alt_text)
+    stem = filename.rpartition(".")[0]
     stem = stem.rsplit("/", 1)[-1][:60] or "bild"
     renditions = _make_renditions(data, stem=stem)
     image = Image(alt_text=alt_text.strip(), caption=caption.strip(), credit=credit.strip(), uploaded_by=uploaded_by,
@@ -148,3 +137,19 @@ def editor_image_create(*, user, data: bytes, filename: str, alt_text: str, capt
     except ValidationError as exc:
         field = "alt" if exc.code == "alt_required" else "file"
         raise InvalidInput(" ".join(exc.messages), field=field) from exc
+def image_check(*, data: bytes, filename: str, alt_text: str) -> tuple[str, int, int]:
+    """The checks of image_create without storing anything (an import's dry run): format, width, height."""
+    if not alt_text.strip():
+        raise ValidationError(_("Please describe the image for people who cannot see it (alt text)."),
+                              code="alt_required")
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise ValidationError(_("The image is larger than 20 MB."), code="too_large")
+    _stem, dot, given_ext = filename.rpartition(".")
+    if not dot or given_ext.lower() not in EXTENSIONS:
+        raise ValidationError(_("Only files ending in .jpg, .jpeg, .png, .webp or .gif can be uploaded."),
+                              code="extension")
+    image_format, width, height = _probe(data)
+    if EXTENSIONS[given_ext.lower()] != image_format:
+        raise ValidationError(_("The file name ends in .%(ext)s, but the file is a %(format)s image.")
+                              % {"ext": given_ext.lower(), "format": image_format}, code="extension_mismatch")
+    return image_format, width, height

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from newsdesk.core.errors import ServiceError
 from newsdesk.core.html import html_to_text, sanitize_rich_text
 from newsdesk.core.widgets import RichTextWidget
-from newsdesk.pages.models import LegalPage
-from newsdesk.pages.services import legal_page_save
+from newsdesk.pages.models import LegalPage, Page
+from newsdesk.pages.services import legal_page_save, page_save
 
 
 class LegalPageForm(forms.ModelForm):
@@ -48,5 +48,26 @@ class LegalPageAdmin(admin.ModelAdmin):
     def save_model(self, request, obj: LegalPage, form, change: bool) -> None:
         try:
             legal_page_save(page=obj)
+        except ServiceError as exc:
+            self.message_user(request, _("Not saved: %(reason)s") % {"reason": exc.message}, messages.ERROR)
+
+
+class PageForm(forms.ModelForm):
+    class Meta:
+        model = Page
+        fields = ("title", "slug", "body", "published")
+        widgets = {"body": forms.Textarea(attrs={"rows": 30, "cols": 100})}
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    form = PageForm
+    list_display = ("title", "slug", "published", "updated_at")
+    list_filter = ("published",)
+    search_fields = ("title", "slug")
+
+    def save_model(self, request, obj: Page, form, change: bool) -> None:
+        try:
+            page_save(page=obj)
         except ServiceError as exc:
             self.message_user(request, _("Not saved: %(reason)s") % {"reason": exc.message}, messages.ERROR)

@@ -29,3 +29,26 @@ class LegalPage(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse(f"pages:{self.kind}")
+
+
+class Page(models.Model):
+    """A simple page (e.g. "Über uns", brought along from WordPress): title, text and its address /seite/<slug>/."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("address"), max_length=200, unique=True,
+                            help_text=_("The page is shown at /seite/<address>/."))
+    body = models.TextField(_("text"), blank=True)  # sanitized HTML (core.html)
+    published = models.BooleanField(_("published"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("pages:page", kwargs={"slug": self.slug})

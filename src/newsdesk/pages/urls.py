@@ -8,4 +8,5 @@ urlpatterns = [
     path("impressum/", views.impressum, name="impressum"),
     path("datenschutz/", views.datenschutz, name="datenschutz"),
     path("nutzungsbedingungen/", views.nutzungsbedingungen, name="nutzungsbedingungen"),
+    path("seite/<slug:slug>/", views.page_detail, name="page"),
 ]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('liveblogs', '0003_entryrevision_breaking'),
+        ('liveblogs', '0004_entry_embeds'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
