@@ -145,6 +145,9 @@ else:
 REALTIME_BACKEND = os.environ.get("REALTIME_BACKEND", _DEFAULT_REALTIME_BACKEND)
 # Seconds between SSE heartbeat comments; proxies close idle connections after 30-60 s.
 REALTIME_HEARTBEAT_SECONDS = float(os.environ.get("REALTIME_HEARTBEAT_SECONDS", "15"))
+# The event stream's fast path writes each frame to every connection itself (newsdesk.realtime.fanout);
+# off: one queue and task per reader (the older path, kept for comparison).
+REALTIME_DIRECT_FANOUT = os.environ.get("REALTIME_DIRECT_FANOUT", "true").lower() in {"1", "true", "yes", "on"}
 
 # --- Auth -----------------------------------------------------------------------------------------
 PASSWORD_HASHERS = [

@@ -24,8 +24,10 @@ from newsdesk.liveblogs.streaming import (
     EVENT_STREAM_CONTENT_TYPE,
     EVENT_STREAM_HEADERS,
     StreamStart,
+    follow_direct,
     start_stream,
 )
+from newsdesk.realtime import Wake
 
 EVENTS_PATH = re.compile(r"^/api/v1/liveblogs/(?P<slug>[-\w]+)/events$")
 _STREAM_HEADERS = [
@@ -54,7 +56,16 @@ class EventStreamApp:
         # bypasses it, so it does the same (on the thread its queries run on).
         await sync_to_async(close_old_connections)()
         start = await start_stream(slug, raw_last, heartbeat=settings.REALTIME_HEARTBEAT_SECONDS,
-                                   request_headers=headers, recover=query.get("recover") == ["true"])
+                                   request_headers=headers, recover=query.get("recover") == ["true"],
+                                   direct=settings.REALTIME_DIRECT_FANOUT)
+        if start.follow is not None:
+            await send({"type": "http.response.start", "status": 200, "headers": _STREAM_HEADERS})
+            ended = await follow_direct(start.follow, send, receive, heartbeat=settings.REALTIME_HEARTBEAT_SECONDS)
+            if ended != Wake.DISCONNECT:
+                # Dropped (too slow) or closed: end the response; a dropped reader resumes with Last-Event-ID.
+                with contextlib.suppress(OSError, TimeoutError):
+                    await asyncio.wait_for(send({"type": "http.response.body", "body": b""}), timeout=10)
+            return
         if start.events is None:
             await self._answer(send, start)
             return

@@ -8,6 +8,7 @@ broker reconnect) is filled from the event log before anything newer is sent, so
 from __future__ import annotations
 
 import asyncio
+import random
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 
@@ -26,6 +27,14 @@ from newsdesk.realtime import grip, sse
 CLOSED = Event.Type.LIVEBLOG_CLOSED.value
 RETRY_MS = 2000
 RETRY_FRAME = sse.retry_frame(RETRY_MS)
+# Each connection gets its own reconnect delay in this range: after a deploy or a dropped node,
+# 10,000 readers then come back spread over seconds instead of in one burst.
+RETRY_JITTER_MS = (1500, 6000)
+
+
+def jittered_retry_frame() -> bytes:
+    return sse.retry_frame(random.randint(*RETRY_JITTER_MS))
+
 # A reader resuming through the proxy after a long absence gets at most this much backlog at once;
 # the proxy then asks again (rel=next) for the rest.
 GRIP_BACKLOG_MAX = 10 * EVENTS_PAGE_MAX
@@ -71,12 +80,22 @@ def parse_seq(value: str | None, name: str) -> int:
 
 
 @dataclass(frozen=True)
+class Follow:
+    """A reader to be served by the direct fan-out (`follow_direct`) from `last_seq` on."""
+
+    liveblog_id: int
+    channel: str
+    last_seq: int
+
+
+@dataclass(frozen=True)
 class StreamStart:
     """The answer to a reader opening the stream: a live `events` stream, a finished `body`, or an error."""
 
     status: int
     detail: str = ""
     events: AsyncIterator[bytes] | None = None
+    follow: Follow | None = None
     body: bytes = b""
     headers: list[tuple[str, str]] = field(default_factory=list)
 
@@ -86,11 +105,13 @@ def _find_open_state(slug: str) -> LiveBlog | None:
 
 
 async def start_stream(slug: str, raw_last_event_id: str | None, *, heartbeat: float,
-                       request_headers: Mapping[str, str] | None = None, recover: bool = False) -> StreamStart:
+                       request_headers: Mapping[str, str] | None = None, recover: bool = False,
+                       direct: bool = False) -> StreamStart:
     """Shared by the ASGI fast path (newsdesk.liveblogs.asgi) and the documented API route.
 
     `request_headers` (lower-case names) tell whether a GRIP proxy (Pushpin) forwarded the request;
     `recover` marks the proxy's own request for what a held reader missed (position in Grip-Last).
+    `direct`: the caller serves a live stream with `follow_direct` (answer's `follow`), else `events`.
     """
     headers = request_headers or {}
     through_proxy = getattr(realtime.backend(), "holds_connections", False) and grip.is_grip_request(
@@ -113,6 +134,8 @@ async def start_stream(slug: str, raw_last_event_id: str | None, *, heartbeat: f
         return await _grip_answer(blog, last_seq, first=not recover, heartbeat=heartbeat)
     if not blog.is_open and last_seq >= blog.last_seq:
         return StreamStart(204)
+    if direct:
+        return StreamStart(200, follow=Follow(blog.pk, blog.channel, last_seq))
     return StreamStart(200, events=liveblog_events(blog.pk, blog.channel, last_seq, heartbeat=heartbeat))
 
 
@@ -122,7 +145,7 @@ async def _grip_answer(blog: LiveBlog, last_seq: int, *, first: bool, heartbeat:
     A backlog longer than GRIP_BACKLOG_MAX is cut there and held with `prev-id` at the cut: the channel's
     newer ids then do not match, so the proxy asks the recovery link for the rest.
     """
-    chunks = [RETRY_FRAME] if first else []
+    chunks = [jittered_retry_frame()] if first else []
     closed = not blog.is_open
     while len(chunks) < GRIP_BACKLOG_MAX:
         batch = await _events_after(blog.pk, last_seq)
@@ -157,7 +180,7 @@ async def liveblog_events(liveblog_id: int, channel: str, last_seq: int, *,
                 return
 
     async with realtime.subscribe(channel, heartbeat=heartbeat) as subscription:
-        yield RETRY_FRAME
+        yield jittered_retry_frame()
         resync = True
         while True:
             if resync:
@@ -183,3 +206,35 @@ async def liveblog_events(liveblog_id: int, channel: str, last_seq: int, *,
             yield encoded
             if message.data["type"] == CLOSED:
                 return
+
+
+def _body(frame: bytes) -> dict:
+    return {"type": "http.response.body", "body": frame, "more_body": True}
+
+
+async def follow_direct(follow: Follow, send, receive, *, heartbeat: float) -> str:
+    """Serve one reader through the direct fan-out (realtime.fanout) after the response has started.
+
+    Same order as `liveblog_events`: attach first, then the backlog after the reader's position, then
+    live; the writer hands the reader back here when it sees a gap or a broker reconnect. Returns why it
+    ended: realtime.Wake.DISCONNECT, DROP (could not keep up), or "closed" (the newsblog was closed).
+    """
+    sink = realtime.Sink(follow.channel, send, receive, follow.last_seq)
+    async with realtime.attached(sink, heartbeat_seconds=heartbeat):
+        await send(_body(jittered_retry_frame()))  # also tells clients they are subscribed
+        while True:
+            while True:
+                sink.missed = False
+                batch = await _events_after(follow.liveblog_id, sink.last)
+                for message in batch:
+                    if message["seq"] > sink.last:
+                        await send(_body(sse.frame(message)))
+                        sink.last = message["seq"]
+                        if message["type"] == CLOSED:
+                            return CLOSED
+                if len(batch) < EVENTS_PAGE_MAX and not sink.missed:
+                    break
+            # No await between the last check and going live: the writer cannot slip in between.
+            reason = await sink.wait()
+            if reason != realtime.Wake.RESYNC:
+                return reason

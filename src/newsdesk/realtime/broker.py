@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 
 from newsdesk.realtime.backends.base import Backend
+from newsdesk.realtime.fanout import Sink
 from newsdesk.realtime.hub import Subscription
 
 
@@ -38,3 +39,13 @@ async def subscribe(channel: str, *, heartbeat: float | None = None) -> AsyncIte
         yield subscription
     finally:
         subscription.close()
+
+
+@contextlib.asynccontextmanager
+async def attached(sink: Sink, *, heartbeat_seconds: float = 0) -> AsyncIterator[Sink]:
+    """A direct reader (realtime.fanout) for the block: attached before it starts, so read the backlog inside."""
+    await backend().attach(sink, heartbeat_seconds=heartbeat_seconds)
+    try:
+        yield sink
+    finally:
+        backend().detach(sink)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsdesk.realtime.fanout import Sink
 from newsdesk.realtime.hub import LocalHub, Message, Subscription
 
 
@@ -16,3 +17,9 @@ class InProcessBackend:
 
     async def subscribe(self, channel: str, *, heartbeat: float | None = None) -> Subscription:
         return self.hub.add(channel, heartbeat=heartbeat)
+
+    async def attach(self, sink: Sink, *, heartbeat_seconds: float = 0) -> None:
+        self.hub.attach(sink, heartbeat_seconds=heartbeat_seconds)
+
+    def detach(self, sink: Sink) -> None:
+        self.hub.direct.detach(sink)
