@@ -103,13 +103,14 @@ class Site:
             raise RuntimeError(f"newsdesk {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
         return result.stdout
 
-    def start(self, *, port: int | None = None, **env: str) -> Server:
+    def start(self, *, port: int | None = None, serve_args: tuple[str, ...] = (), **env: str) -> Server:
+        """`newsdesk serve` on `port`; `serve_args` are more of its options (e.g. ("--workers", "2"))."""
         port = port or free_port()
         log_path = self.data_dir / f"server-{port}-{len(self.servers)}.log"
         with log_path.open("w") as log:
             process = subprocess.Popen(
                 [sys.executable, "-m", "newsdesk.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
-                 "--log-level", "warning"],
+                 "--log-level", "warning", *serve_args],
                 env=self.env(**env), stdout=log, stderr=subprocess.STDOUT,
             )
         server = Server(f"http://127.0.0.1:{port}", process, log_path)
