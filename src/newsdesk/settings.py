@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "newsdesk.accounts",
     "newsdesk.media",
     "newsdesk.realtime",
+    "newsdesk.metrics",
     "newsdesk.liveblogs",
     "newsdesk.comments",
     "newsdesk.subscriptions",
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "newsdesk.metrics.middleware.RequestLatencyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsdesk.core.middleware.SiteLanguageMiddleware",
@@ -147,6 +149,8 @@ REALTIME_BACKEND = os.environ.get("REALTIME_BACKEND", _DEFAULT_REALTIME_BACKEND)
 REALTIME_HEARTBEAT_SECONDS = float(os.environ.get("REALTIME_HEARTBEAT_SECONDS", "15"))
 # The event stream's fast path writes each frame to every connection itself (newsdesk.realtime.fanout);
 # off: one queue and task per reader (the older path, kept for comparison).
+# GET /metrics (Prometheus) answers only with this token as 'Authorization: Bearer ...'; empty: 404.
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
 REALTIME_DIRECT_FANOUT = os.environ.get("REALTIME_DIRECT_FANOUT", "true").lower() in {"1", "true", "yes", "on"}
 
 # --- Auth -----------------------------------------------------------------------------------------

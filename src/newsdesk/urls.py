@@ -32,6 +32,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("redaktion/verwaltung/", newsroom_site.urls),
     path("healthz", core_views.healthz, name="healthz"),
+    path("", include("newsdesk.metrics.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -34,3 +34,7 @@ class CommentsConfig(AppConfig):
             # The site's rules show on every page with comments.
             signal.connect(lambda sender, **kw: freshness.bump(freshness.SITE), sender=CommentSettings, weak=False,
                            dispatch_uid=f"comments-fresh-site-{signal is post_save}")
+
+        from newsdesk.comments import figures
+
+        figures.register()

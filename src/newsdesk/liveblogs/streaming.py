@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from newsdesk import realtime
 from newsdesk.core.errors import InvalidInput
 from newsdesk.core.validation import whole_number
+from newsdesk.liveblogs.figures import RESUME_BACKLOG
 from newsdesk.liveblogs.models import Event, LiveBlog
 from newsdesk.liveblogs.selectors import EVENTS_PAGE_MAX, events_after
 from newsdesk.realtime import grip, sse
@@ -156,6 +157,7 @@ async def _grip_answer(blog: LiveBlog, last_seq: int, *, first: bool, heartbeat:
                 closed = closed or message["type"] == CLOSED
         if len(batch) < EVENTS_PAGE_MAX:
             break
+    RESUME_BACKLOG.labels("proxy").observe(len(chunks) - (1 if first else 0))
     headers = list(EVENT_STREAM_HEADERS)
     if not closed:  # closed: no hold, the proxy sends the backlog and ends the response
         next_link = reverse("api:entry_stream", kwargs={"slug": blog.slug}) + "?recover=true"
@@ -222,7 +224,9 @@ async def follow_direct(follow: Follow, send, receive, *, heartbeat: float) -> s
     sink = realtime.Sink(follow.channel, send, receive, follow.last_seq)
     async with realtime.attached(sink, heartbeat_seconds=heartbeat):
         await send(_body(jittered_retry_frame()))  # also tells clients they are subscribed
+        first = True
         while True:
+            sent_from_log = 0
             while True:
                 sink.missed = False
                 batch = await _events_after(follow.liveblog_id, sink.last)
@@ -230,10 +234,14 @@ async def follow_direct(follow: Follow, send, receive, *, heartbeat: float) -> s
                     if message["seq"] > sink.last:
                         await send(_body(sse.frame(message)))
                         sink.last = message["seq"]
+                        sent_from_log += 1
                         if message["type"] == CLOSED:
                             return CLOSED
                 if len(batch) < EVENTS_PAGE_MAX and not sink.missed:
                     break
+            if first:
+                RESUME_BACKLOG.labels("direct").observe(sent_from_log)
+                first = False
             # No await between the last check and going live: the writer cannot slip in between.
             reason = await sink.wait()
             if reason != realtime.Wake.RESYNC:

@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from newsdesk.realtime import figures
 from newsdesk.realtime.backends.base import Backend
 from newsdesk.realtime.fanout import Sink
 from newsdesk.realtime.hub import Subscription
@@ -25,6 +26,7 @@ def publish(channel: str, data: dict[str, Any]) -> None:
 
     Call it after commit (transaction.on_commit): subscribers may read the database at once.
     """
+    figures.PUBLISHED.labels(figures.channel_kind(channel)).inc()
     backend().publish(channel, data)
 
 

@@ -93,6 +93,12 @@ class Subscription:
         self.hub.remove(self)
 
 
+def _record_send_lag(readers: int, seconds: float) -> None:
+    from newsdesk.realtime.figures import SEND_LAG
+
+    SEND_LAG.observe(seconds)
+
+
 class LocalHub:
     """Subscribers of this process, grouped by event loop, fed from any thread."""
 
@@ -103,6 +109,7 @@ class LocalHub:
         self._tickers: dict[asyncio.AbstractEventLoop, asyncio.Task] = {}
         # Readers written to directly (realtime.fanout), beside the queued subscriptions.
         self.direct = DirectFanout()
+        self.direct.on_sent = _record_send_lag
 
     def attach(self, sink: Sink, *, heartbeat_seconds: float = 0) -> None:
         """A direct reader on the running loop (see realtime.fanout); `sink.last` is its position."""
