@@ -186,6 +186,7 @@ def run_round(server: Server, token: str, readers: int, entries: int, interval: 
         sent_at[response.json()["seq"]] = started
         time.sleep(interval)
     time.sleep(3)  # let the last deliveries arrive
+    inside_ms, fanout_ms = post_time_inside(server.url)
     stop.set()
     latencies, lost, duplicates = [], 0, 0
     for pipe in pipes:
@@ -218,7 +219,37 @@ def run_round(server: Server, token: str, readers: int, entries: int, interval: 
         "server_rss_mib": loaded_rss / 1024,
         "post_ms_median": statistics.median(post_ms),
         "post_ms_p99": post_ms[min(len(post_ms) - 1, int(0.99 * len(post_ms)))],
+        "post_ms_inside_django": inside_ms,
+        "fanout_ms_mean": fanout_ms,
     }
+
+
+METRICS_TOKEN = "bench-metrics-token"  # noqa: S105 - a throwaway server on 127.0.0.1
+
+
+def post_time_inside(url: str) -> tuple[float | None, float | None]:
+    """From newsdesk's /metrics: the mean time of the entry POSTs inside Django's middleware (the rest of
+    the POST's wall time is waiting for the event loop or the network), and the mean time from a message
+    reaching the fan-out to its last reader written (the reference has neither: None)."""
+    try:
+        response = httpx.get(url + "/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}, timeout=10)
+    except httpx.HTTPError:
+        return None, None
+    if response.status_code != 200:
+        return None, None
+    text = response.text
+    lag = dict(line.rsplit(" ", 1) for line in text.splitlines() if line.startswith("newsdesk_realtime_send_lag"))
+    lag_count = float(lag.get("newsdesk_realtime_send_lag_seconds_count", 0))
+    fanout_ms = float(lag["newsdesk_realtime_send_lag_seconds_sum"]) / lag_count * 1000 if lag_count else None
+    total = count = 0.0
+    for line in text.splitlines():
+        if line.startswith("newsdesk_request_seconds_") and 'method="POST"' in line and "entries" in line:
+            name, value = line.rsplit(" ", 1)
+            if name.startswith("newsdesk_request_seconds_sum"):
+                total += float(value)
+            elif name.startswith("newsdesk_request_seconds_count"):
+                count += float(value)
+    return (total / count * 1000 if count else None), fanout_ms
 
 
 @contextlib.contextmanager
@@ -273,6 +304,7 @@ def main() -> None:
         parser.error("--workers above 1 needs --redis-url (the processes share entries through Redis)")
 
     extra = {"REDIS_URL": args.redis_url} if args.redis_url else {}
+    extra["METRICS_TOKEN"] = METRICS_TOKEN
     serve_args = ("--workers", str(args.workers)) if args.workers > 1 else ()
     with tempfile.TemporaryDirectory() as folder, prepared_site(Path(folder), **extra) as site:
         token = site.manage("token", "create", EDITOR).strip()

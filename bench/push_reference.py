@@ -21,7 +21,7 @@ import time
 _connections: set = set()
 _fanouts: set = set()  # running broadcasts, referenced until done
 _state = {"seq": 0}
-PADDING = "x" * 900  # about the rendered entry newsdesk puts into each frame
+PADDING = "x" * 1500  # frames of about 1.7 KB, as newsdesk sends for the benchmark's entries
 
 
 async def _broadcast(frame: bytes) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
+from django.db import close_old_connections
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -101,13 +102,17 @@ class StreamStart:
     headers: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _find_open_state(slug: str) -> LiveBlog | None:
+def _find_open_state(slug: str, retire_connections: bool = False) -> LiveBlog | None:
+    if retire_connections:
+        # Outside Django's request cycle (the ASGI fast path) nobody else retires broken or expired
+        # database connections; done here, in the same hop to the database thread as the lookup.
+        close_old_connections()
     return LiveBlog.objects.filter(slug=slug).only("id", "slug", "status", "last_seq").first()
 
 
 async def start_stream(slug: str, raw_last_event_id: str | None, *, heartbeat: float,
                        request_headers: Mapping[str, str] | None = None, recover: bool = False,
-                       direct: bool = False) -> StreamStart:
+                       direct: bool = False, outside_django: bool = False) -> StreamStart:
     """Shared by the ASGI fast path (newsdesk.liveblogs.asgi) and the documented API route.
 
     `request_headers` (lower-case names) tell whether a GRIP proxy (Pushpin) forwarded the request;
@@ -123,7 +128,7 @@ async def start_stream(slug: str, raw_last_event_id: str | None, *, heartbeat: f
         last_seq = parse_seq(raw_last_event_id, "Last-Event-ID")
     except InvalidInput as exc:
         return StreamStart(422, exc.message)
-    blog = await sync_to_async(_find_open_state)(slug)
+    blog = await sync_to_async(_find_open_state)(slug, outside_django)
     if blog is None:
         return StreamStart(404, _("No newsblog with the address '%(slug)s'.") % {"slug": slug})
     if through_proxy:
@@ -222,7 +227,9 @@ async def follow_direct(follow: Follow, send, receive, *, heartbeat: float) -> s
     ended: realtime.Wake.DISCONNECT, DROP (could not keep up), or "closed" (the newsblog was closed).
     """
     sink = realtime.Sink(follow.channel, send, receive, follow.last_seq)
-    async with realtime.attached(sink, heartbeat_seconds=heartbeat):
+    backend = realtime.backend()
+    await backend.attach(sink, heartbeat_seconds=heartbeat)
+    try:
         await send(_body(jittered_retry_frame()))  # also tells clients they are subscribed
         first = True
         while True:
@@ -242,7 +249,10 @@ async def follow_direct(follow: Follow, send, receive, *, heartbeat: float) -> s
             if first:
                 RESUME_BACKLOG.labels("direct").observe(sent_from_log)
                 first = False
+            batch = message = None  # not kept for the hours the reader waits
             # No await between the last check and going live: the writer cannot slip in between.
             reason = await sink.wait()
             if reason != realtime.Wake.RESYNC:
                 return reason
+    finally:
+        backend.detach(sink)

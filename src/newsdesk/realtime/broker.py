@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import functools
 from collections.abc import AsyncIterator
 from typing import Any
@@ -15,6 +16,10 @@ from newsdesk.realtime.backends.base import Backend
 from newsdesk.realtime.fanout import Sink
 from newsdesk.realtime.hub import Subscription
 
+# Set by realtime.asgi.PublishAfterResponse while a request is answered: publish() collects there.
+after_response: contextvars.ContextVar[list[tuple[str, dict[str, Any]]] | None] = contextvars.ContextVar(
+    "newsdesk_realtime_after_response", default=None)
+
 
 @functools.cache
 def backend() -> Backend:
@@ -24,9 +29,14 @@ def backend() -> Backend:
 def publish(channel: str, data: dict[str, Any]) -> None:
     """Send a message to every subscriber of the channel, in this and (per backend) other processes.
 
-    Call it after commit (transaction.on_commit): subscribers may read the database at once.
+    Call it after commit (transaction.on_commit): subscribers may read the database at once. Inside a
+    request served through realtime.asgi.PublishAfterResponse it goes out once the response is sent.
     """
     figures.PUBLISHED.labels(figures.channel_kind(channel)).inc()
+    pending = after_response.get()
+    if pending is not None:
+        pending.append((channel, data))
+        return
     backend().publish(channel, data)
 
 

@@ -9,6 +9,8 @@ from newsdesk.realtime.hub import LocalHub, Message, Subscription
 class InProcessBackend:
     """One server process: messages go straight to this process's subscribers."""
 
+    publishes_in_memory = True  # publish() only schedules the fan-out (realtime.asgi)
+
     def __init__(self) -> None:
         self.hub = LocalHub()
 
