@@ -7,6 +7,6 @@ class RealtimeConfig(AppConfig):
     verbose_name = "Realtime"
 
     def ready(self) -> None:
-        from newsdesk.realtime import figures
+        from newsdesk.realtime import checks, figures  # noqa: F401  (checks registers itself)
 
         figures.register()
