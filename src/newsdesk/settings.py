@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "newsdesk.related",
     "newsdesk.jobs",
     "newsdesk.pages",
+    "newsdesk.apps.ProjectConfig",  # project-wide commands: serve, worker, demo, status
 ]
 
 MIDDLEWARE = [
@@ -151,6 +152,10 @@ REALTIME_HEARTBEAT_SECONDS = float(os.environ.get("REALTIME_HEARTBEAT_SECONDS", 
 # off: one queue and task per reader (the older path, kept for comparison).
 # GET /metrics (Prometheus) answers only with this token as 'Authorization: Bearer ...'; empty: 404.
 METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+# Whether `newsdesk serve` also runs the background work (mail outbox, scheduled articles, alerts,
+# purges) in its process. Production runs `newsdesk worker` processes instead; default: on with DEBUG.
+SERVE_RUNS_BACKGROUND = os.environ.get("SERVE_RUNS_BACKGROUND", "true" if DEBUG else "false").lower() in {
+    "1", "true", "yes", "on"}
 REALTIME_DIRECT_FANOUT = os.environ.get("REALTIME_DIRECT_FANOUT", "true").lower() in {"1", "true", "yes", "on"}
 
 # --- Auth -----------------------------------------------------------------------------------------

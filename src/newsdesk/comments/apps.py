@@ -38,3 +38,8 @@ class CommentsConfig(AppConfig):
         from newsdesk.comments import figures
 
         figures.register()
+
+        from newsdesk.comments import services as comment_services
+        from newsdesk.core import periodic
+
+        periodic.register_task("newsdesk-purge-comment-ips", comment_services.comment_purge_ip_hashes, interval=3600)
