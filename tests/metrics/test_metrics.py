@@ -56,3 +56,15 @@ def test_request_latency_is_labelled_by_route_pattern_not_path(client):
     routes = {labels[0] for labels in REQUEST_SECONDS._metrics}
     assert "artikel/<slug:slug>/" in routes or any("<" in route for route in routes)
     assert not any("gibt-es-nicht" in route for route in routes)
+
+
+def test_status_prints_the_database_figures():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("status", stdout=out)
+    text = out.getvalue()
+    assert "Kommentare in der Moderation" in text
+    assert 'newsdesk_mail_outbox{status=pending}' in text
