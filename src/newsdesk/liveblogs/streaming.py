@@ -88,6 +88,14 @@ class Follow:
     liveblog_id: int
     channel: str
     last_seq: int
+    slug: str = ""
+    latest_seq: int = 0  # the newsblog's position when the reader came
+
+
+# A reader further behind than this gets a `catchup` event pointing to the JSON catch-up (and the page
+# reloads) instead of thousands of frames: a reconnect storm after an outage must not replay the log.
+RESUME_MAX_EVENTS = 1000
+CATCHUP = "catchup"
 
 
 @dataclass(frozen=True)
@@ -141,7 +149,7 @@ async def start_stream(slug: str, raw_last_event_id: str | None, *, heartbeat: f
     if not blog.is_open and last_seq >= blog.last_seq:
         return StreamStart(204)
     if direct:
-        return StreamStart(200, follow=Follow(blog.pk, blog.channel, last_seq))
+        return StreamStart(200, follow=Follow(blog.pk, blog.channel, last_seq, blog.slug, blog.last_seq))
     return StreamStart(200, events=liveblog_events(blog.pk, blog.channel, last_seq, heartbeat=heartbeat))
 
 
@@ -215,6 +223,12 @@ async def liveblog_events(liveblog_id: int, channel: str, last_seq: int, *,
                 return
 
 
+def catchup_frame(follow: Follow) -> bytes:
+    """Tells a reader far behind where to catch up in pages (JSON, 500 events each) instead of the stream."""
+    url = reverse("api:entry_events", kwargs={"slug": follow.slug}) + f"?since={follow.last_seq}"
+    return sse.frame({"type": CATCHUP, "since": follow.last_seq, "latest": follow.latest_seq, "url": url})
+
+
 def _body(frame: bytes) -> dict:
     return {"type": "http.response.body", "body": frame, "more_body": True}
 
@@ -226,6 +240,10 @@ async def follow_direct(follow: Follow, send, receive, *, heartbeat: float) -> s
     live; the writer hands the reader back here when it sees a gap or a broker reconnect. Returns why it
     ended: realtime.Wake.DISCONNECT, DROP (could not keep up), or "closed" (the newsblog was closed).
     """
+    if follow.latest_seq - follow.last_seq > RESUME_MAX_EVENTS:
+        await send(_body(jittered_retry_frame()))
+        await send(_body(catchup_frame(follow)))
+        return CATCHUP
     sink = realtime.Sink(follow.channel, send, receive, follow.last_seq)
     backend = realtime.backend()
     await backend.attach(sink, heartbeat_seconds=heartbeat)
