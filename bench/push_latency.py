@@ -329,7 +329,7 @@ def main() -> None:
                         if backend == "pushpin":
                             proxy = stack.enter_context(running_pushpin(Path(folder) / f"pushpin-{readers}", port))
                             env, readers_url, holder_pid = proxy.env(), proxy.url, proxy.process.pid
-                        server = site.start(port=port, serve_args=serve_args, **env)
+                        server = site.start(port=port, serve_args=serve_args, start_timeout=120, **env)
                         stack.callback(server.stop)
                     rows[backend] = run_round(server, token, readers, args.entries, args.interval,
                                               args.reader_processes, readers_url=readers_url, holder_pid=holder_pid)
