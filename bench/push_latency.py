@@ -2,26 +2,31 @@
 
     .venv/bin/python bench/push_latency.py --readers 2000 5000 10000 --entries 20
     .venv/bin/python bench/push_latency.py --readers 5000 10000 --pushpin
+    .venv/bin/python bench/push_latency.py --readers 5000 --entries 20 --reference
+    .venv/bin/python bench/push_latency.py --readers 10000 --workers 2 --redis-url redis://127.0.0.1:6379/15 --reference
 
 Starts `newsdesk serve` on a fresh database with the demo content, opens N server-sent-event
 connections spread over reader processes, posts entries through the API and prints, per N:
 p50/p99/max publish-to-receive latency (from just before the POST is sent to the moment a reader
 has parsed the event), entries lost, duplicates, and the server's memory per connected reader.
 The readers run on this machine too, so on 2 cores they compete with the server for CPU.
-Not a test: it prints figures.
+`--reference` runs bench/push_reference.py (a bare ASGI app that writes each message to every
+connection itself) with the same readers in the same invocation, so figures on a shared machine can
+be read as ratios; `--pushpin` adds a round with Pushpin in front. Besides the table it prints one
+JSON object per round and backend on stdout (keys backend, readers, p50, p99, max, lost, duplicates,
+kib_per_reader, post_ms_median, post_ms_p99, load_avg, ...). Not a test: it prints figures.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import json
 import multiprocessing as mp
 import os
-import random
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -33,6 +38,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.support.pushpin import running_pushpin
 from tests.support.server import EDITOR, Server, free_port, prepared_site
+from tests.support.sse_readers import reader_process
+
+ROOT = Path(__file__).resolve().parents[1]
 
 SLUG = "hochwasser-in-kelmsbrueck"
 
@@ -57,82 +65,6 @@ def children_rss_kib(pid: int) -> int:
         for child in children.read_text().split():
             total += children_rss_kib(int(child))
     return total
-
-
-# --- readers (each in its own process) -----------------------------------------------------------
-
-async def read_stream(host: str, port: int, path: str, last_id: int, received: list, ready: list,
-                      retries: list) -> None:
-    """One reader, behaving like EventSource: on a refused or dropped connection it waits a moment and
-    reconnects with Last-Event-ID set to the last id it got. `ready` gets an item once subscribed."""
-    while True:
-        with contextlib.suppress(ConnectionError, OSError):
-            await _read_once(host, port, path, last_id, received, ready)
-        if received:
-            last_id = received[-1][0]
-        retries.append(1)
-        await asyncio.sleep(random.uniform(0.5, 2.0))
-
-
-async def _read_once(host: str, port: int, path: str, last_id: int, received: list, ready: list) -> None:
-    reader, writer = await asyncio.open_connection(host, port)
-    writer.write(
-        f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: text/event-stream\r\n"
-        f"Last-Event-ID: {last_id}\r\nConnection: keep-alive\r\n\r\n".encode()
-    )
-    await writer.drain()
-    status = await reader.readline()
-    while await reader.readline() not in (b"\r\n", b""):
-        pass  # response headers
-    if b" 200 " not in status:
-        writer.close()
-        return
-    # Chunks are scanned for frame ids instead of parsed line by line: the readers share the
-    # machine's two cores with the server, and every cycle they spend is one the server lacks.
-    buffer = b""
-    try:
-        while chunk := await reader.read(65536):
-            buffer += chunk
-            now = time.monotonic()
-            start = 0
-            while (found := buffer.find(b"\nid: ", start)) != -1:
-                end = buffer.find(b"\n", found + 5)
-                if end == -1:
-                    break
-                received.append((int(buffer[found + 5:end]), now))
-                start = end
-            if not ready and b"retry:" in buffer:
-                ready.append(1)  # the server has subscribed this reader
-            buffer = buffer[start:] if start else buffer[-64:]
-    finally:
-        writer.close()
-
-
-async def reader_process_main(host: str, port: int, path: str, count: int, last_id: int, conn, stop) -> None:
-    raise_fd_limit()
-    received: list[list] = [[] for _ in range(count)]
-    ready: list[list] = [[] for _ in range(count)]
-    retries: list = []
-    tasks = []
-    for index in range(count):
-        tasks.append(asyncio.create_task(
-            read_stream(host, port, path, last_id, received[index], ready[index], retries)))
-        if index % 200 == 199:
-            await asyncio.sleep(0.05)  # do not overrun the listen backlog
-    deadline = time.monotonic() + 120
-    while sum(map(len, ready)) < count and time.monotonic() < deadline:
-        await asyncio.sleep(0.1)
-    conn.send(("ready", sum(map(len, ready)), len(retries)))
-    while not stop.is_set():
-        await asyncio.sleep(0.1)
-    for task in tasks:
-        task.cancel()
-    await asyncio.gather(*tasks, return_exceptions=True)
-    conn.send(("done", received))
-
-
-def reader_process(*args) -> None:
-    asyncio.run(reader_process_main(*args))
 
 
 # --- one round -------------------------------------------------------------------------------------
@@ -177,6 +109,7 @@ def run_round(server: Server, token: str, readers: int, entries: int, interval: 
         sent_at[response.json()["seq"]] = started
         time.sleep(interval)
     time.sleep(3)  # let the last deliveries arrive
+    inside_ms, fanout_ms = post_time_inside(server.url)
     stop.set()
     latencies, lost, duplicates = [], 0, 0
     for pipe in pipes:
@@ -190,9 +123,11 @@ def run_round(server: Server, token: str, readers: int, entries: int, interval: 
         worker.join(timeout=10)
     api.close()
     latencies.sort()
+    post_ms.sort()
     quantile = (lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]) if latencies else (lambda q: 0)
     return {
         "readers": readers,
+        "load_avg": os.getloadavg()[0],
         "connected": connected,
         "connect_s": connect_seconds,
         "reconnects_while_connecting": reconnects,
@@ -206,7 +141,72 @@ def run_round(server: Server, token: str, readers: int, entries: int, interval: 
         "kib_per_reader": (loaded_rss - idle_rss) / max(1, connected),
         "server_rss_mib": loaded_rss / 1024,
         "post_ms_median": statistics.median(post_ms),
+        "post_ms_p99": post_ms[min(len(post_ms) - 1, int(0.99 * len(post_ms)))],
+        "post_ms_inside_django": inside_ms,
+        "fanout_ms_mean": fanout_ms,
     }
+
+
+METRICS_TOKEN = "bench-metrics-token"  # noqa: S105 - a throwaway server on 127.0.0.1
+
+
+def post_time_inside(url: str) -> tuple[float | None, float | None]:
+    """From newsdesk's /metrics: the mean time of the entry POSTs inside Django's middleware (the rest of
+    the POST's wall time is waiting for the event loop or the network), and the mean time from a message
+    reaching the fan-out to its last reader written (the reference has neither: None)."""
+    try:
+        response = httpx.get(url + "/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}, timeout=10)
+    except httpx.HTTPError:
+        return None, None
+    if response.status_code != 200:
+        return None, None
+    text = response.text
+    lag = dict(line.rsplit(" ", 1) for line in text.splitlines() if line.startswith("newsdesk_realtime_send_lag"))
+    lag_count = float(lag.get("newsdesk_realtime_send_lag_seconds_count", 0))
+    fanout_ms = float(lag["newsdesk_realtime_send_lag_seconds_sum"]) / lag_count * 1000 if lag_count else None
+    total = count = 0.0
+    for line in text.splitlines():
+        if line.startswith("newsdesk_request_seconds_") and 'method="POST"' in line and "entries" in line:
+            name, value = line.rsplit(" ", 1)
+            if name.startswith("newsdesk_request_seconds_sum"):
+                total += float(value)
+            elif name.startswith("newsdesk_request_seconds_count"):
+                count += float(value)
+    return (total / count * 1000 if count else None), fanout_ms
+
+
+@contextlib.contextmanager
+def running_reference(port: int, log_folder: Path):
+    """bench/push_reference.py under uvicorn with the options `newsdesk serve` uses."""
+    log_path = log_folder / f"reference-{port}.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "bench.push_reference:app", "--host", "127.0.0.1", "--port",
+             str(port), "--http", "httptools", "--loop", "uvloop", "--backlog", "4096", "--log-level", "warning",
+             "--no-access-log"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    server = Server(f"http://127.0.0.1:{port}", process, log_path)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                httpx.get(f"{server.url}/api/v1/liveblogs/{SLUG}", timeout=1).raise_for_status()
+                break
+            except httpx.HTTPError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"The reference did not start:\n{server.log()}") from None
+                time.sleep(0.1)
+        yield server
+    finally:
+        server.stop()
+
+
+def print_row(backend: str, row: dict) -> None:
+    row = {"backend": backend, **row}
+    print(f"{backend:>10} {row['readers']:>8} {row['connected']:>9} {row['connect_s']:>9.1f} {row['p50']:>8.1f} "
+          f"{row['p99']:>8.1f} {row['max']:>8.1f} {row['lost']:>6} {row['duplicates']:>6} "
+          f"{row['kib_per_reader']:>10.1f} {row['server_rss_mib']:>10.1f} {row['post_ms_median']:>8.1f} "
+          f"{row['post_ms_p99']:>8.1f} {row['load_avg']:>6.1f}", flush=True)
+    print(json.dumps(row), flush=True)
 
 
 def main() -> None:
@@ -216,35 +216,54 @@ def main() -> None:
     parser.add_argument("--interval", type=float, default=0.5, help="seconds between posts")
     parser.add_argument("--reader-processes", type=int, default=2)
     parser.add_argument("--redis-url", default="", help="use the Redis backend (e.g. redis://127.0.0.1:6379/15)")
-    parser.add_argument("--pushpin", action="store_true", help="put Pushpin (GRIP) in front to hold the readers")
+    parser.add_argument("--workers", type=int, default=1, help="newsdesk server processes (more than 1 needs Redis)")
+    parser.add_argument("--reference", action="store_true",
+                        help="also run the direct raw reference (bench/push_reference.py) with the same readers")
+    parser.add_argument("--pushpin", action="store_true", help="also run a round with Pushpin (GRIP) in front")
+    parser.add_argument("--no-newsdesk", action="store_true", help="skip the in-process newsdesk round")
     args = parser.parse_args()
     raise_fd_limit()
+    if args.workers > 1 and not args.redis_url:
+        parser.error("--workers above 1 needs --redis-url (the processes share entries through Redis)")
 
     extra = {"REDIS_URL": args.redis_url} if args.redis_url else {}
+    extra["METRICS_TOKEN"] = METRICS_TOKEN
+    serve_args = ("--workers", str(args.workers)) if args.workers > 1 else ()
     with tempfile.TemporaryDirectory() as folder, prepared_site(Path(folder), **extra) as site:
         token = site.manage("token", "create", EDITOR).strip()
-        backend = "Pushpin (GRIP)" if args.pushpin else "redis" if args.redis_url else "in-process"
-        print(f"newsdesk push latency · backend {backend} · {os.cpu_count()} cores · "
-              f"{args.entries} entries, one every {args.interval:.2f} s · readers in "
-              f"{args.reader_processes} processes on the same machine")
-        print(f"{'readers':>8} {'connected':>9} {'connect s':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
-              f"{'lost':>6} {'dupl.':>6} {'KiB/reader':>10} {'server MiB':>10} {'POST ms':>8}")
+        realtime = "redis" if args.redis_url else "in-process"
+        print(f"newsdesk push latency · realtime {realtime} · {args.workers} newsdesk process(es) · "
+              f"{os.cpu_count()} cores · load average {os.getloadavg()[0]:.1f} · {args.entries} entries, one every "
+              f"{args.interval:.2f} s · readers in {args.reader_processes} processes on the same machine")
+        print(f"{'backend':>10} {'readers':>8} {'connected':>9} {'connect s':>9} {'p50 ms':>8} {'p99 ms':>8} "
+              f"{'max ms':>8} {'lost':>6} {'dupl.':>6} {'KiB/reader':>10} {'server MiB':>10} {'POST ms':>8} "
+              f"{'POST p99':>8} {'load':>6}")
         for readers in args.readers:
-            with contextlib.ExitStack() as stack:
-                port = free_port()
-                env, readers_url, holder_pid = {}, f"http://127.0.0.1:{port}", 0
-                if args.pushpin:
-                    proxy = stack.enter_context(running_pushpin(Path(folder) / f"pushpin-{readers}", port))
-                    env, readers_url, holder_pid = proxy.env(), proxy.url, proxy.process.pid
-                server = site.start(port=port, **env)
-                stack.callback(server.stop)
-                row = run_round(server, token, readers, args.entries, args.interval, args.reader_processes,
-                                readers_url=readers_url, holder_pid=holder_pid)
-            print(f"{row['readers']:>8} {row['connected']:>9} {row['connect_s']:>9.1f} {row['p50']:>8.1f} "
-                  f"{row['p99']:>8.1f} {row['max']:>8.1f} {row['lost']:>6} {row['duplicates']:>6} "
-                  f"{row['kib_per_reader']:>10.1f} {row['server_rss_mib']:>10.1f} {row['post_ms_median']:>8.1f}",
-                  flush=True)
-            print(json.dumps(row), file=sys.stderr)
+            rows = {}
+            backends = ([] if args.no_newsdesk else ["newsdesk"]) + (["reference"] if args.reference else []) + (
+                ["pushpin"] if args.pushpin else [])
+            for backend in backends:
+                with contextlib.ExitStack() as stack:
+                    port = free_port()
+                    env, readers_url, holder_pid = {}, f"http://127.0.0.1:{port}", 0
+                    if backend == "reference":
+                        server = stack.enter_context(running_reference(port, Path(folder)))
+                    else:
+                        if backend == "pushpin":
+                            proxy = stack.enter_context(running_pushpin(Path(folder) / f"pushpin-{readers}", port))
+                            env, readers_url, holder_pid = proxy.env(), proxy.url, proxy.process.pid
+                        server = site.start(port=port, serve_args=serve_args, start_timeout=120, **env)
+                        stack.callback(server.stop)
+                    rows[backend] = run_round(server, token, readers, args.entries, args.interval,
+                                              args.reader_processes, readers_url=readers_url, holder_pid=holder_pid)
+                    rows[backend]["workers"] = 1 if backend == "reference" else args.workers
+                    rows[backend]["realtime"] = "direct" if backend == "reference" else realtime
+                print_row(backend, rows[backend])
+            if "newsdesk" in rows and "reference" in rows and rows["reference"]["p99"]:
+                ours, theirs = rows["newsdesk"], rows["reference"]
+                memory = ours["kib_per_reader"] / max(0.1, theirs["kib_per_reader"])
+                print(f"  newsdesk/reference at {readers}: p99 × {ours['p99'] / theirs['p99']:.2f}, "
+                      f"memory per reader × {memory:.2f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "newsdesk.accounts",
     "newsdesk.media",
     "newsdesk.realtime",
+    "newsdesk.metrics",
     "newsdesk.liveblogs",
     "newsdesk.comments",
     "newsdesk.subscriptions",
@@ -64,10 +65,12 @@ INSTALLED_APPS = [
     "newsdesk.pages",
     "newsdesk.caching",
     "newsdesk.importers",
+    "newsdesk.apps.ProjectConfig",  # project-wide commands: serve, worker, demo, status
 ]
 
 MIDDLEWARE = [
-    "newsdesk.caching.headers.SharedCacheMiddleware",  # outermost: sees every cookie the others set
+    "newsdesk.metrics.middleware.RequestLatencyMiddleware",
+    "newsdesk.caching.headers.SharedCacheMiddleware",  # outermost but metrics: sees every cookie the others set
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -174,6 +177,15 @@ else:
 REALTIME_BACKEND = os.environ.get("REALTIME_BACKEND", _DEFAULT_REALTIME_BACKEND)
 # Seconds between SSE heartbeat comments; proxies close idle connections after 30-60 s.
 REALTIME_HEARTBEAT_SECONDS = float(os.environ.get("REALTIME_HEARTBEAT_SECONDS", "15"))
+# The event stream's fast path writes each frame to every connection itself (newsdesk.realtime.fanout);
+# off: one queue and task per reader (the older path, kept for comparison).
+# GET /metrics (Prometheus) answers only with this token as 'Authorization: Bearer ...'; empty: 404.
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+# Whether `newsdesk serve` also runs the background work (mail outbox, scheduled articles, alerts,
+# purges) in its process. Production runs `newsdesk worker` processes instead; default: on with DEBUG.
+SERVE_RUNS_BACKGROUND = os.environ.get("SERVE_RUNS_BACKGROUND", "true" if DEBUG else "false").lower() in {
+    "1", "true", "yes", "on"}
+REALTIME_DIRECT_FANOUT = os.environ.get("REALTIME_DIRECT_FANOUT", "true").lower() in {"1", "true", "yes", "on"}
 
 # --- Auth -----------------------------------------------------------------------------------------
 PASSWORD_HASHERS = [

@@ -42,6 +42,7 @@ urlpatterns += [
     path("redaktion/verwaltung/", newsroom_site.urls),
     path("healthz", core_views.healthz, name="healthz"),
     path("csrf/", caching_views.csrf_token, name="csrf-token"),
+    path("", include("newsdesk.metrics.urls")),
 ]
 
 if settings.SERVE_MEDIA:

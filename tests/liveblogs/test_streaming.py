@@ -9,7 +9,7 @@ from django.db import connections
 
 from newsdesk import realtime
 from newsdesk.liveblogs import services
-from newsdesk.liveblogs.streaming import liveblog_events
+from newsdesk.liveblogs.streaming import RETRY_JITTER_MS, liveblog_events
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -124,4 +124,39 @@ def test_heartbeat_comment_when_idle(liveblog):
         await stream.aclose()
         return chunks
 
-    assert asyncio.run(scenario()) == [b"retry: 2000\n\n", b": heartbeat\n\n"]
+    retry, heartbeat = asyncio.run(scenario())
+    assert heartbeat == b": heartbeat\n\n"
+    # A reconnect delay of its own per connection, so readers do not all come back at once.
+    assert retry.startswith(b"retry: ") and retry.endswith(b"\n\n")
+    low, high = RETRY_JITTER_MS
+    assert low <= int(retry[len(b"retry: "):]) <= high
+
+
+def test_a_reader_far_behind_gets_the_json_catch_up_instead_of_the_backlog(liveblog, editor, monkeypatch):
+    from newsdesk.liveblogs import streaming
+
+    monkeypatch.setattr(streaming, "RESUME_MAX_EVENTS", 2)
+    start = liveblog.last_seq
+    for n in range(3):
+        services.entry_create(liveblog=liveblog, author=editor, body=f"<p>Weit zurück {n}</p>")
+    liveblog.refresh_from_db()
+    sent = []
+
+    async def send(message):
+        sent.append(message["body"])
+
+    async def receive():
+        return {"type": "http.disconnect"}
+
+    async def scenario():
+        return await streaming.follow_direct(
+            streaming.Follow(liveblog.pk, liveblog.channel, start, liveblog.slug, liveblog.last_seq),
+            send, receive, heartbeat=15)
+
+    assert asyncio.run(scenario()) == streaming.CATCHUP
+    assert sent[0].startswith(b"retry: ")
+    event = sent[1].decode()
+    assert "event: catchup" in event and "id:" not in event
+    data = json.loads(event.split("data: ", 1)[1])
+    assert data["url"] == f"/api/v1/liveblogs/{liveblog.slug}/entries?since={start}"
+    assert data["latest"] == liveblog.last_seq

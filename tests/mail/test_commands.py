@@ -46,7 +46,7 @@ def test_debug_without_smtp_host_writes_mail_files(tmp_path):
 @pytest.mark.django_db
 def test_worker_command_shows_a_tqdm_bar_on_a_terminal_from_the_send_counters(capsys, sink, worker):
 
-    from newsdesk.mail.management.commands.worker import Command
+    from newsdesk.mail.management.commands.send_mail import Command
     from newsdesk.mail.services import Mail, enqueue_many
 
     enqueue_many((Mail(to=f"t{n}@example.org", subject="Eil", text="x", kind="alert", batch="alert:3",

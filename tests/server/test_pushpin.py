@@ -89,3 +89,16 @@ def test_a_forged_grip_signature_gets_a_plain_stream(behind_pushpin):
         assert response.status_code == 200
         assert "grip-hold" not in response.headers
         assert next(response.iter_lines()).startswith("retry:")
+
+
+def test_the_shipped_configuration_is_what_runs_here(behind_pushpin):
+    """tests/support/pushpin.py starts Pushpin from deploy/pushpin/pushpin.conf: these tests prove it valid."""
+    from tests.support.pushpin import DEPLOY_CONFIG
+
+    _, proxy, _, _ = behind_pushpin
+    running = (proxy.log_path.parent / "pushpin.conf").read_text()
+    for setting in ("message_rate=500000", "client_maxconn=200000", "message_hwm=2000000"):
+        assert setting in DEPLOY_CONFIG.read_text() and setting in running
+    figures = httpx.get(proxy.prometheus_url, timeout=5)
+    assert figures.status_code == 200
+    assert "pushpin_message_sent" in figures.text

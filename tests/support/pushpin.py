@@ -8,12 +8,12 @@ import secrets
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 # Pushpin's own ports, shifted by `port_offset` (handler: 5560-5563; 5561 takes publishes over HTTP).
-HANDLER_PORTS = (5560, 5561, 5562, 5563)
+HANDLER_PORTS = (5560, 5561, 5562, 5563, 9101)  # 9101: Prometheus (prometheus_port)
 
 
 @dataclass
@@ -23,6 +23,8 @@ class Pushpin:
     sig_key: str  # GRIP_SIG_KEY
     process: subprocess.Popen
     log_path: Path
+    prometheus_url: str = ""  # Pushpin's own figures
+    restart: Callable[[], None] = lambda: None  # stop and start again on the same ports (running_pushpin)
 
     def env(self) -> dict[str, str]:
         """Environment for the newsdesk servers behind this proxy."""
@@ -46,22 +48,20 @@ def _free_offset() -> int:
     raise RuntimeError("No free ports for Pushpin")
 
 
+# The configuration newsdesk ships for production: tests and benchmarks run it, so CI proves it valid.
+DEPLOY_CONFIG = Path(__file__).resolve().parents[2] / "deploy" / "pushpin" / "pushpin.conf"
+
+
 def config_text(*, folder: Path, http_port: int, offset: int, sig_key: str) -> str:
-    """Pushpin's stock configuration with its own folders and ports, and no throttling of fan-out:
-    the stock message_rate (2,500 deliveries a second) would itself delay a message to 5,000 readers.
-    """
-    stock = Path("/etc/pushpin/pushpin.conf").read_text()
+    """deploy/pushpin/pushpin.conf with this instance's own folders, ports and key."""
+    stock = DEPLOY_CONFIG.read_text()
     replacements = {
         "rundir": str(folder / "run"),
         "logdir": str(folder / "log"),
         "http_port": f"127.0.0.1:{http_port}",
         "port_offset": str(offset),
         "sig_key": sig_key,
-        "message_rate": "1000000",
-        "message_hwm": "2000000",
-        "client_maxconn": "60000",
-        # Debian's Pushpin makes its requests to the origin through zurl; the stock list leaves it out.
-        "services": "condure,zurl,pushpin-proxy,pushpin-handler",
+        "prometheus_port": str(9101 + offset),
     }
     lines = []
     for line in stock.splitlines():
@@ -75,8 +75,32 @@ def config_text(*, folder: Path, http_port: int, offset: int, sig_key: str) -> s
     return "\n".join(lines) + "\n"
 
 
+def _start(config: Path, log_path: Path) -> subprocess.Popen:
+    with log_path.open("a") as log:
+        return subprocess.Popen(["pushpin", f"--config={config}"], stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+
+
+def _wait_until_listening(proxy: Pushpin, ports: tuple[int, ...]) -> None:
+    deadline = time.monotonic() + 30
+    while not all(not _free(port) for port in ports):
+        if proxy.process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"Pushpin did not start:\n{proxy.log_path.read_text()[-3000:]}")
+        time.sleep(0.1)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @contextlib.contextmanager
-def running_pushpin(folder: Path, origin_port: int) -> Iterator[Pushpin]:
+def running_pushpin(folder: Path, origin_port: int, *more_origin_ports: int) -> Iterator[Pushpin]:
+    """Pushpin from deploy/pushpin/pushpin.conf in front of one or more origins (balanced by Pushpin)."""
     folder.mkdir(parents=True, exist_ok=True)
     for sub in ("run", "log"):
         (folder / sub).mkdir(exist_ok=True)
@@ -87,24 +111,21 @@ def running_pushpin(folder: Path, origin_port: int) -> Iterator[Pushpin]:
     sig_key = secrets.token_urlsafe(24)
     config = folder / "pushpin.conf"
     config.write_text(config_text(folder=folder, http_port=http_port, offset=offset, sig_key=sig_key))
-    (folder / "routes").write_text(f"* 127.0.0.1:{origin_port}\n")
+    origins = ",".join(f"127.0.0.1:{port}" for port in (origin_port, *more_origin_ports))
+    (folder / "routes").write_text(f"* {origins}\n")
     log_path = folder / "pushpin.log"
-    with log_path.open("w") as log:
-        process = subprocess.Popen(["pushpin", f"--config={config}"], stdout=log, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
-    proxy = Pushpin(f"http://127.0.0.1:{http_port}", f"http://127.0.0.1:{5561 + offset}", sig_key, process,
-                    log_path)
+    proxy = Pushpin(f"http://127.0.0.1:{http_port}", f"http://127.0.0.1:{5561 + offset}", sig_key,
+                    _start(config, log_path), log_path, f"http://127.0.0.1:{9101 + offset}/metrics")
+    ports = (http_port, 5561 + offset)
+
+    def restart() -> None:
+        _stop(proxy.process)
+        proxy.process = _start(config, log_path)
+        _wait_until_listening(proxy, ports)
+
+    proxy.restart = restart
     try:
-        deadline = time.monotonic() + 20
-        while not all(not _free(port) for port in (http_port, 5561 + offset)):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"Pushpin did not start:\n{log_path.read_text()[-3000:]}")
-            time.sleep(0.1)
+        _wait_until_listening(proxy, ports)
         yield proxy
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        _stop(proxy.process)

@@ -103,7 +103,9 @@ class Site:
             raise RuntimeError(f"newsdesk {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
         return result.stdout
 
-    def start(self, *, port: int | None = None, **env: str) -> Server:
+    def start(self, *, port: int | None = None, serve_args: tuple[str, ...] = (), start_timeout: float = 30,
+              **env: str) -> Server:
+        """`newsdesk serve` on `port`; `serve_args` are more of its options (e.g. ("--workers", "2"))."""
         port = port or free_port()
         if self.env(**env)["DEBUG"] == "false" and not (self.data_dir / "static" / "staticfiles.json").exists():
             # Without DEBUG, WhiteNoise serves collected files; `serve` would collect them itself, but on a busy
@@ -113,12 +115,12 @@ class Site:
         with log_path.open("w") as log:
             process = subprocess.Popen(
                 [sys.executable, "-m", "newsdesk.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
-                 "--log-level", "warning"],
+                 "--log-level", "warning", *serve_args],
                 env=self.env(**env), stdout=log, stderr=subprocess.STDOUT,
             )
         server = Server(f"http://127.0.0.1:{port}", process, log_path)
         self.servers.append(server)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + start_timeout
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 raise RuntimeError(f"The server exited with {process.returncode}:\n{server.log()}")
@@ -129,7 +131,7 @@ class Site:
                 pass
             time.sleep(0.1)
         server.stop()
-        raise RuntimeError(f"The server did not answer within 30 s:\n{server.log()}")
+        raise RuntimeError(f"The server did not answer within {start_timeout:.0f} s:\n{server.log()}")
 
     def stop_all(self) -> None:
         for server in self.servers:

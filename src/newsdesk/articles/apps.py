@@ -33,3 +33,9 @@ class ArticlesConfig(AppConfig):
         for signal in (post_save, post_delete):
             signal.connect(lambda sender, **kw: freshness.bump(freshness.SITE), sender=Image, weak=False,
                            dispatch_uid=f"articles-fresh-image-{signal is post_save}")
+
+        from newsdesk.articles import scheduler
+        from newsdesk.core import periodic
+
+        periodic.register_task("newsdesk-article-scheduler", scheduler.run_once,
+                               interval=scheduler.DEFAULT_INTERVAL_SECONDS)

@@ -34,3 +34,12 @@ class CommentsConfig(AppConfig):
             # The site's rules show on every page with comments.
             signal.connect(lambda sender, **kw: freshness.bump(freshness.SITE), sender=CommentSettings, weak=False,
                            dispatch_uid=f"comments-fresh-site-{signal is post_save}")
+
+        from newsdesk.comments import figures
+
+        figures.register()
+
+        from newsdesk.comments import services as comment_services
+        from newsdesk.core import periodic
+
+        periodic.register_task("newsdesk-purge-comment-ips", comment_services.comment_purge_ip_hashes, interval=3600)

@@ -1,10 +1,20 @@
-"""Background rounds inside `newsdesk serve`: one daemon thread per task and process, that survives failures."""
+"""Background rounds: one daemon thread per task and process, that survives failures.
+
+Apps register their periodic work here (in AppConfig.ready); `newsdesk worker` runs every registered
+task, and so does `newsdesk serve` when it runs the background work itself (SERVE_RUNS_BACKGROUND):
+
+    periodic.register_task("newsdesk-article-scheduler", scheduler.run_once, interval=15)
+
+Every task must be safe to run in several processes at once (several workers): idempotent rounds,
+claims with leases, or one row per piece of work.
+"""
 
 from __future__ import annotations
 
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.db import close_old_connections
 
@@ -43,3 +53,27 @@ def start_periodic_thread(name: str, task: Callable[[], object], interval: float
         if stop is None:
             _started[name] = thread
         return thread
+
+
+@dataclass(frozen=True)
+class Task:
+    name: str
+    run_once: Callable[[], object]
+    interval: float  # seconds between rounds
+
+
+_tasks: dict[str, Task] = {}
+
+
+def register_task(name: str, run_once: Callable[[], object], *, interval: float) -> None:
+    """Make `run_once` part of the background work (run every `interval` seconds by each worker)."""
+    _tasks[name] = Task(name, run_once, interval)
+
+
+def registered_tasks() -> list[Task]:
+    return list(_tasks.values())
+
+
+def start_registered(stop: threading.Event | None = None) -> list[threading.Thread]:
+    """A thread per registered task in this process."""
+    return [start_periodic_thread(task.name, task.run_once, task.interval, stop) for task in registered_tasks()]

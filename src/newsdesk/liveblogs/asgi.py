@@ -16,16 +16,16 @@ import re
 from typing import Any
 from urllib.parse import parse_qs
 
-from asgiref.sync import sync_to_async
 from django.conf import settings
-from django.db import close_old_connections
 
 from newsdesk.liveblogs.streaming import (
     EVENT_STREAM_CONTENT_TYPE,
     EVENT_STREAM_HEADERS,
     StreamStart,
+    follow_direct,
     start_stream,
 )
+from newsdesk.realtime import Wake
 
 EVENTS_PATH = re.compile(r"^/api/v1/liveblogs/(?P<slug>[-\w]+)/events$")
 _STREAM_HEADERS = [
@@ -47,14 +47,17 @@ class EventStreamApp:
         await self.app(scope, receive, send)
 
     async def serve(self, scope: dict, receive: Any, send: Any, slug: str) -> None:
-        headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
-        query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
-        raw_last = headers.get("last-event-id") or query.get("last_event_id", [None])[0]
-        # Django's request cycle would retire broken or expired database connections here; this path
-        # bypasses it, so it does the same (on the thread its queries run on).
-        await sync_to_async(close_old_connections)()
-        start = await start_stream(slug, raw_last, heartbeat=settings.REALTIME_HEARTBEAT_SECONDS,
-                                   request_headers=headers, recover=query.get("recover") == ["true"])
+        start = await self._start(scope, slug)
+        if start.follow is not None:
+            # Only `start.follow` stays referenced for the hours a reader is connected (memory per reader).
+            follow, start = start.follow, None
+            await send({"type": "http.response.start", "status": 200, "headers": _STREAM_HEADERS})
+            ended = await follow_direct(follow, send, receive, heartbeat=settings.REALTIME_HEARTBEAT_SECONDS)
+            if ended != Wake.DISCONNECT:
+                # Dropped (too slow) or closed: end the response; a dropped reader resumes with Last-Event-ID.
+                with contextlib.suppress(OSError, TimeoutError):
+                    await asyncio.wait_for(send({"type": "http.response.body", "body": b""}), timeout=10)
+            return
         if start.events is None:
             await self._answer(send, start)
             return
@@ -73,6 +76,15 @@ class EventStreamApp:
             return
         with contextlib.suppress(OSError):
             await send({"type": "http.response.body", "body": b""})
+
+    @staticmethod
+    async def _start(scope: dict, slug: str) -> StreamStart:
+        headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
+        query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+        raw_last = headers.get("last-event-id") or query.get("last_event_id", [None])[0]
+        return await start_stream(slug, raw_last, heartbeat=settings.REALTIME_HEARTBEAT_SECONDS,
+                                  request_headers=headers, recover=query.get("recover") == ["true"],
+                                  direct=settings.REALTIME_DIRECT_FANOUT, outside_django=True)
 
     @staticmethod
     async def _answer(send: Any, start: StreamStart) -> None:

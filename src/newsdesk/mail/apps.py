@@ -8,4 +8,9 @@ class MailConfig(AppConfig):
     verbose_name = _("E-mail")
 
     def ready(self) -> None:
-        from newsdesk.mail import checks  # noqa: F401  (registers the system checks)
+        from newsdesk.mail import (
+            checks,  # noqa: F401  (registers the system checks)
+            figures,
+        )
+
+        figures.register()

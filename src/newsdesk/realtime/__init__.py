@@ -6,7 +6,8 @@
         message = await subscription.get()
 """
 
-from newsdesk.realtime.broker import backend, publish, subscribe
+from newsdesk.realtime.broker import attached, backend, publish, subscribe
+from newsdesk.realtime.fanout import Sink, Wake
 from newsdesk.realtime.hub import HEARTBEAT, Message, Subscription
 
-__all__ = ["HEARTBEAT", "Message", "Subscription", "backend", "publish", "subscribe"]
+__all__ = ["HEARTBEAT", "Message", "Sink", "Subscription", "Wake", "attached", "backend", "publish", "subscribe"]

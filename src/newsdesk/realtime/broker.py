@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import functools
 from collections.abc import AsyncIterator
 from typing import Any
@@ -10,8 +11,14 @@ from typing import Any
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from newsdesk.realtime import figures
 from newsdesk.realtime.backends.base import Backend
+from newsdesk.realtime.fanout import Sink
 from newsdesk.realtime.hub import Subscription
+
+# Set by realtime.asgi.PublishAfterResponse while a request is answered: publish() collects there.
+after_response: contextvars.ContextVar[list[tuple[str, dict[str, Any]]] | None] = contextvars.ContextVar(
+    "newsdesk_realtime_after_response", default=None)
 
 
 @functools.cache
@@ -22,8 +29,14 @@ def backend() -> Backend:
 def publish(channel: str, data: dict[str, Any]) -> None:
     """Send a message to every subscriber of the channel, in this and (per backend) other processes.
 
-    Call it after commit (transaction.on_commit): subscribers may read the database at once.
+    Call it after commit (transaction.on_commit): subscribers may read the database at once. Inside a
+    request served through realtime.asgi.PublishAfterResponse it goes out once the response is sent.
     """
+    figures.PUBLISHED.labels(figures.channel_kind(channel)).inc()
+    pending = after_response.get()
+    if pending is not None:
+        pending.append((channel, data))
+        return
     backend().publish(channel, data)
 
 
@@ -38,3 +51,13 @@ async def subscribe(channel: str, *, heartbeat: float | None = None) -> AsyncIte
         yield subscription
     finally:
         subscription.close()
+
+
+@contextlib.asynccontextmanager
+async def attached(sink: Sink, *, heartbeat_seconds: float = 0) -> AsyncIterator[Sink]:
+    """A direct reader (realtime.fanout) for the block: attached before it starts, so read the backlog inside."""
+    await backend().attach(sink, heartbeat_seconds=heartbeat_seconds)
+    try:
+        yield sink
+    finally:
+        backend().detach(sink)

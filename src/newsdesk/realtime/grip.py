@@ -10,47 +10,57 @@ that reader is missing: no gap even when a publish was lost or two commits publi
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import json
 import logging
 import time
 import urllib.request
+import warnings
 from collections.abc import Iterable, Mapping
 from typing import Any
+
+import jwt
+from jwt.warnings import InsecureKeyLengthWarning
 
 logger = logging.getLogger(__name__)
 
 
-def _b64decode(part: str) -> bytes:
-    return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+# Tokens verified already, with their expiry. Pushpin signs one token and sends it with many requests;
+# PyJWT takes about 0.2 ms a check on this machine (the hand-written check it replaced 0.06 ms), which a
+# connect storm of 10,000 readers would pay 10,000 times.
+_verified: dict[tuple[str, str], float] = {}
+_VERIFIED_MAX = 256
 
 
 def signature_valid(token: str, key: str, *, now: float | None = None) -> bool:
-    """Checks Pushpin's Grip-Sig: a JWT signed with HS256 and the shared key, not expired."""
+    """Checks Pushpin's Grip-Sig: a JWT signed with HS256 and the shared key, not expired (PyJWT)."""
+    moment = time.time() if now is None else now
+    expires = _verified.get((key, token))
+    if expires is not None:
+        return moment <= expires
     try:
-        header_b64, claims_b64, signature_b64 = token.split(".")
-        header = json.loads(_b64decode(header_b64))
-        claims = json.loads(_b64decode(claims_b64))
-        signature = _b64decode(signature_b64)
-    except (ValueError, json.JSONDecodeError):
-        return False
-    if header.get("alg") != "HS256":
-        return False
-    expected = hmac.new(key.encode(), f"{header_b64}.{claims_b64}".encode(), hashlib.sha256).digest()
-    if not hmac.compare_digest(expected, signature):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", InsecureKeyLengthWarning)
+            claims = jwt.decode(token, key, algorithms=["HS256"],
+                                options={"verify_aud": False, "verify_iat": False, "verify_exp": False})
+    except jwt.InvalidTokenError:
         return False
     expires = claims.get("exp")
-    return not (isinstance(expires, int | float) and expires < (now or time.time()))
+    if expires is not None and not isinstance(expires, int | float):
+        return False
+    expires = float("inf") if expires is None else float(expires)
+    if len(_verified) >= _VERIFIED_MAX:
+        _verified.clear()
+    _verified[(key, token)] = expires
+    return moment <= expires
 
 
 def is_grip_request(headers: Mapping[str, str], key: str) -> bool:
-    """True when the request came through a GRIP proxy; with a key, only when the signature checks out."""
+    """True only when the request came through the GRIP proxy: a Grip-Sig signed with GRIP_SIG_KEY.
+
+    Without a key nothing can be verified, so nothing is trusted: anybody can send a Grip-Sig header.
+    """
     token = headers.get("grip-sig")
-    if not token:
-        return False
-    return signature_valid(token, key) if key else True
+    return bool(token and key and signature_valid(token, key))
 
 
 def last_ids(headers: Mapping[str, str]) -> dict[str, str]:

@@ -6,9 +6,13 @@ import asyncio
 import json
 import logging
 import threading
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
+
+from newsdesk.realtime import sse
+from newsdesk.realtime.fanout import DirectFanout, Sink
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +28,15 @@ class Message:
     raw: str
     # Subscribers may memoize encodings derived from the message here (shared by all of them).
     memo: dict[str, Any] = field(default_factory=dict)
+    # When this process got it (publish, or receipt from the broker): the start of the send lag.
+    created: float = field(default_factory=time.time)
+
+    def sse_frame(self) -> bytes:
+        """The message as one SSE frame, encoded once for every reader of this process."""
+        encoded = self.memo.get("sse")
+        if encoded is None:
+            encoded = self.memo["sse"] = sse.frame(self.data, self.raw)
+        return encoded
 
     @classmethod
     def from_data(cls, channel: str, data: dict[str, Any]) -> Message:
@@ -80,6 +93,12 @@ class Subscription:
         self.hub.remove(self)
 
 
+def _record_send_lag(readers: int, seconds: float) -> None:
+    from newsdesk.realtime.figures import SEND_LAG
+
+    SEND_LAG.observe(seconds)
+
+
 class LocalHub:
     """Subscribers of this process, grouped by event loop, fed from any thread."""
 
@@ -88,6 +107,13 @@ class LocalHub:
         self._subscribers: dict[asyncio.AbstractEventLoop, dict[str, set[Subscription]]] = {}
         self._tick_steps: dict[asyncio.AbstractEventLoop, float] = {}
         self._tickers: dict[asyncio.AbstractEventLoop, asyncio.Task] = {}
+        # Readers written to directly (realtime.fanout), beside the queued subscriptions.
+        self.direct = DirectFanout()
+        self.direct.on_sent = _record_send_lag
+
+    def attach(self, sink: Sink, *, heartbeat_seconds: float = 0) -> None:
+        """A direct reader on the running loop (see realtime.fanout); `sink.last` is its position."""
+        self.direct.attach(sink, heartbeat=sse.HEARTBEAT, heartbeat_seconds=heartbeat_seconds)
 
     def add(self, channel: str, maxsize: int = DEFAULT_QUEUE_SIZE, *, heartbeat: float | None = None) -> Subscription:
         """Subscribe on the running loop; with `heartbeat`, HEARTBEAT arrives after that many idle seconds."""
@@ -136,13 +162,16 @@ class LocalHub:
                 del self._subscribers[subscription.loop]
 
     def count(self, channel: str | None = None) -> int:
+        return sum(n for name, n in self.counts().items() if channel is None or name == channel)
+
+    def counts(self) -> dict[str, int]:
+        """Connected readers per channel in this process (queued and direct)."""
+        result = dict(self.direct.counts())
         with self._lock:
-            return sum(
-                len(members)
-                for channels in self._subscribers.values()
-                for name, members in channels.items()
-                if channel is None or name == channel
-            )
+            for channels in self._subscribers.values():
+                for name, members in channels.items():
+                    result[name] = result.get(name, 0) + len(members)
+        return result
 
     def dispatch(self, message: Message) -> None:
         """Deliver to every subscriber of the channel; safe to call from any thread."""
@@ -158,7 +187,7 @@ class LocalHub:
         except RuntimeError:
             current = None
         with self._lock:
-            loops = list(self._subscribers)
+            loops = list(dict.fromkeys([*self._subscribers, *self.direct.loops()]))
         for loop in loops:
             if loop is current:
                 self._deliver_on_loop(loop, channel, message)
@@ -180,3 +209,9 @@ class LocalHub:
                 targets = list(channels.get(channel, ()))
         for subscription in targets:
             subscription.deliver(message)
+        if message is None:
+            self.direct.dispatch_on_loop(loop, None, None, None)
+        else:
+            seq = message.data.get("seq")
+            self.direct.dispatch_on_loop(loop, channel, seq if isinstance(seq, int) else None,
+                                         message.sse_frame(), message.created)

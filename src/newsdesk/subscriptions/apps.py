@@ -50,3 +50,11 @@ class SubscriptionsConfig(AppConfig):
 
         approved_comments_changed.connect(on_comments_changed, dispatch_uid="subscriptions.websub_comments",
                                           weak=False)
+
+        from newsdesk.core import periodic
+        from newsdesk.subscriptions import runner
+        from newsdesk.subscriptions import services as subscription_services
+
+        periodic.register_task("newsdesk-alerts", runner.run_once, interval=runner.DEFAULT_INTERVAL_SECONDS)
+        periodic.register_task("newsdesk-purge-subscriptions", subscription_services.purge_unconfirmed,
+                               interval=3600)

@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 
 from newsdesk.realtime import grip, sse
+from newsdesk.realtime.fanout import Sink
 from newsdesk.realtime.hub import LocalHub, Message, Subscription
 
 logger = logging.getLogger(__name__)
@@ -41,3 +42,9 @@ class GripBackend:
 
     async def subscribe(self, channel: str, *, heartbeat: float | None = None) -> Subscription:
         return self.hub.add(channel, heartbeat=heartbeat)
+
+    async def attach(self, sink: Sink, *, heartbeat_seconds: float = 0) -> None:
+        self.hub.attach(sink, heartbeat_seconds=heartbeat_seconds)
+
+    def detach(self, sink: Sink) -> None:
+        self.hub.direct.detach(sink)

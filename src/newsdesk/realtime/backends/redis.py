@@ -11,6 +11,7 @@ import redis
 import redis.asyncio as aioredis
 from django.conf import settings
 
+from newsdesk.realtime.fanout import Sink
 from newsdesk.realtime.hub import LocalHub, Message, Subscription
 
 logger = logging.getLogger(__name__)
@@ -87,3 +88,10 @@ class RedisBackend:
                     pass
             await asyncio.sleep(delay)
             delay = min(delay * 2, 5.0)
+
+    async def attach(self, sink: Sink, *, heartbeat_seconds: float = 0) -> None:
+        await self._ensure_listener()
+        self.hub.attach(sink, heartbeat_seconds=heartbeat_seconds)
+
+    def detach(self, sink: Sink) -> None:
+        self.hub.direct.detach(sink)

@@ -205,6 +205,8 @@
     source = new EventSource(url);
     ["entry.created", "entry.updated", "entry.deleted", "liveblog.updated", "liveblog.closed"]
       .forEach((type) => source.addEventListener(type, handle));
+    // Too far behind for the stream (after a long absence): the page itself is the fastest catch-up.
+    source.addEventListener("catchup", () => { source.close(); source = null; window.location.reload(); });
     source.addEventListener("open", () => {
       retryDelay = 1000;
       statusLine.hidden = true;
@@ -217,7 +219,7 @@
       // The browser retries by itself with Last-Event-ID; if it gave up (server error), start again.
       if (source && source.readyState === EventSource.CLOSED) {
         source = null;
-        setTimeout(connect, retryDelay);
+        setTimeout(connect, retryDelay * (0.5 + Math.random())); // spread out, not all readers at once
         retryDelay = Math.min(retryDelay * 2, 30000);
       }
     });

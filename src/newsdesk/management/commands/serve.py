@@ -1,3 +1,4 @@
+import argparse
 import resource
 
 import uvicorn
@@ -5,11 +6,10 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
-from newsdesk.articles.scheduler import start_scheduler_thread
+from newsdesk.core import periodic
 from newsdesk.core.checks import ensure_safe_to_serve
 from newsdesk.core.staticfiles import ensure_static_collected
 from newsdesk.mail.worker import start_worker_thread
-from newsdesk.subscriptions.runner import start_alert_thread
 
 
 class Command(BaseCommand):
@@ -22,6 +22,10 @@ class Command(BaseCommand):
         parser.add_argument("--log-level", default="info")
         parser.add_argument("--no-mail-worker", action="store_true",
                             help="do not send the e-mail outbox from this process (run 'newsdesk worker' instead)")
+        parser.add_argument("--background", action=argparse.BooleanOptionalAction, default=None,
+                            help="also run the background work (outbox, scheduled articles, alerts, purges) "
+                                 "in this process; default SERVE_RUNS_BACKGROUND (on with DEBUG); "
+                                 "production runs 'newsdesk worker'")
 
     def handle(self, *args, **options):
         try:
@@ -42,13 +46,13 @@ class Command(BaseCommand):
         soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
         if soft < hard:
             resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-        if not options["no_mail_worker"]:
-            # One sender beside the server, so that `make run` delivers mail with no second command.
-            start_worker_thread()
-        # Scheduled articles go live at their time without anyone acting (cron: 'newsdesk publish_due'),
-        # and alerts become mails outside the editors' requests (cron: 'newsdesk send_alerts').
-        start_scheduler_thread()
-        start_alert_thread()
+        background = settings.SERVE_RUNS_BACKGROUND if options["background"] is None else options["background"]
+        if background:
+            # Everything in one process, so that `make run` needs no second command: the outbox sender, and
+            # the registered rounds (scheduled articles, alerts, purges). Production runs `newsdesk worker`.
+            if not options["no_mail_worker"]:
+                start_worker_thread()
+            periodic.start_registered()
         uvicorn.run(
             "newsdesk.asgi:application",
             host=options["host"],

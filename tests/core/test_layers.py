@@ -1,0 +1,28 @@
+"""core is what every app imports: it must import no other newsdesk app back (issue 18)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+CORE = Path(__file__).resolve().parents[2] / "src" / "newsdesk" / "core"
+
+
+def imported_modules(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_core_imports_no_other_newsdesk_app():
+    offenders = {
+        f"{path.relative_to(CORE)}: {name}"
+        for path in CORE.rglob("*.py")
+        for name in imported_modules(path)
+        if name.startswith("newsdesk.") and not name.startswith("newsdesk.core")
+    }
+    assert not offenders, sorted(offenders)
