@@ -101,3 +101,13 @@ def test_admins_need_two_factor_when_the_switch_is_on(site_admin, editor, settin
     editors = Client()
     _login(editors, editor.username, PASSWORD)
     assert editors.get(reverse("home")).status_code == 200
+
+
+def test_header_links_the_setup_page_for_newsroom_roles_only(moderator, reader):
+    setup = reverse("two-factor")
+    staff = Client()
+    staff.force_login(moderator)
+    assert f'href="{setup}"' in staff.get("/").content.decode()
+    readers = Client()
+    readers.force_login(reader)
+    assert f'href="{setup}"' not in readers.get("/").content.decode()

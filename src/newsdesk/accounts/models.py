@@ -28,6 +28,12 @@ class User(AbstractUser):
         return self.is_active and self.role in {Role.EDITOR, Role.ADMIN}
 
     @property
+    def may_use_two_factor(self) -> bool:
+        """Newsroom roles, whose accounts can publish or decide: they get (and may be made to use) TOTP."""
+        return self.is_active and (self.role in {Role.EDITOR, Role.MODERATOR, Role.JOBS, Role.ADMIN}
+                                   or self.is_superuser)
+
+    @property
     def is_site_admin(self) -> bool:
         return self.is_active and (self.role == Role.ADMIN or self.is_superuser)
 

@@ -77,11 +77,8 @@ def token_revoke(*, token: ApiToken) -> None:
 
 # --- two-factor login (TOTP, django-otp) -----------------------------------------------------------
 
-TWO_FACTOR_ROLES = frozenset({Role.EDITOR, Role.MODERATOR, Role.JOBS, Role.ADMIN})
-
-
 def can_use_two_factor(user) -> bool:
-    return bool(user and user.is_authenticated and (user.role in TWO_FACTOR_ROLES or user.is_superuser))
+    return bool(user and user.is_authenticated and user.may_use_two_factor)
 
 
 def totp_device_start(*, user: User):
