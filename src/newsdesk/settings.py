@@ -273,7 +273,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer's check over plain 
 
 # Content-Security-Policy (django-csp). Scripts only from our own files: no inline script, no nonce (pages are
 # cached, a per-request nonce in shared HTML means nothing); JSON-LD data blocks are not scripts and need none.
-# Frames: none, unless an embed provider is added to CSP_EMBED_FRAME_SRC (click-to-load embeds after consent).
+# Frames: the embed providers of media.embeds (set in MediaConfig.ready) and CSP_EMBED_FRAME_SRC; the iframes
+# exist only after a reader clicks "Inhalt laden". frame-src is 'none' when there are none.
 CSP_EMBED_FRAME_SRC = env_list("CSP_EMBED_FRAME_SRC")
 FRAME_ANCESTORS = env_list("FRAME_ANCESTORS", "'self'")
 CONTENT_SECURITY_POLICY = {

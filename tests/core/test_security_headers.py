@@ -40,7 +40,9 @@ def test_defect5_every_page_has_csp_and_permissions_policy(client):
     for path in ["/", "/newsblog/", "/suche/?q=Pegel", "/anmelden/", "/gibt-es-nicht/"]:
         response = client.get(path)
         policy = response.headers["Content-Security-Policy"]
-        assert "script-src 'self'" in policy and "frame-src 'none'" in policy
+        assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+        frame_src = next(part for part in policy.split(";") if part.strip().startswith("frame-src")).split()[1:]
+        assert frame_src and all(origin.startswith("https://") for origin in frame_src)  # providers only
         assert "frame-ancestors 'self'" in policy and "object-src 'none'" in policy
         assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
         assert "camera=()" in response.headers["Permissions-Policy"]
@@ -51,14 +53,17 @@ def test_defect5_hsts_follows_secure_cookies_and_embed_frames_are_a_setting(tmp_
              "CONTENT_SECURITY_POLICY"]
     plain = _settings(tmp_path, names, DEBUG="true")
     assert plain["SECURE_HSTS_SECONDS"] == 0
-    assert plain["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["frame-src"] == ["'none'"]
+    # Frames: the embed providers' origins only (their iframes exist after a reader's click).
+    assert "https://www.youtube-nocookie.com" in plain["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["frame-src"]
+    assert "https://karten.example" not in plain["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["frame-src"]
     secure = _settings(tmp_path, names, DEBUG="true", SECURE_COOKIES="true", SECURE_HSTS_PRELOAD="1",
-                       SECURE_HSTS_INCLUDE_SUBDOMAINS="1", CSP_EMBED_FRAME_SRC="https://www.youtube-nocookie.com",
+                       SECURE_HSTS_INCLUDE_SUBDOMAINS="1", CSP_EMBED_FRAME_SRC="https://karten.example",
                        FRAME_ANCESTORS="'none'")
     assert secure["SECURE_HSTS_SECONDS"] >= 31_536_000
     assert secure["SECURE_HSTS_INCLUDE_SUBDOMAINS"] and secure["SECURE_HSTS_PRELOAD"]
     directives = secure["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]
-    assert directives["frame-src"] == ["https://www.youtube-nocookie.com"]
+    assert "https://karten.example" in directives["frame-src"]
+    assert "https://www.youtube-nocookie.com" in directives["frame-src"]
     assert directives["frame-ancestors"] == ["'none'"]
 
 
@@ -79,3 +84,14 @@ def test_check_deploy_passes_with_the_readme_production_settings(tmp_path):
     weak = subprocess.run([BIN / "newsdesk", "check", "--deploy"], env={**env, "SECRET_KEY": "abc"},
                           capture_output=True, text=True, timeout=120)
     assert weak.returncode != 0 and "newsdesk.E001" in weak.stderr
+
+
+@pytest.mark.django_db
+def test_csp_frame_src_lists_the_embed_providers(client):
+    from newsdesk.media.embeds import frame_origins
+
+    policy = client.get("/").headers["Content-Security-Policy"]
+    frame_src = next(part for part in policy.split(";") if part.strip().startswith("frame-src"))
+    assert "https://www.youtube-nocookie.com" in frame_origins()
+    assert all(origin in frame_src for origin in frame_origins())
+    assert "'none'" not in frame_src
