@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
@@ -65,7 +67,23 @@ def api(editor_token) -> Client:
     return Client(HTTP_AUTHORIZATION=f"Bearer {editor_token}")
 
 
-def pytest_collection_modifyitems(items):
+ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
+def _runs_in_this_pass(item) -> bool:
+    """`make test` runs the suite on SQLite, then on PostgreSQL. Browser walks exercise no database difference
+    (their server is a subprocess on the same code path) and run in the SQLite pass only, which keeps CI short;
+    tests marked `postgres` need PostgreSQL itself and run in the PostgreSQL pass only."""
+    if ON_POSTGRES:
+        return "tests/browser/" not in str(item.fspath)
+    return item.get_closest_marker("postgres") is None
+
+
+def pytest_collection_modifyitems(config, items):
+    deselected = [item for item in items if not _runs_in_this_pass(item)]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if _runs_in_this_pass(item)]
     # Playwright's sync API keeps an event loop running in this thread while the browser is open;
     # tests that call asyncio.run() must come before it.
     items.sort(key=lambda item: "tests/browser/" in str(item.fspath))

@@ -38,7 +38,7 @@ def test_home_to_article_to_topic(new_page, server, width):
     # The browser picked a rendition from srcset (WebP) and knows the size before loading (no layout shift).
     image = page.locator(".lead-image img")
     assert image.get_attribute("width") and image.get_attribute("height")
-    page.wait_for_function("document.querySelector('.lead-image img').complete")
+    page.wait_for_function("() => document.querySelector('.lead-image img').complete")
     assert "/renditions/" in image.evaluate("img => img.currentSrc")
     data = json.loads(page.locator('script[type="application/ld+json"]').text_content())
     assert data["@type"] == "NewsArticle" and data["author"][0]["name"] == "Jana Bergmeier"

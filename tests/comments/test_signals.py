@@ -90,4 +90,5 @@ def test_word_lists_from_the_database_apply_without_restart(submit):
 def test_shipped_defaults_are_in_the_database():
     assert WordEntry.objects.filter(kind=WordEntry.Kind.BANNED, entry="sieg heil").exists()
     assert WordEntry.objects.filter(kind=WordEntry.Kind.SUSPECT, entry="*idiot*").exists()
-    assert 5 <= WordEntry.objects.count() <= 60  # modest on purpose
+    # modest on purpose (the identity-term list of the fairness report is a kind of its own)
+    assert 5 <= WordEntry.objects.filter(kind__in=[WordEntry.Kind.BANNED, WordEntry.Kind.SUSPECT]).count() <= 60

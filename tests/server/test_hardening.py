@@ -20,12 +20,13 @@ HEADER_TIMEOUT = 2
 
 
 def _comment_form(base_url: str) -> tuple[httpx.Client, str, str]:
-    """A client with the CSRF cookie, the comment form's address and its token, as a browser would have them."""
+    """A client with the CSRF cookie, the comment form's address and its token, as a browser would have them:
+    the shared page carries no token, the form fetches one from /csrf/ (caching/forms.js)."""
     client = httpx.Client(base_url=base_url, timeout=30)
     page = client.get(f"/newsblog/{SLUG}/")
     assert page.status_code == 200
     action = re.search(r'id="kommentar-formular" method="post" action="([^"]+)"', page.text).group(1)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    token = client.get("/csrf/").json()["token"]
     return client, action, token
 
 

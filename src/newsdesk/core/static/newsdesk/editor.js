@@ -295,6 +295,7 @@ export function createRichEditor(root) {
   editor = new Editor({
     element: mount,
     extensions,
+    injectCSS: false, // its base styles are in editor.css: the CSP allows no <style> elements
     content: textarea.value,
     editorProps: {
       attributes: {
