@@ -7,6 +7,7 @@ same words.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 import snowballstemmer
@@ -35,9 +36,16 @@ STOP_WORDS = frozenset(_STOP_WORD_BLOCK.split())
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-@lru_cache(maxsize=1)
+_per_thread = threading.local()
+
+
 def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("german")
+    # One per thread: a snowball stemmer keeps the word it works on in itself, and ASGI runs sync views on
+    # several threads at once (two concurrent comments broke each other's stems with an IndexError, a 500).
+    stemmer = getattr(_per_thread, "stemmer", None)
+    if stemmer is None:
+        stemmer = _per_thread.stemmer = snowballstemmer.stemmer("german")
+    return stemmer
 
 
 @lru_cache(maxsize=65536)
