@@ -181,27 +181,32 @@ def index_document(kind: str, id: int, title: str, text: str, url: str, publishe
     Scored against this process's index with the idf of the last background refit (`refit_if_stale`); lists
     that the document does not enter keep their scores until the next refit.
     """
-    with _index_lock, transaction.atomic():
-        doc, _created = Document.objects.update_or_create(
-            kind=kind, object_id=id,
-            defaults={"title": title[:300], "url": url, "published_at": published_at,
-                      "stems": text_stems(title, text)},
-        )
-        _add(_current(), doc.pk, doc.stems, doc.indexed_at)
+    with _index_lock:
+        index = _current()  # before writing: a cold build (seconds at 100,000) must not hold a write lock
+        with transaction.atomic():
+            doc, _created = Document.objects.update_or_create(
+                kind=kind, object_id=id,
+                defaults={"title": title[:300], "url": url, "published_at": published_at,
+                          "stems": text_stems(title, text)},
+            )
+            _add(index, doc.pk, doc.stems, doc.indexed_at)
 
 
 def remove_document(kind: str, id: int) -> None:
     """Drops a document; the lists that held it are recomputed so they stay full."""
-    with _index_lock, transaction.atomic():
-        doc = Document.objects.filter(kind=kind, object_id=id).first()
-        if doc is None:
+    with _index_lock:
+        if not Document.objects.filter(kind=kind, object_id=id).exists():
             return
-        affected = list(Neighbour.objects.filter(other=doc).values_list("document_id", flat=True))
-        doc.delete()
-        freshness.bump(freshness.RELATED)
         index = _current()
-        index.drop(doc.pk)
-        _store({pk: _list_of(index, pk) for pk in affected if pk in index.position}, index, bump=False)
+        with transaction.atomic():
+            doc = Document.objects.filter(kind=kind, object_id=id).first()
+            if doc is None:
+                return
+            affected = list(Neighbour.objects.filter(other=doc).values_list("document_id", flat=True))
+            doc.delete()
+            freshness.bump(freshness.RELATED)
+            index.drop(doc.pk)
+            _store({pk: _list_of(index, pk) for pk in affected if pk in index.position}, index, bump=False)
 
 
 def refit() -> int:
