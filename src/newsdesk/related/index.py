@@ -100,17 +100,18 @@ class Index:
 
     # -- changes ---------------------------------------------------------------------------------------------
     def put(self, pk: int, vector: sp.csr_matrix, indexed_at: datetime | None = None) -> int:
-        """Adds or replaces a document's row; returns its position."""
+        """Adds or replaces a document's row; returns its position. O(rows added since the build)."""
         self.drop(pk)
         position = len(self.ids)
         self.ids.append(pk)
         self.position[pk] = position
         self.floors = np.append(self.floors, np.float32(0))
         self._added.append(vector)
-        width = len(self.idf)
-        for row in self._added:
-            row.resize((1, width))
-        self._added_t = sp.vstack(self._added, format="csr").T.tocsr()
+        data = np.concatenate([row.data for row in self._added])
+        indices = np.concatenate([row.indices for row in self._added])
+        indptr = np.cumsum([0] + [len(row.data) for row in self._added])
+        added = sp.csr_matrix((data, indices, indptr), shape=(len(self._added), len(self.idf)), dtype=np.float32)
+        self._added_t = added.T.tocsr()
         if indexed_at is not None and (self.watermark is None or indexed_at > self.watermark):
             self.watermark = indexed_at
         return position

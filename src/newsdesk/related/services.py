@@ -108,7 +108,7 @@ def _current() -> Index:
         _index = _build(Fit.objects.filter(pk=fit_id).first() if fit_id else None)
         _floors_from_lists(_index)
     elif _index.watermark is not None:
-        for pk, stems, indexed_at in Document.objects.filter(indexed_at__gte=_index.watermark).values_list(
+        for pk, stems, indexed_at in Document.objects.filter(indexed_at__gt=_index.watermark).values_list(
                 "id", "stems", "indexed_at"):
             _index.put(pk, _index.vector(stems), indexed_at)
     return _index
@@ -149,19 +149,17 @@ def _add(index: Index, doc_pk: int, stems: str, indexed_at: datetime | None) -> 
     position = index.put(doc_pk, vector, indexed_at)
     scores = index.scores(vector)
     scores[position] = 0
-    lists = {}
     own = _best(index, scores.copy(), position, TOP_N * 2)
-    found = _existing(index, [other for other, _score in own])
-    lists[doc_pk] = [pair for pair in own if pair[0] in found][:TOP_N]
+    beaten = np.flatnonzero((scores >= MIN_SCORE) & (scores > index.floors))
+    candidates = {index.ids[p]: float(scores[p]) for p in beaten if index.ids[p] is not None} if len(beaten) else {}
+    found = _existing(index, [*(other for other, _score in own), *candidates])  # one query for both
+    lists = {doc_pk: [pair for pair in own if pair[0] in found][:TOP_N]}
     held = set(Neighbour.objects.filter(other_id=doc_pk).values_list("document_id", flat=True))
     for holder in held:
         lists[holder] = _list_of(index, holder)
-    beaten = np.flatnonzero((scores >= MIN_SCORE) & (scores > index.floors))
-    candidates = {index.ids[p]: float(scores[p]) for p in beaten if index.ids[p] is not None} if len(beaten) else {}
-    for pk in held:
-        candidates.pop(pk, None)
+    candidates = {pk: score for pk, score in candidates.items() if pk in found and pk not in held}
     if candidates:
-        stored: dict[int, list[tuple[int, float]]] = {pk: [] for pk in _existing(index, candidates)}
+        stored: dict[int, list[tuple[int, float]]] = {pk: [] for pk in candidates}
         for document_id, other_id, score in Neighbour.objects.filter(document_id__in=list(stored)).values_list(
                 "document_id", "other_id", "score"):
             if other_id != doc_pk:
