@@ -20,6 +20,15 @@ def _fresh_local_cache(settings):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _fresh_related_index():
+    # "related" keeps an in-memory index per process; a rolled-back database must not meet an older one.
+    from newsdesk.related.services import forget_index
+
+    forget_index()
+    yield
+
+
 def make_user(username: str, role: str) -> User:
     user = User.objects.create_user(username=username, password="a-long-test-password", role=role,
                                     first_name=username.capitalize(), last_name="Test")

@@ -16,6 +16,7 @@ class Document(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="related_document_unique")]
+        indexes = [models.Index(fields=["indexed_at"], name="related_document_indexed_at")]  # index deltas
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}: {self.title}"
@@ -33,3 +34,18 @@ class Neighbour(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document_id} → {self.other_id} ({self.score:.2f})"
+
+
+class Fit(models.Model):
+    """The document frequencies of one background refit: the idf with which new documents are scored.
+
+    The newest row is the one in use; each process keeps its index in memory for that row and adds new
+    documents to it without refitting (see services).
+    """
+
+    documents = models.PositiveIntegerField()  # corpus size at fit time
+    frequencies = models.TextField()  # JSON {stem: number of documents containing it}
+    fitted_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"fit {self.pk}: {self.documents} documents"
