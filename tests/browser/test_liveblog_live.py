@@ -137,7 +137,8 @@ def test_a_reader_who_scrolled_down_gets_a_bar_instead_of_a_jump(new_page, serve
     reader = open_reader(new_page, server)
     wait_until_streaming(reader)
     reader.mouse.wheel(0, 3000)
-    reader.wait_for_function("() => window.scrollY > 2000")  # a function: a bare expression needs eval, which CSP forbids
+    # A function, not a bare expression: evaluating a string needs eval, which the CSP forbids.
+    reader.wait_for_function("() => window.scrollY > 2000")
     # The entry the reader is looking at, and where on the screen it is.
     reading = reader.evaluate("""() => {
         const entry = [...document.querySelectorAll('#entry-stream .entry')]
