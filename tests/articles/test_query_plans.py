@@ -27,7 +27,7 @@ def test_top_stories_come_from_their_partial_index():
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE articles_article")
-            cursor.execute("SET enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_seqscan = off")
     plan = Article.objects.filter(top_story=True).order_by("top_rank", "-published_at")[:4].explain()
     assert "article_top_idx" in plan, plan
 
