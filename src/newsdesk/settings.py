@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -132,7 +134,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA busy_timeout=20000;"
         ),
     }
-    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SQLITE_TEST_NAME") or None}
+    # Tests use a WAL file like production: Django's default in-memory test database runs in SQLite's
+    # shared-cache mode, where a second writer fails at once ("database table is locked") instead of
+    # waiting out busy_timeout, so the concurrency tests would test a database nobody runs.
+    # One file per checkout, so two checkouts can test at once.
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SQLITE_TEST_NAME") or str(
+        Path(tempfile.gettempdir()) / f"newsdesk-test-{hashlib.sha1(str(PROJECT_DIR).encode()).hexdigest()[:10]}.sqlite3")}
 else:
     # Two checkouts testing against one server each need their own test database (default: test_<name>).
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("DATABASE_TEST_NAME") or None}
