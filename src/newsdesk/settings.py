@@ -138,8 +138,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # shared-cache mode, where a second writer fails at once ("database table is locked") instead of
     # waiting out busy_timeout, so the concurrency tests would test a database nobody runs.
     # One file per checkout, so two checkouts can test at once.
-    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SQLITE_TEST_NAME") or str(
-        Path(tempfile.gettempdir()) / f"newsdesk-test-{hashlib.sha1(str(PROJECT_DIR).encode()).hexdigest()[:10]}.sqlite3")}
+    _checkout_tag = hashlib.blake2s(str(PROJECT_DIR).encode(), digest_size=5).hexdigest()
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SQLITE_TEST_NAME")
+                                    or str(Path(tempfile.gettempdir()) / f"newsdesk-test-{_checkout_tag}.sqlite3")}
 else:
     # Two checkouts testing against one server each need their own test database (default: test_<name>).
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("DATABASE_TEST_NAME") or None}

@@ -79,3 +79,41 @@ def test_defect1_parallel_posts_counted_in_redis_shared_by_processes(flood_blog,
         assert keys
     finally:
         caches["default"].clear()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_reports_from_one_connection_store_at_most_the_limit(submit, moderator, settings):
+    """Reports took their count before any was written: 30 at once all passed a limit of 10."""
+    from newsdesk.comments import services
+    from newsdesk.comments.models import Report
+
+    settings.COMMENTS_RATE_LIMIT_IP = (1000, 600)
+    settings.COMMENTS_REPORT_RATE_LIMIT_IP = IP_LIMIT
+    comments = [services.comment_approve(comment=submit(body=f"Beitrag {n} zur Pegelmessung an der Lindra.",
+                                                        email=f"melder{n}@example.org", ip=f"192.0.2.{n + 10}"),
+                                         moderator=moderator) for n in range(PARALLEL_POSTS)]
+    barrier = threading.Barrier(PARALLEL_POSTS)
+    outcomes: Counter = Counter()
+    lock = threading.Lock()
+
+    def report(comment) -> None:
+        try:
+            barrier.wait(timeout=60)
+            try:
+                services.comment_report(comment_id=comment.pk, reason="spam", session_key=f"s{comment.pk}",
+                                        ip="203.0.113.90")
+                outcome = "stored"
+            except services.RateLimited:
+                outcome = "refused"
+        finally:
+            connection.close()
+        with lock:
+            outcomes[outcome] += 1
+
+    threads = [threading.Thread(target=report, args=(comment,)) for comment in comments]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    assert outcomes == Counter({"stored": IP_LIMIT[0], "refused": PARALLEL_POSTS - IP_LIMIT[0]})
+    assert Report.objects.count() == IP_LIMIT[0]

@@ -103,7 +103,7 @@ class Site:
             raise RuntimeError(f"newsdesk {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
         return result.stdout
 
-    def start(self, *, port: int | None = None, serve_args: tuple[str, ...] = (), start_timeout: float = 30,
+    def start(self, *, port: int | None = None, serve_args: tuple[str, ...] = (), start_timeout: float = 60,
               **env: str) -> Server:
         """`newsdesk serve` on `port`; `serve_args` are more of its options (e.g. ("--workers", "2"))."""
         port = port or free_port()

@@ -622,27 +622,44 @@ def comment_report(*, comment_id: int, reason: str, session_key: str | None, ip:
         raise InvalidInput(_("Please choose why you report this comment."),
                            errors={"reason": _("Please choose why you report this comment.")})
     digest, session = ip_hash(ip), session_hash(session_key)
+    slot = _take_report_slot(digest)
+    try:
+        with transaction.atomic():
+            # The lock on the comment serialises reports of it, so "counted once" holds under concurrency.
+            comment = Comment.objects.select_for_update().filter(pk=comment_id,
+                                                                 status=Comment.Status.APPROVED).first()
+            if comment is None:
+                raise NotFound(_("This comment cannot be reported (any more)."))
+            same_reader = Q(pk__in=[])
+            if session:
+                same_reader |= Q(session_hash=session)
+            if digest:
+                same_reader |= Q(ip_hash=digest)
+            earlier = Report.objects.filter(same_reader, comment=comment).first()
+            if earlier is not None:
+                if slot is not None:
+                    slot.give_back()  # a repeat is not a new report: it costs the reader nothing
+                return earlier, False
+            report = Report.objects.create(comment=comment, reason=reason, session_hash=session, ip_hash=digest)
+            Comment.objects.filter(pk=comment.pk).update(open_reports=F("open_reports") + 1)
+    except NotFound:
+        if slot is not None:
+            slot.give_back()
+        raise
+    return report, True
+
+
+def _take_report_slot(digest: str) -> ratelimit.Taken | None:
+    """One slot of `COMMENTS_REPORT_RATE_LIMIT_IP` per IP hash, from the atomic counters (core.ratelimit), so
+    parallel reports cannot all pass a count taken before any of them is written. Raises RateLimited."""
+    if not digest:
+        return None
     count, seconds = _limit("COMMENTS_REPORT_RATE_LIMIT_IP", (10, 600))
-    if digest and Report.objects.filter(
-            ip_hash=digest, created_at__gte=timezone.now() - timedelta(seconds=seconds)).count() >= count:
+    slot = ratelimit.take("comment-report", digest, limit=count, seconds=seconds)
+    if slot is None:
         raise RateLimited(_("Too many reports from your connection. Please wait %(minutes)d minutes and try "
                             "again.") % {"minutes": max(1, seconds // 60)})
-    with transaction.atomic():
-        # The lock on the comment serialises reports of it, so "counted once" holds under concurrency.
-        comment = Comment.objects.select_for_update().filter(pk=comment_id, status=Comment.Status.APPROVED).first()
-        if comment is None:
-            raise NotFound(_("This comment cannot be reported (any more)."))
-        same_reader = Q(pk__in=[])
-        if session:
-            same_reader |= Q(session_hash=session)
-        if digest:
-            same_reader |= Q(ip_hash=digest)
-        earlier = Report.objects.filter(same_reader, comment=comment).first()
-        if earlier is not None:
-            return earlier, False
-        report = Report.objects.create(comment=comment, reason=reason, session_hash=session, ip_hash=digest)
-        Comment.objects.filter(pk=comment.pk).update(open_reports=F("open_reports") + 1)
-    return report, True
+    return slot
 
 
 def _resolve_reports(comment: Comment, *, moderator, outcome: str, decision: Decision) -> int:
@@ -1129,14 +1146,12 @@ def notice_submit(*, comment_id: int, category: str, explanation: str, name: str
     if errors:
         raise InvalidInput(next(iter(errors.values())), errors=errors)
     digest = ip_hash(ip)
-    count, seconds = _limit("COMMENTS_REPORT_RATE_LIMIT_IP", (10, 600))
-    if digest and Notice.objects.filter(
-            ip_hash=digest, created_at__gte=timezone.now() - timedelta(seconds=seconds)).count() >= count:
-        raise RateLimited(_("Too many reports from your connection. Please wait %(minutes)d minutes and try "
-                            "again.") % {"minutes": max(1, seconds // 60)})
+    slot = _take_report_slot(digest)
     with transaction.atomic():
         comment = Comment.objects.select_for_update().filter(pk=comment_id, status=Comment.Status.APPROVED).first()
         if comment is None:
+            if slot is not None:
+                slot.give_back()
             raise NotFound(_("This comment cannot be reported (any more)."))
         notice = Notice.objects.create(comment=comment, category=category, explanation=explanation, name=name,
                                        email=email, good_faith=True, ip_hash=digest)
