@@ -9,8 +9,9 @@ from django.test import Client
 from django.urls import reverse
 
 from newsdesk import realtime
-from newsdesk.comments import services, views
+from newsdesk.comments import services
 from newsdesk.comments.models import Comment, Commenter, Reason
+from newsdesk.realtime import sse
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +115,7 @@ def test_reader_deletes_own_comment(flood_blog):
 
 def test_comment_stream_sends_published_approvals():
     async def scenario():
-        events = views._comment_events("comments.1.2", heartbeat=5)
+        events = sse.live_frames("comments.1.2", heartbeat=5)
         assert (await anext(events)).startswith(b"retry:")
         pending = asyncio.ensure_future(anext(events))
         await asyncio.sleep(0.05)

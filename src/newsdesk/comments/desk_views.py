@@ -3,8 +3,6 @@ the desk lead's numbers and the transparency CSV. Thin: services write, selector
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -19,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from newsdesk import realtime
 from newsdesk.comments import dashboard as charts
 from newsdesk.comments import selectors, services, transparency
 from newsdesk.comments.models import Commenter, CommenterNote, Complaint
@@ -59,27 +56,13 @@ def _is_moderator(user) -> bool:
         user.role in {Role.MODERATOR, Role.ADMIN} or user.is_superuser))
 
 
-async def _queue_events(heartbeat: float) -> AsyncIterator[bytes]:
-    async with realtime.subscribe(services.QUEUE_CHANNEL) as subscription:
-        yield sse.retry_frame(3000)
-        while True:
-            try:
-                async with asyncio.timeout(heartbeat):
-                    message = await subscription.get()
-            except TimeoutError:
-                yield sse.HEARTBEAT
-                continue
-            if message is not None:
-                yield sse.frame(message.data, message.raw)
-
-
 @require_GET
 async def queue_stream(request: HttpRequest) -> HttpResponse:
     """New, reported and decided comments for open cockpits (SSE): moderators only; ids and states, no text."""
     user = await request.auser()
     if not _is_moderator(user):
         raise PermissionDenied
-    response = StreamingHttpResponse(_queue_events(settings.REALTIME_HEARTBEAT_SECONDS),
+    response = StreamingHttpResponse(sse.live_frames(services.QUEUE_CHANNEL, settings.REALTIME_HEARTBEAT_SECONDS),
                                      content_type="text/event-stream; charset=utf-8")
     response["Cache-Control"] = "no-cache, no-transform"
     response["X-Accel-Buffering"] = "no"

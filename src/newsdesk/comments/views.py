@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
-from collections.abc import AsyncIterator
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
@@ -29,7 +27,6 @@ from django.utils.translation import ngettext, pgettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from newsdesk import realtime
 from newsdesk.accounts.models import Role
 from newsdesk.comments import selectors, services
 from newsdesk.comments.forms import CommentForm, NoticeForm
@@ -111,28 +108,13 @@ def comment_delete(request: HttpRequest) -> HttpResponse:
     return HttpResponseRedirect(target_url(comment.target) + "#kommentare", status=303)
 
 
-async def _comment_events(channel: str, heartbeat: float) -> AsyncIterator[bytes]:
-    """Approved (and withdrawn) comments as they happen; no backlog: the page itself shows what came before."""
-    async with realtime.subscribe(channel) as subscription:
-        yield sse.retry_frame(3000)
-        while True:
-            try:
-                async with asyncio.timeout(heartbeat):
-                    message = await subscription.get()
-            except TimeoutError:
-                yield sse.HEARTBEAT
-                continue
-            if message is not None:
-                yield sse.frame(message.data, message.raw)
-
-
 @require_GET
 async def comment_stream(request: HttpRequest, content_type_id: int, object_id: int) -> HttpResponse:
     content_type = await sync_to_async(selectors.content_type_for)(content_type_id)
     if content_type is None or not is_commentable(content_type):
         raise Http404
     response = StreamingHttpResponse(
-        _comment_events(target_channel(content_type_id, object_id), settings.REALTIME_HEARTBEAT_SECONDS),
+        sse.live_frames(target_channel(content_type_id, object_id), settings.REALTIME_HEARTBEAT_SECONDS),
         content_type="text/event-stream; charset=utf-8")
     response["Cache-Control"] = "no-cache, no-transform"
     response["X-Accel-Buffering"] = "no"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import AsyncIterator
 from typing import Any
 
 
@@ -26,3 +28,20 @@ def retry_frame(milliseconds: int) -> bytes:
 
 
 HEARTBEAT = b": heartbeat\n\n"
+
+
+async def live_frames(channel: str, heartbeat: float, *, retry_ms: int = 3000) -> AsyncIterator[bytes]:
+    """SSE frames of what is published on `channel` from now on (no backlog), with a heartbeat when quiet."""
+    from newsdesk.realtime.broker import subscribe  # the hub imports this module: import late
+
+    async with subscribe(channel) as subscription:
+        yield retry_frame(retry_ms)
+        while True:
+            try:
+                async with asyncio.timeout(heartbeat):
+                    message = await subscription.get()
+            except TimeoutError:
+                yield HEARTBEAT
+                continue
+            if message is not None:
+                yield frame(message.data, message.raw)
