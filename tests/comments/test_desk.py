@@ -286,6 +286,21 @@ def test_highlight_uses_spans_when_present_else_quoted_words(submit):
     assert "<b>" not in out and "&lt;b&gt;" in out and "<mark>" in out
 
 
+def test_held_comment_stores_where_its_reason_words_are(submit):
+    """The screening's spans are kept with the comment, so the cockpit marks exactly those words."""
+    comment = submit(body="Was für ein erbärmlicher Vollidiot, dieses dreckige Pack am Ufer der Lindra.",
+                     email="grob@example.org")
+    assert comment.status == Comment.Status.PENDING
+    offense = next(s for s in comment.signals if s["name"] == "offense")
+    assert offense["reason_spans"]
+    stored = Comment.objects.get(pk=comment.pk)
+    marked = {stored.body[a:b] for a, b in selectors.signal_spans(stored)}
+    assert marked and all(f"»{word}«" in offense["reason_de"] for word in marked)
+    calm = submit(body="Die Sandsäcke an der Uferpromenade halten hoffentlich, danke an die Feuerwehr.",
+                  email="ruhig@example.org")
+    assert "reason_spans" not in next(s for s in calm.signals if s["name"] == "offense")
+
+
 def test_queue_views_search_and_tie_break(client, flood_blog, moderator, settings):
     from django.contrib.contenttypes.models import ContentType
 

@@ -155,6 +155,10 @@ def comment_submit(*, target: models.Model, display_name: str, email: str, body:
                        banned=banned, suspect=suspect, model=moderation_services.active_model(),
                        identity_terms=wordlists.identity_terms())
     signals = [{**asdict(s), "action": s.action.value} for s in screening.signals]
+    for signal in signals:
+        if signal["name"] == "offense" and screening.reason_spans:
+            # Where the reason words are, for the cockpit's highlighting (comments.selectors.signal_spans).
+            signal["reason_spans"] = [list(span) for span in screening.reason_spans]
     signals += history_signals(body=body, fingerprint=screening.fingerprint, content_type=content_type,
                                object_id=target.pk, email=email, ip_digest=digest)
     with transaction.atomic():
