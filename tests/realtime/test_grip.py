@@ -57,3 +57,44 @@ def test_publish_items_carry_the_frame_and_the_ids_that_reveal_gaps():
     assert item == {"channel": "liveblog.7", "id": "5", "prev-id": "4",
                     "formats": {"http-stream": {"content": frame.decode()}}}
     assert frame.startswith(b"id: 5\nevent: entry.created\ndata: {")
+
+
+def test_a_failed_publish_asks_the_proxy_to_recover_once_it_answers_again():
+    """Publishing to a proxy that is away fails; the backend then POSTs /recover until the proxy takes it."""
+    import socket
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from newsdesk.realtime.backends.grip import GripBackend
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # nothing listens here yet: the proxy is "restarting"
+    backend = GripBackend(f"http://127.0.0.1:{port}", recover_every=0.05)
+    backend.publish("liveblog.test", {"type": "entry.created", "seq": 7})
+
+    paths: list[str] = []
+    recovered = threading.Event()
+
+    class ControlPort(BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            paths.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"Updated\n")
+            if self.path == "/recover":
+                recovered.set()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", port), ControlPort)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        assert recovered.wait(10)
+        backend.publish("liveblog.test", {"type": "entry.created", "seq": 8})
+        assert paths == ["/recover", "/publish/"]  # one recovery, then publishing as usual
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -110,3 +110,15 @@ def stream_item(channel: str, content: bytes, *, item_id: str | None = None,
         item["prev-id"] = prev_id
     return item
 
+
+def recover(control_url: str, *, timeout: float = 3) -> None:
+    """Ask the proxy to check every held connection for missed messages (Pushpin: POST /recover).
+
+    Each hold then asks its `rel=next` link again with `Grip-Last`, and the event log answers what it lacks.
+    It is what a publisher does after a publish the proxy may not have received (the proxy was restarting).
+    """
+    request = urllib.request.Request(  # noqa: S310 - the URL comes from our settings, not from users
+        control_url.rstrip("/") + "/recover", data=b"", method="POST")
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        response.read()
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import urllib.error
 from typing import Any
 
@@ -19,10 +20,13 @@ class GripBackend:
     # Stream views answer requests that came through the proxy with GRIP instructions.
     holds_connections = True
 
-    def __init__(self, control_url: str | None = None) -> None:
+    def __init__(self, control_url: str | None = None, *, recover_every: float = 1.0) -> None:
         self.control_url = control_url or settings.GRIP_URL
         # Readers connected to this process directly (not through the proxy) are still served.
         self.hub = LocalHub()
+        self.recover_every = recover_every
+        self._recovering = threading.Lock()
+        self._recovery_wanted = threading.Event()
 
     def publish(self, channel: str, data: dict[str, Any]) -> None:
         message = Message.from_data(channel, data)
@@ -37,8 +41,33 @@ class GripBackend:
         try:
             grip.publish(self.control_url, [item])
         except (urllib.error.URLError, OSError):
-            # Committed and in the event log: the proxy recovers the gap on the next message.
+            # Committed and in the event log, but a reader the proxy holds at an older id would only notice the
+            # gap with the channel's next message, which may be long in coming: ask the proxy to recover as soon
+            # as it answers again.
             logger.exception("Could not publish to the GRIP proxy at %s", self.control_url)
+            self._recover_when_back()
+
+    def _recover_when_back(self) -> None:
+        self._recovery_wanted.set()
+        if not self._recovering.acquire(blocking=False):
+            return  # a recovery thread is already waiting for the proxy
+        threading.Thread(target=self._recover_loop, name="grip-recover", daemon=True).start()
+
+    def _recover_loop(self) -> None:
+        try:
+            while self._recovery_wanted.is_set():
+                try:
+                    self._recovery_wanted.clear()
+                    grip.recover(self.control_url)
+                    logger.warning("The GRIP proxy at %s answers again: asked it to recover missed messages",
+                                   self.control_url)
+                except (urllib.error.URLError, OSError):
+                    self._recovery_wanted.set()
+                    threading.Event().wait(self.recover_every)
+        finally:
+            self._recovering.release()
+        if self._recovery_wanted.is_set():  # a publish failed between the last try and the release
+            self._recover_when_back()
 
     async def subscribe(self, channel: str, *, heartbeat: float | None = None) -> Subscription:
         return self.hub.add(channel, heartbeat=heartbeat)
