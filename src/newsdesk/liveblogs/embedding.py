@@ -56,15 +56,19 @@ def allowed_parents() -> list[str]:
 
 
 def frameable(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """The response may be framed by the allowed parents only; read per request, so a changed setting counts.
+    """The page (200, or 304 for it) may be framed by the allowed parents only; errors stay unframeable.
 
-    Outermost decorator: it also marks 304s and renders kept by core.freshness, which carry no view attributes.
+    The parents are read per request, so a changed setting counts. Outermost decorator: it also marks the 304s
+    and the renders kept by core.freshness, which carry no attributes from the view.
     """
 
     @wraps(view)
     def inner(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        framed = xframe_options_exempt(csp_replace({"frame-ancestors": allowed_parents()})(view))
-        return framed(request, *args, **kwargs)
+        response = view(request, *args, **kwargs)
+        if response.status_code not in (200, 304):
+            return response
+        mark = xframe_options_exempt(csp_replace({"frame-ancestors": allowed_parents()})(lambda _: response))
+        return mark(request)
 
     return inner
 
