@@ -167,7 +167,7 @@ def test_the_editor_copies_the_code_from_the_newsblog_page(new_page, server):
 def test_the_embed_on_another_origin_shows_the_live_newsblog_resizes_and_gets_new_entries(
         new_page, host, server, api, codes):
     page, inner = open_host(new_page, host, "voll.html", codes["full"])
-    expect(inner.locator("#liveblog-title")).to_have_text("Hochwasser in Kelmsbrück")
+    expect(inner.locator("#liveblog-title")).to_contain_text("Kelmsbrück")
     expect(inner.locator(".embed-header__site")).to_have_text("newsdesk")
     assert inner.locator("#entry-stream .entry").count() == 10
     before = assert_fits(page)
@@ -213,7 +213,7 @@ def test_links_in_the_embed_open_in_the_top_window(new_page, host, server, codes
     page, inner = open_host(new_page, host, "links.html", codes["teaser"])
     inner.locator(".embed-footer__more").click()
     page.wait_for_url(server.url + BLOG_PATH)
-    expect(page.locator("h1")).to_have_text("Hochwasser in Kelmsbrück")
+    expect(page.locator("h1")).to_contain_text("Kelmsbrück")
 
 
 def test_height_messages_from_elsewhere_are_ignored(new_page, host, server, codes):
@@ -231,7 +231,7 @@ def test_without_javascript_the_plain_iframe_shows_the_newsblog(chromium, host, 
         page = context.new_page()
         page.goto(host.page("ohne-js.html", codes["teaser"]))
         inner = page.frame_locator("noscript iframe, iframe").first
-        expect(inner.locator("#liveblog-title")).to_have_text("Hochwasser in Kelmsbrück")
+        expect(inner.locator("#liveblog-title")).to_contain_text("Kelmsbrück")
         expect(inner.locator("#entry-stream .entry")).to_have_count(3)
     finally:
         context.close()
@@ -253,7 +253,7 @@ def test_other_sites_cannot_frame_it_and_no_other_page_can_be_framed(new_page, h
     for frame in page.frames[1:]:
         content = frame.evaluate("document.body ? document.body.innerText : ''") if frame.url.startswith(
             server.url) else ""
-        assert "Hochwasser in Kelmsbrück" not in content, frame.url
+        assert "Kelmsbrück" not in content, frame.url
 
 
 def test_the_script_is_plain_static_and_usable_from_any_origin(server):

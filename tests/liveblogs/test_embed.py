@@ -253,6 +253,8 @@ def test_the_code_escapes_the_title(editor):
     code = embedding.embed_code(blog, embedding.TEASER)
     assert 'data-title="Newsblog: Sturm &quot;Xaver&quot; &amp; &lt;Folgen&gt;"' in code
     assert "<Folgen>" not in code
+    named = services.liveblog_create(title="Newsblog: Sturmflut an der Lindra", author=editor)
+    assert 'data-title="Newsblog: Sturmflut an der Lindra"' in embedding.embed_code(named)  # not said twice
 
 
 def test_a_cdn_static_url_is_kept_and_the_plain_file_name_is_used(liveblog, settings):

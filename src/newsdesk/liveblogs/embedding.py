@@ -90,7 +90,8 @@ def script_url() -> str:
 
 def embed_code(blog: LiveBlog, variant: str = FULL) -> SafeString:
     """The snippet an editor pastes into another site: the script, and a plain iframe for browsers without it."""
-    title = _("Newsblog: %(title)s") % {"title": blog.title}
+    # The iframe's name for screen readers; most newsblog titles do not say what they are.
+    title = blog.title if "newsblog" in blog.title.lower() else _("Newsblog: %(title)s") % {"title": blog.title}
     script = format_html(
         '<script src="{}" data-newsblog="{}" data-site="{}"{} data-title="{}" async></script>',
         script_url(), blog.slug, settings.SITE_URL,
