@@ -136,8 +136,17 @@ def assert_fits(page) -> int:
     return int(outer)
 
 
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+});
+"""
+
+
 def open_host(new_page, host: Host, name: str, snippet: str, **size):
     page = new_page(**size)
+    page.add_init_script(RECORD_VIOLATIONS)  # in every frame: the host page and the embed
     page.goto(host.page(name, snippet))
     page.evaluate("window.__noReload = true")
     frame_element = page.locator("iframe.newsdesk-embed")
@@ -183,6 +192,7 @@ def test_the_embed_on_another_origin_shows_the_live_newsblog_resizes_and_gets_ne
     assert_fits(page)
     # The host page's own text follows the iframe's height.
     expect(page.locator("#after")).to_be_visible()
+    assert embed_frame(page).evaluate("window.__cspViolations") == []  # the embed runs under the site's policy
 
     for width, height in ((390, 844), (1280, 900)):
         page.set_viewport_size({"width": width, "height": height})
@@ -264,12 +274,17 @@ def test_other_sites_cannot_frame_it_and_no_other_page_can_be_framed(new_page, h
     assert not shows_a_newsblog(page), [frame.url for frame in page.frames]
 
 
-def test_the_script_is_plain_static_and_usable_from_any_origin(server):
-    response = httpx.get(server.url + "/static/liveblogs/embed.js", headers={"Origin": "http://partner.example"})
-    assert response.status_code == 200 and "javascript" in response.headers["Content-Type"]
-    assert response.headers["Access-Control-Allow-Origin"] == "*"
-    assert "set-cookie" not in response.headers
-    assert len(response.content) < 4000  # small
+def test_the_script_is_plain_static_and_usable_from_any_origin(site, server):
+    """Under its plain name also in production (collected, hashed names beside it), cached, for any origin."""
+    production = site.start(start_timeout=120, DEBUG="false", SECRET_KEY="embed-test-" + "k" * 50)
+    for base in (server.url, production.url):
+        response = httpx.get(base + "/static/liveblogs/embed.js", headers={"Origin": "http://partner.example"})
+        assert response.status_code == 200 and "javascript" in response.headers["Content-Type"], base
+        assert response.headers["Access-Control-Allow-Origin"] == "*", base
+        assert "set-cookie" not in response.headers, base
+        assert len(response.content) < 4000  # small
+    control = response.headers["Cache-Control"]
+    assert "public" in control and "max-age=" in control and "immutable" not in control, control
 
 
 @pytest.mark.parametrize("viewport", [(390, 844), (1280, 900)])
