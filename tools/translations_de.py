@@ -1198,6 +1198,23 @@ DE = {
     "The page is shown at /seite/<address>/.": "Die Seite erscheint unter /seite/<Adresse>/.",
     "published": "veröffentlicht",
     "pages": "Seiten",
+    # issue 17 embed: a newsblog on other sites
+    "Unknown variant. Leave “variante” out for the whole newsblog or use “teaser”.":
+        "Unbekannte Variante. Für den ganzen Newsblog „variante“ weglassen, sonst „teaser“ angeben.",
+    "Newsblog: %(title)s": "Newsblog: %(title)s",
+    "The whole newsblog at %(site_name)s": "Der ganze Newsblog bei %(site_name)s",
+    "Code copied.": "Code kopiert.",
+    "Code selected: copy it with Ctrl+C.": "Code markiert: mit Strg+C kopieren.",
+    "Embed": "Einbetten",
+    "Shows this newsblog live on another site or on a section front: copy the code into that page’s HTML. "
+    "Links open on our site.":
+        "Zeigt diesen Newsblog live auf einer anderen Website oder einer Ressortseite: den Code in das HTML "
+        "dieser Seite kopieren. Links öffnen sich auf unserer Website.",
+    "Whole newsblog (newest entries)": "Ganzer Newsblog (neueste Einträge)",
+    "Copy code": "Code kopieren",
+    "Teaser: the newest three entries (for section fronts)": "Teaser: die drei neuesten Einträge (für Ressortseiten)",
+    "Sites allowed to show it: %(parents)s (setting EMBED_ALLOWED_PARENTS).":
+        "Websites, die ihn zeigen dürfen: %(parents)s (Einstellung EMBED_ALLOWED_PARENTS).",
 }
 PLURALS = {
     # commenters: plurals of the reader side of comments

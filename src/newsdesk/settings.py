@@ -285,6 +285,10 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer's check over plain 
 # exist only after a reader clicks "Inhalt laden". frame-src is 'none' when there are none.
 CSP_EMBED_FRAME_SRC = env_list("CSP_EMBED_FRAME_SRC")
 FRAME_ANCESTORS = env_list("FRAME_ANCESTORS", "'self'")
+# The newsblog embed (/newsblog/<slug>/einbetten/) is the only page other sites may frame: its frame-ancestors.
+# Comma-separated origins ("https://partner.example,https://*.example.org") or 'self'; default: this site only.
+# Every other page keeps FRAME_ANCESTORS and X-Frame-Options DENY (newsdesk.liveblogs.embedding).
+EMBED_ALLOWED_PARENTS = env_list("EMBED_ALLOWED_PARENTS", "'self'")
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -53,6 +53,14 @@ def entry_page(blog: LiveBlog, *, cursor: int | None = None, limit: int | None =
     return EntryPage(rows, rows[-1].pk if more and rows else None)
 
 
+def latest_entries(blog: LiveBlog, *, limit: int) -> list[Entry]:
+    """The newest unpinned entries, newest first whatever the blog's order (the embed shows what is new)."""
+    rows = list(_stream(blog).order_by("-created_at", "-id")[:limit])
+    for row in rows:
+        row.liveblog = blog
+    return rows
+
+
 def entry_for_permalink(blog: LiveBlog, entry_id: int) -> Entry | None:
     """The entry, deleted or not (a deleted one answers 410); None when it never was in this newsblog."""
     entry = Entry.objects.select_related("author").filter(pk=entry_id, liveblog=blog).first()

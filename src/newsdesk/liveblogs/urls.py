@@ -11,4 +11,5 @@ urlpatterns = [
     path("<slug:slug>/eintrag/", views.entry_create, name="entry-create"),
     path("<slug:slug>/eintrag/<int:entry_id>/", views.entry_detail, name="entry"),
     path("<slug:slug>/status/", views.liveblog_status, name="status"),
+    path("<slug:slug>/einbetten/", views.liveblog_embed, name="embed"),
 ]

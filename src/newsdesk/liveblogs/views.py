@@ -15,7 +15,7 @@ from newsdesk.core.errors import ServiceError
 from newsdesk.core.freshness import LIVEBLOGS, RELATED, SITE, conditional_page
 from newsdesk.core.html import html_to_text
 from newsdesk.core.validation import whole_number
-from newsdesk.liveblogs import selectors, services
+from newsdesk.liveblogs import embedding, selectors, services
 from newsdesk.liveblogs.forms import EntryForm, LiveBlogForm
 from newsdesk.liveblogs.models import LiveBlog, liveblog_freshness_key
 from newsdesk.liveblogs.permissions import can_create_liveblog, can_write
@@ -95,6 +95,28 @@ def entry_detail(request: HttpRequest, slug: str, entry_id: int) -> HttpResponse
         "share_description": Truncator(text).chars(200),
     })
     return render(request, "liveblogs/detail.html", context)
+
+
+# The one page other sites may frame (embedding.frameable, outermost so 304s and kept renders get it too).
+# Not a reader's own page: no forms, no editor tools, the same for everybody; shared like the newsblog page.
+@embedding.frameable
+@conditional_page(lambda request, slug: [SITE, liveblog_freshness_key(slug)], kind="liveblog")
+def liveblog_embed(request: HttpRequest, slug: str) -> HttpResponse:
+    """`/newsblog/<slug>/einbetten/`: the live newsblog, compact; `?variante=teaser` the newest three entries."""
+    blog = _blog_or_404(slug)
+    variant = request.GET.get("variante", embedding.FULL)
+    if variant not in embedding.VARIANTS:
+        return HttpResponse(_("Unknown variant. Leave “variante” out for the whole newsblog or use “teaser”."),
+                            status=400, content_type="text/plain; charset=utf-8")
+    teaser = variant == embedding.TEASER
+    limit = embedding.TEASER_ENTRIES if teaser else embedding.EMBED_ENTRIES
+    return render(request, "liveblogs/embed.html", {
+        "liveblog": blog,
+        "entries": selectors.latest_entries(blog, limit=limit),
+        "pinned": [] if teaser else selectors.pinned_entries(blog),
+        "variant": variant,
+        "entry_limit": limit,
+    })
 
 
 @login_required
