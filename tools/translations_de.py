@@ -1198,6 +1198,14 @@ DE = {
     "The page is shown at /seite/<address>/.": "Die Seite erscheint unter /seite/<Adresse>/.",
     "published": "veröffentlicht",
     "pages": "Seiten",
+    # issue 17 search
+    "Did you mean": "Meinten Sie",
+    "Results in the newsblog “%(title)s”": "Treffer im Newsblog „%(title)s“",
+    "Search everything": "Alles durchsuchen",
+    "Sort by:": "Sortieren nach:",
+    "Relevance": "Relevanz",
+    "Newest": "Neueste",
+    "in the newsblog": "im Newsblog",
 }
 PLURALS = {
     # commenters: plurals of the reader side of comments
@@ -1227,6 +1235,10 @@ PLURALS = {
     "%(n)d decision undone": ("%(n)d Entscheidung rückgängig gemacht", "%(n)d Entscheidungen rückgängig gemacht"),
     "%(n)s waiting comment is rejected.": ("%(n)s wartender Kommentar wird abgelehnt.",
                                            "%(n)s wartende Kommentare werden abgelehnt."),
+    # issue 17 search
+    "%(n)s result in the newsblog": ("%(n)s Treffer im Newsblog", "%(n)s Treffer im Newsblog"),
+    "Show the result in this newsblog": ("Den Treffer in diesem Newsblog anzeigen",
+                                         "Alle %(n)s Treffer in diesem Newsblog anzeigen"),
 }
 
 

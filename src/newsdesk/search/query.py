@@ -31,7 +31,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from newsdesk.search.models import SearchDocument, SearchTerm
-from newsdesk.search.text import first_words, fts5_match, highlight, query_words, stems_of
+from newsdesk.search.text import _PIECES, first_words, fts5_match, highlight, query_words, stems_of
 
 PAGE_SIZE = 10
 MAX_PAGE = 100
@@ -135,7 +135,7 @@ def _matches(words: list[str], now: datetime) -> tuple[str, list, str, list]:
     # MATCH and bm25 first, materialised, then the filters: asked the other way round, SQLite probes the FTS
     # index once per candidate row (40 ms instead of 2 ms for a few hundred documents). bm25: lower is better.
     matched = "SELECT rowid AS id, -bm25(search_fts, 5.0, 1.0) AS rel FROM search_fts WHERE search_fts MATCH %s"
-    stamp = now.astimezone(dt_timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
+    stamp = now.astimezone(dt_timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")  # noqa: UP017
     return matched, [fts5_match(words)], "(julianday(%s) - julianday(d.published_at))", [stamp]
 
 
@@ -145,7 +145,8 @@ def _scored(words: list[str], docs: QuerySet, now: datetime, grouped: bool) -> t
     sub_sql, sub_params = docs.values("id").query.sql_with_params()
     greatest = "GREATEST" if connection.vendor == "postgresql" else "MAX"
     item = """CASE WHEN d."group" = '' THEN 'd' || d.id ELSE d."group" END""" if grouped else "'d' || d.id"
-    sql = (f"WITH m AS MATERIALIZED ({matched}), "
+    # Every piece of SQL below is a constant of this module or Django's compiled filter; user text is in params.
+    sql = (f"WITH m AS MATERIALIZED ({matched}), "  # noqa: S608
            f"s AS (SELECT d.id AS id, d.published_at AS at, {item} AS item, "
            f"m.rel / (1.0 + {greatest}({age}, 0) / %s) AS score "
            f"FROM m JOIN search_searchdocument d ON d.id = m.id WHERE d.id IN ({sub_sql})) ")
@@ -159,7 +160,8 @@ def _page(words: list[str], docs: QuerySet, now: datetime, *, order: str, groupe
     within = "at DESC, id DESC" if order == "new" else "score DESC, at DESC, id DESC"
     items_by = "newest DESC, item" if order == "new" else "best DESC, newest DESC, item"
     outer_by = "p.newest DESC, p.item" if order == "new" else "p.best DESC, p.newest DESC, p.item"
-    sql = (head + f", r AS (SELECT id, item, at, score, row_number() OVER (PARTITION BY item ORDER BY {within}) rn, "
+    sql = (head + ", r AS (SELECT id, item, at, score, "  # noqa: S608  constants only, user text in params
+           f"row_number() OVER (PARTITION BY item ORDER BY {within}) rn, "
            "count(*) OVER (PARTITION BY item) n, max(score) OVER (PARTITION BY item) best, "
            "max(at) OVER (PARTITION BY item) newest FROM s), "
            f"p AS (SELECT item, best, newest, n FROM r WHERE rn = 1 ORDER BY {items_by} LIMIT %s OFFSET %s), "
@@ -171,7 +173,7 @@ def _page(words: list[str], docs: QuerySet, now: datetime, *, order: str, groupe
         rows = cursor.fetchall()
         if rows:
             return rows[0][3], rows[0][4], [(row[0], row[1], row[2]) for row in rows]
-        cursor.execute(head + "SELECT count(*), count(DISTINCT item) FROM s", params)
+        cursor.execute(head + "SELECT count(*), count(DISTINCT item) FROM s", params)  # noqa: S608
         docs_total, items_total = cursor.fetchone()
     return docs_total, items_total, []
 
@@ -179,7 +181,7 @@ def _page(words: list[str], docs: QuerySet, now: datetime, *, order: str, groupe
 def _has_hits(words: list[str], docs: QuerySet, now: datetime) -> bool:
     head, params = _scored(words, docs, now, grouped=False)
     with connection.cursor() as cursor:
-        cursor.execute(head + "SELECT 1 FROM s LIMIT 1", params)
+        cursor.execute(head + "SELECT 1 FROM s LIMIT 1", params)  # noqa: S608
         return cursor.fetchone() is not None
 
 
@@ -217,13 +219,17 @@ def _close_terms(word: str) -> list[SearchTerm]:
     return [term for dist, _len, _stem, term in sorted(scored, key=lambda s: s[:3]) if dist <= 2]
 
 
-def suggest(words: list[str], docs: QuerySet, now: datetime) -> str:
-    """A query like `words` with each word that finds nothing replaced by a close indexed word, if it has hits."""
+def suggest(words: list[str], docs: QuerySet, now: datetime, original: str = "") -> str:
+    """A query like `words` with each word that finds nothing replaced by a close indexed word, if it has hits.
+
+    Words kept are spelt as the reader typed them in `original`.
+    """
+    spelt = {piece.lower(): piece for piece in _PIECES.findall(original)}
     corrected = []
     changed = False
     for word in words:
         if _has_hits([word], docs, now):
-            corrected.append(word)
+            corrected.append(spelt.get(word, word))
             continue
         for term in _close_terms(word)[:SUGGEST_CANDIDATES]:
             if _has_hits([term.word.lower()], docs, now):
@@ -278,6 +284,6 @@ def search(query: str, topic: str | None = None, date_from: date | None = None, 
                               group_url=doc.group_url))
             last_item = item_key
         items[-1].hits.append(_hit(doc, stems))
-    suggestion = suggest(words, docs, now) if total == 0 else ""
+    suggestion = suggest(words, docs, now, query) if total == 0 else ""
     return Results(query=query, words=words, items=items, total=total, item_total=item_total, page=page,
                    order=order, group=group, suggestion=suggestion)
