@@ -26,6 +26,8 @@ class Migration(migrations.Migration):
         migrations.AddField("searchdocument", "group_url", models.CharField(blank=True, default="", max_length=500)),
         migrations.AddIndex("searchdocument",
                             models.Index(fields=["group", "published_at"], name="search_document_group")),
+        migrations.AddIndex("searchdocument", models.Index(fields=["id", "published_at", "group", "topic_slugs"],
+                                                           name="search_document_rank")),
         migrations.CreateModel(
             name="SearchTerm",
             fields=[
