@@ -1215,6 +1215,14 @@ DE = {
     "Teaser: the newest three entries (for section fronts)": "Teaser: die drei neuesten Einträge (für Ressortseiten)",
     "Sites allowed to show it: %(parents)s (setting EMBED_ALLOWED_PARENTS).":
         "Websites, die ihn zeigen dürfen: %(parents)s (Einstellung EMBED_ALLOWED_PARENTS).",
+    # issue 17 search
+    "Did you mean": "Meinten Sie",
+    "Results in the newsblog “%(title)s”": "Treffer im Newsblog „%(title)s“",
+    "Search everything": "Alles durchsuchen",
+    "Sort by:": "Sortieren nach:",
+    "Relevance": "Relevanz",
+    "Newest": "Neueste",
+    "in the newsblog": "im Newsblog",
 }
 PLURALS = {
     # commenters: plurals of the reader side of comments
@@ -1244,6 +1252,10 @@ PLURALS = {
     "%(n)d decision undone": ("%(n)d Entscheidung rückgängig gemacht", "%(n)d Entscheidungen rückgängig gemacht"),
     "%(n)s waiting comment is rejected.": ("%(n)s wartender Kommentar wird abgelehnt.",
                                            "%(n)s wartende Kommentare werden abgelehnt."),
+    # issue 17 search
+    "%(n)s result in the newsblog": ("%(n)s Treffer im Newsblog", "%(n)s Treffer im Newsblog"),
+    "Show the result in this newsblog": ("Den Treffer in diesem Newsblog anzeigen",
+                                         "Alle %(n)s Treffer in diesem Newsblog anzeigen"),
 }
 
 

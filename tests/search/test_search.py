@@ -158,7 +158,8 @@ def test_newsblog_entries_are_indexed(liveblog, editor, django_capture_on_commit
         entry = liveblogs.entry_create(liveblog=liveblog, author=editor, body="Das Umspannwerk brennt.",
                                        headline="Feuer")
     hit = search.search("Umspannwerk").hits[0]
-    assert hit.kind == "entry" and hit.url.endswith(f"/eintrag/{entry.pk}/") and "Stromausfall" in hit.title
+    assert hit.kind == "entry" and hit.url.endswith(f"/eintrag/{entry.pk}/") and hit.title == "Feuer"
+    assert hit.group_title == "Stromausfall in Testhausen" and hit.group_url == liveblog.get_absolute_url()
     with django_capture_on_commit_callbacks(execute=True):
         entry = liveblogs.entry_update(entry=entry, editor=editor, version=entry.version, body="Alles ruhig.")
     assert search.search("Umspannwerk").total == 0 and search.search("ruhig").total == 1

@@ -22,17 +22,29 @@ RELATED_ENTRIES = 100  # the newest entries say what a newsblog is about; older 
 RELATED_REFRESH = timedelta(minutes=10)
 
 
+def searchable_entries() -> Any:
+    """The entries readers may find (search and related): the one place that says which, so a new status rule
+    (issue 11: only published entries) is a change of this line."""
+    return Entry.objects.visible()
+
+
+def entry_group(blog: LiveBlog) -> str:
+    """The search group of a newsblog's entries; also the `?in=` value of "alle Treffer im Newsblog"."""
+    return f"newsblog-{blog.slug}"
+
+
 def entry_document(entry: Entry) -> dict[str, Any]:
+    # The entry's own headline (blank: search shows its first words); the newsblog is its group, named beside it.
     blog = entry.liveblog
-    title = f"{blog.title}: {entry.headline}" if entry.headline else blog.title
     return {
-        "kind": KIND, "id": entry.pk, "title": title, "body": html_to_text(entry.body),
+        "kind": KIND, "id": entry.pk, "title": entry.headline, "body": html_to_text(entry.body),
         "url": entry.get_absolute_url(), "published_at": entry.created_at, "topics": [],
+        "group": entry_group(blog), "group_title": blog.title, "group_url": blog.get_absolute_url(),
     }
 
 
 def related_document(blog: LiveBlog) -> dict[str, Any]:
-    entries = Entry.objects.visible().filter(liveblog=blog).order_by("-created_at")[:RELATED_ENTRIES]
+    entries = searchable_entries().filter(liveblog=blog).order_by("-created_at")[:RELATED_ENTRIES]
     text = "\n\n".join([blog.teaser, *(f"{e.headline}\n{html_to_text(e.body)}" for e in entries)])
     return {"kind": BLOG_KIND, "id": blog.pk, "title": blog.title, "text": text, "url": blog.get_absolute_url(),
             "published_at": blog.created_at}
@@ -49,7 +61,7 @@ def index_liveblog(liveblog_id: int, *, throttle: bool = False) -> None:
 
 
 def index_entry(entry_id: int) -> None:
-    entry = Entry.objects.visible().select_related("liveblog").filter(pk=entry_id).first()
+    entry = searchable_entries().select_related("liveblog").filter(pk=entry_id).first()
     if entry is None:
         search.remove_document(KIND, entry_id)
     else:
@@ -75,7 +87,7 @@ def liveblog_after_commit(liveblog_id: int, *, entries_too: bool = False) -> Non
 
 
 def _index_entries(liveblog_id: int) -> None:
-    for entry in Entry.objects.visible().select_related("liveblog").filter(liveblog_id=liveblog_id):
+    for entry in searchable_entries().select_related("liveblog").filter(liveblog_id=liveblog_id):
         search.index_document(**entry_document(entry))
 
 
@@ -84,7 +96,7 @@ def remove_liveblog_after_commit(liveblog_id: int) -> None:
 
 
 def all_documents() -> Iterator[dict[str, Any]]:
-    for entry in Entry.objects.visible().select_related("liveblog").iterator(chunk_size=500):
+    for entry in searchable_entries().select_related("liveblog").iterator(chunk_size=500):
         yield entry_document(entry)
 
 

@@ -1,8 +1,8 @@
 """Full-text search over what the domain apps push in (infrastructure: plain text, ids and dicts).
 
-    index_document(kind, id, title, body, url, published_at, topics)
+    index_document(kind, id, title, body, url, published_at, topics, group="", group_title="", group_url="")
     remove_document(kind, id)
-    search(query, topic=None, date_from=None, date_to=None, page=1) -> Results
+    search(query, topic=None, date_from=None, date_to=None, page=1, order="relevance", group=None) -> Results
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ if TYPE_CHECKING:
 
 
 def index_document(kind: str, id: int, title: str, body: str, url: str, published_at: Any,
-                   topics: Any = ()) -> None:
+                   topics: Any = (), group: str = "", group_title: str = "", group_url: str = "") -> None:
     from newsdesk.search.services import index_document as run
 
-    run(kind, id, title, body, url, published_at, topics)
+    run(kind, id, title, body, url, published_at, topics, group=group, group_title=group_title,
+        group_url=group_url)
 
 
 def remove_document(kind: str, id: int) -> None:
@@ -33,7 +34,7 @@ def register_source(kind: str, documents: Any) -> None:
 
 
 def search(query: str, topic: str | None = None, date_from: Any = None, date_to: Any = None,
-           page: int = 1) -> Results:
+           page: int = 1, order: str = "relevance", group: str | None = None) -> Results:
     from newsdesk.search.query import search as run
 
-    return run(query, topic=topic, date_from=date_from, date_to=date_to, page=page)
+    return run(query, topic=topic, date_from=date_from, date_to=date_to, page=page, order=order, group=group)

@@ -23,10 +23,21 @@ class SearchDocument(models.Model):
     title_stems = models.TextField(blank=True)  # SQLite: what FTS5 indexes
     body_stems = models.TextField(blank=True)
     vector = SearchVectorField(null=True)  # PostgreSQL only
+    # Documents of one container (the entries of a newsblog) share a group: results list them together under
+    # its title ("7 Treffer im Newsblog …"). Blank: the document stands alone (an article).
+    group = models.CharField(max_length=100, blank=True, default="")
+    group_title = models.CharField(max_length=300, blank=True, default="")
+    group_url = models.CharField(max_length=500, blank=True, default="")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_unique")]
         verbose_name = _("search document")
+        indexes = [
+            models.Index(fields=["group", "published_at"], name="search_document_group"),
+            # Covering the ranking and the filters, so that a word in most documents reads this narrow index
+            # instead of the wide rows (body and stems): SQLite uses it by name (INDEXED BY) in query.py.
+            models.Index(fields=["id", "published_at", "group", "topic_slugs"], name="search_document_rank"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}: {self.title}"
@@ -43,3 +54,21 @@ class SearchTopic(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SearchTerm(models.Model):
+    """Every stem seen in an indexed document with one readable form of it: the vocabulary of "Meinten Sie …".
+
+    Only added to (a term whose documents are gone stays): a suggestion is offered only after a search for it
+    has found something, so a stale term costs a look-up, never a wrong suggestion.
+    """
+
+    stem = models.CharField(max_length=60, unique=True)
+    word = models.CharField(max_length=60)
+    length = models.PositiveSmallIntegerField()  # of the stem: candidates within edit distance 2 differ by <= 2
+
+    class Meta:
+        indexes = [models.Index(fields=["length"], name="search_term_length")]
+
+    def __str__(self) -> str:
+        return self.word

@@ -9,8 +9,8 @@ from typing import Any
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 
-from newsdesk.search.models import SearchDocument, SearchTopic
-from newsdesk.search.text import document_stems
+from newsdesk.search.models import SearchDocument, SearchTerm, SearchTopic
+from newsdesk.search.text import document_stems, document_terms
 
 # kind -> a function yielding index_document keyword arguments for every document of that kind (reindex).
 _SOURCES: dict[str, Callable[[], Iterable[dict[str, Any]]]] = {}
@@ -29,9 +29,11 @@ def _topic_pairs(topics: Iterable) -> list[list[str]]:
     return pairs
 
 
-def _fields(title: str, body: str, url: str, published_at: datetime, pairs: list[list[str]]) -> dict[str, Any]:
+def _fields(title: str, body: str, url: str, published_at: datetime, pairs: list[list[str]],
+            group: tuple[str, str, str] = ("", "", "")) -> dict[str, Any]:
     return {
         "title": title[:300], "body": body, "url": url, "published_at": published_at, "topics": pairs,
+        "group": group[0][:100], "group_title": group[1][:300], "group_url": group[2][:500],
         "topic_slugs": "".join(f"|{slug}|" for slug, _name in pairs)[:1000],
         "title_stems": document_stems(title), "body_stems": document_stems(body),
     }
@@ -41,13 +43,24 @@ def _fields(title: str, body: str, url: str, published_at: datetime, pairs: list
 _VECTOR = SearchVector("title", weight="A", config="german") + SearchVector("body", weight="B", config="german")
 
 
+def _terms(terms: dict[str, str]) -> list[SearchTerm]:
+    return [SearchTerm(stem=s, word=w, length=len(s)) for s, w in terms.items() if len(s) <= 60]
+
+
 @transaction.atomic
 def index_document(kind: str, id: int, title: str, body: str, url: str, published_at: datetime,
-                   topics: Iterable = ()) -> None:
-    """Adds or replaces one document. `topics`: (slug, name) pairs or {"slug", "name"} dicts; body is plain text."""
+                   topics: Iterable = (), group: str = "", group_title: str = "", group_url: str = "") -> None:
+    """Adds or replaces one document. `topics`: (slug, name) pairs or {"slug", "name"} dicts; body is plain text.
+
+    `group` (a key such as "newsblog-<slug>"), `group_title` and `group_url` name the container the document
+    belongs to; results list the hits of one group together under its title. `title` may be blank: results
+    then show the first words of the body.
+    """
     pairs = _topic_pairs(topics)
     doc, _created = SearchDocument.objects.update_or_create(
-        kind=kind, object_id=id, defaults=_fields(title, body, url, published_at, pairs))
+        kind=kind, object_id=id,
+        defaults=_fields(title, body, url, published_at, pairs, (group, group_title, group_url)))
+    SearchTerm.objects.bulk_create(_terms(document_terms(title, body)), ignore_conflicts=True)
     if connection.vendor == "postgresql":
         SearchDocument.objects.filter(pk=doc.pk).update(vector=_VECTOR)
     for slug, name in pairs:
@@ -75,14 +88,19 @@ def reindex(batch_size: int = REINDEX_BATCH) -> int:
     with transaction.atomic():
         SearchDocument.objects.all().delete()
         SearchTopic.objects.all().delete()
+        SearchTerm.objects.all().delete()
         count = 0
         topics: dict[str, str] = {}
+        terms: dict[str, str] = {}
         batch: list[SearchDocument] = []
         for doc in _all_documents():
             pairs = _topic_pairs(doc.get("topics", ()))
             topics.update({slug: name for slug, name in pairs})
+            for term_stem, word in document_terms(doc["title"], doc["body"]).items():
+                terms.setdefault(term_stem, word)
+            group = (doc.get("group", ""), doc.get("group_title", ""), doc.get("group_url", ""))
             batch.append(SearchDocument(kind=doc["kind"], object_id=doc["id"], **_fields(
-                doc["title"], doc["body"], doc["url"], doc["published_at"], pairs)))
+                doc["title"], doc["body"], doc["url"], doc["published_at"], pairs, group)))
             if len(batch) >= batch_size:
                 SearchDocument.objects.bulk_create(batch)
                 count += len(batch)
@@ -90,6 +108,7 @@ def reindex(batch_size: int = REINDEX_BATCH) -> int:
         SearchDocument.objects.bulk_create(batch)
         count += len(batch)
         SearchTopic.objects.bulk_create([SearchTopic(slug=slug, name=name) for slug, name in topics.items()])
+        SearchTerm.objects.bulk_create(_terms(terms), batch_size=2000)
         if connection.vendor == "postgresql":
             SearchDocument.objects.update(vector=_VECTOR)
         else:

@@ -36,6 +36,29 @@ def document_stems(text: str) -> str:
     return " ".join(stem(w) for w in words(text) if w not in STOP_WORDS)
 
 
+def document_terms(*texts: str) -> dict[str, str]:
+    """stem -> the first form of it met in `texts` (case kept): the vocabulary "Meinten Sie …" draws on."""
+    terms: dict[str, str] = {}
+    for text in texts:
+        for word in _PIECES.findall(text):
+            lower = word.lower()
+            if lower in STOP_WORDS or len(lower) < 3 or len(lower) >= 60 or lower.isdigit():
+                continue
+            terms.setdefault(stem(lower), word)
+    return terms
+
+
+TITLE_WORDS = 12
+
+
+def first_words(text: str, max_words: int = TITLE_WORDS) -> str:
+    """The start of `text` as a title: at most `max_words` words, cut after a whole word, "…" when cut."""
+    found = list(_PIECES.finditer(text))
+    if len(found) <= max_words:
+        return " ".join(text.split())
+    return " ".join(text[:found[max_words - 1].end()].split()) + " …"
+
+
 def fts5_match(query: list[str]) -> str:
     """An FTS5 MATCH expression: each stem quoted (stems are letters and digits only), all required."""
     return " ".join(f'"{stem(w)}"' for w in query)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -25,8 +25,21 @@ def _page(value: str) -> int:
     return min(max(1, number), MAX_PAGE) if number is not None else 1
 
 
+def _link(params: QueryDict, **changes: str | None) -> str:
+    """The query string of this search with `changes` (None drops a parameter) and always from page 1."""
+    params = params.copy()
+    params.pop("seite", None)
+    for key, value in changes.items():
+        if value:
+            params[key] = value  # an existing key keeps its place
+        else:
+            params.pop(key, None)
+    return params.urlencode()
+
+
 def search_page(request: HttpRequest) -> HttpResponse:
-    """/suche/?q=…&thema=…&von=JJJJ-MM-TT&bis=…&seite=N: any input gives results or a message, never an error."""
+    """/suche/?q=…&thema=…&von=JJJJ-MM-TT&bis=…&sortierung=neu&in=GRUPPE&seite=N: results or a message, never an
+    error. `in` limits the search to one group (the entries of one newsblog: "alle Treffer im Newsblog")."""
     raw = request.GET.get("q", "").replace("\x00", "")
     query = raw[:MAX_QUERY_CHARS]
     topics = list(SearchTopic.objects.all())
@@ -38,14 +51,20 @@ def search_page(request: HttpRequest) -> HttpResponse:
         notes.append(_("Your search was shortened to %(n)d characters.") % {"n": MAX_QUERY_CHARS})
     if date_from and date_to and date_from > date_to:
         date_from, date_to = date_to, date_from
+    order = "new" if request.GET.get("sortierung", "") == "neu" else "relevance"
+    group = request.GET.get("in", "")[:100]
     results = search(query, topic=topic or None, date_from=date_from, date_to=date_to,
-                     page=_page(request.GET.get("seite", "")))
-    params = request.GET.copy()
-    params.pop("seite", None)
+                     page=_page(request.GET.get("seite", "")), order=order, group=group or None)
+    group_title = next((hit.group_title for hit in results.hits if hit.group_title), "")
     context = {
         "query": query, "results": results, "topics": topics, "topic": topic, "notes": notes,
         "date_from": date_from, "date_to": date_to, "searched": bool(query.strip()),
-        "base_query": params.urlencode(),
+        "base_query": _link(request.GET), "order": order, "group": group, "group_title": group_title,
+        "by_relevance": _link(request.GET, sortierung=None), "by_date": _link(request.GET, sortierung="neu"),
+        "all_groups": _link(request.GET, **{"in": None}),
+        "suggestion_query": _link(request.GET, q=results.suggestion) if results.suggestion else "",
+        "rows": [(item, _link(request.GET, **{"in": item.group}) if item.is_group else "")
+                 for item in results.items],
     }
     response = render(request, "search/results.html", context)
     # Private: the page carries the reader's own CSRF token (language switch), which no shared cache may hand on.
