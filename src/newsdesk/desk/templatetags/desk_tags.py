@@ -20,11 +20,14 @@ def desk_panel(context, liveblog) -> SafeString:
     # Readers (and every page a shared cache keeps: anonymous) get nothing, without a query.
     if user is None or not user.is_authenticated or not is_desk_member(user, liveblog):
         return mark_safe("")
+    recent = selectors.recent_messages(liveblog)
     return render_to_string("desk/_panel.html", {
         "liveblog": liveblog,
         "desk_user": user,
         "people": selectors.presence(liveblog),
-        "desk_messages": selectors.recent_messages(liveblog),
+        "desk_messages": recent,
+        # The stream resumes after this one: nothing sent between rendering and connecting is lost.
+        "last_message_id": recent[-1]["id"] if recent else 0,
         "message_max_length": MESSAGE_MAX_LENGTH,
         "heartbeat_seconds": services.PRESENCE_HEARTBEAT_SECONDS,
     }, request=request)
