@@ -126,3 +126,29 @@ def test_readers_stream_never_carries_the_desk(liveblog, editor):
                     await readers.get()
 
     asyncio.run(run())
+
+
+def test_through_pushpin_the_desk_channel_is_held_for_members_only(liveblog, editor, reader, settings, monkeypatch):
+    from types import SimpleNamespace
+
+    from django.test import Client
+
+    from tests.realtime.test_grip import token
+
+    settings.GRIP_SIG_KEY = "desk-test-key"
+    monkeypatch.setattr("newsdesk.realtime.backend", lambda: SimpleNamespace(holds_connections=True))
+    services.message_post(liveblog=liveblog, author=editor, text="vorher")
+    later = services.message_post(liveblog=liveblog, author=editor, text="verpasst")
+    url = reverse("desk:events", kwargs={"slug": liveblog.slug})
+    signed = {"HTTP_GRIP_SIG": token("desk-test-key", {"iss": "pushpin"})}
+    client = Client()
+    client.force_login(editor)
+    response = client.get(url, HTTP_LAST_EVENT_ID=str(later.pk - 1), **signed)
+    assert response.status_code == 200
+    assert response["Grip-Hold"] == "stream" and response["Grip-Channel"] == f"liveblog.{liveblog.pk}.desk"
+    body = response.content.decode()
+    assert "event: desk.presence" in body and "verpasst" in body and "vorher" not in body
+    outsider = Client()
+    outsider.force_login(reader)
+    refused = outsider.get(url, **signed)
+    assert refused.status_code == 403 and "Grip-Hold" not in refused

@@ -20,7 +20,7 @@ from newsdesk.desk.permissions import is_desk_member
 from newsdesk.desk.services import desk_channel
 from newsdesk.liveblogs.models import LiveBlog
 from newsdesk.liveblogs.streaming import jittered_retry_frame
-from newsdesk.realtime import sse
+from newsdesk.realtime import grip, sse
 
 
 def frame(data: dict, *, event: str, event_id: int | None = None) -> bytes:
@@ -38,6 +38,29 @@ def _still_member(user_id: int, liveblog_id: int) -> bool:
 def _newest_message_id(liveblog_id: int) -> int:
     newest = DeskMessage.objects.filter(liveblog_id=liveblog_id).order_by("-id").values_list("id", flat=True)
     return newest.first() or 0
+
+
+def _opening(liveblog_id: int, last: int | None) -> list[bytes]:
+    """Who is present and (after a reconnect) the messages missed: the start of every desk stream."""
+    blog = LiveBlog(pk=liveblog_id)
+    chunks = [frame({"type": "desk.presence", "people": selectors.presence(blog)}, event="desk.presence")]
+    if last is not None:
+        chunks += [frame(message, event="desk.message", event_id=message["id"])
+                   for message in selectors.messages_after(liveblog_id, last)]
+    return chunks
+
+
+def grip_opening(liveblog: LiveBlog, last: int | None, *, next_link: str,
+                 heartbeat: float) -> tuple[bytes, list[tuple[str, str]]]:
+    """Through Pushpin: the opening frames and the instruction to hold the desk channel from here on.
+
+    Pushpin then appends what is published on the desk channel (realtime.backends.grip), across all server
+    processes. Only a desk member gets this answer, and only the channel chosen here is held.
+    """
+    body = jittered_retry_frame() + b"".join(_opening(liveblog.pk, last))
+    headers = grip.hold_stream_headers(channel=desk_channel(liveblog), last_id=None, next_link=next_link,
+                                       keep_alive=sse.HEARTBEAT, keep_alive_seconds=max(1, int(heartbeat)))
+    return body, headers
 
 
 async def desk_events(liveblog: LiveBlog, user, last_id: int | None, *, heartbeat: float) -> AsyncIterator[bytes]:

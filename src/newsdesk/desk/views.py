@@ -15,14 +15,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from newsdesk import realtime
 from newsdesk.core.errors import Forbidden, NotFound, ServiceError
 from newsdesk.core.validation import whole_number
 from newsdesk.desk import selectors, services
 from newsdesk.desk.permissions import ensure_desk_member, is_desk_member
-from newsdesk.desk.streaming import desk_events
+from newsdesk.desk.streaming import desk_events, grip_opening
 from newsdesk.liveblogs import selectors as liveblog_selectors
 from newsdesk.liveblogs.models import LiveBlog
 from newsdesk.liveblogs.streaming import EVENT_STREAM_CONTENT_TYPE, EVENT_STREAM_HEADERS
+from newsdesk.realtime import grip
 
 
 def _blog(slug: str) -> LiveBlog:
@@ -113,6 +115,16 @@ async def events(request: HttpRequest, slug: str) -> HttpResponse:
     last = whole_number(raw_last) if raw_last else None
     if raw_last and last is None:
         return _error(services.BadDeskInput(_("Last-Event-ID must be a non-negative whole number.")))
+    headers = {name.lower(): value for name, value in request.headers.items()}
+    if getattr(realtime.backend(), "holds_connections", False) and grip.is_grip_request(headers,
+                                                                                        settings.GRIP_SIG_KEY):
+        # Pushpin holds the connection: every process's publish reaches it, none of ours stays open.
+        body, hold = await sync_to_async(grip_opening)(
+            blog, last, next_link=request.path, heartbeat=settings.REALTIME_HEARTBEAT_SECONDS)
+        response = HttpResponse(body, content_type=EVENT_STREAM_CONTENT_TYPE)
+        for name, value in [*EVENT_STREAM_HEADERS, *hold]:
+            response[name] = value
+        return response
     response = StreamingHttpResponse(desk_events(blog, user, last, heartbeat=settings.REALTIME_HEARTBEAT_SECONDS),
                                      content_type=EVENT_STREAM_CONTENT_TYPE)
     for name, value in EVENT_STREAM_HEADERS:

@@ -276,7 +276,10 @@
     const url = panel.dataset.eventsUrl + "?last_event_id=" + last;
     source = new EventSource(url);
     source.addEventListener("desk.presence", (event) => receivePeople(JSON.parse(event.data).people));
-    source.addEventListener("desk.message", (event) => addMessage(JSON.parse(event.data), { live: true }));
+    source.addEventListener("desk.message", (event) => {
+      const data = JSON.parse(event.data);
+      addMessage(data.message || data, { live: true }); // through Pushpin the frame is the whole published message
+    });
     source.addEventListener("open", () => { retryDelay = 1000; panel.dataset.connection = "open"; });
     source.addEventListener("error", () => {
       panel.dataset.connection = "reconnecting";
