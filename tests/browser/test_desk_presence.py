@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import uuid
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import ARTIFACTS, LIVE_SLUG, log_in
@@ -13,6 +14,12 @@ from tests.support.server import EDITOR_PASSWORD
 
 BLOG_PATH = f"/newsblog/{LIVE_SLUG}/"
 ANNA, ANNA_PASSWORD = "anna", "e2e-anna-password-1"
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    # The shared machine can be slow to start a server; the fixture of conftest, with more patience.
+    return site.start(start_timeout=120)
 
 
 def log_in_as(page, server, username: str, password: str, next_path: str) -> None:
@@ -65,7 +72,7 @@ def test_two_editors_see_each_other_type_and_chat_live(new_page, server, site):
     expect(desk.locator(".desk-message", has_text=text[7:])).to_have_count(1)  # sent once, shown once
     reply = f"Ja, mache ich. <b>kein HTML</b> {uuid.uuid4().hex[:6]}"
     anna.get_by_label("Nachricht an den Desk").fill(reply)
-    anna.get_by_role("button", name="Senden").click()
+    anna.locator("#desk").get_by_role("button", name="Senden", exact=True).click()
     expect(desk.locator(".desk-message__text", has_text=reply)).to_have_text(reply)
     assert desk.locator(".desk-message b").count() == 0
 
