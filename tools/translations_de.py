@@ -1228,7 +1228,7 @@ DE = {
     "No messages yet. Write to the desk: readers never see this.":
         "Noch keine Nachrichten. Schreiben Sie dem Desk – Leserinnen und Leser sehen das nie.",
     "Message to the desk": "Nachricht an den Desk",
-    "Message to the desk (@name mentions)": "Nachricht an den Desk (@Name erwähnt)",
+    "Message (@name mentions)": "Nachricht (@Name erwähnt)",
     "%%(name)s is writing …": "%%(name)s schreibt …",
     "%%(names)s are writing …": "%%(names)s schreiben …",
     "Being edited by %%(names)s right now": "Wird gerade von %%(names)s bearbeitet",

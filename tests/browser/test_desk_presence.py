@@ -57,6 +57,9 @@ def test_two_editors_see_each_other_type_and_chat_live(new_page, server, site):
     anna.keyboard.type("Der Pegel am Lindrahof")
     expect(desk.locator("#desk-typing")).to_have_text("Anna Keller schreibt …")
     expect(desk.locator('#desk-people .desk-person--typing')).to_have_count(1)
+    shots = ARTIFACTS / "desk"
+    shots.mkdir(parents=True, exist_ok=True)
+    desk.locator("#desk").screenshot(path=str(shots / "desk-panel-typing-desktop.png"))
     expect(desk.locator("#desk-typing")).to_have_text("", timeout=15_000)
 
     # Desk chat: a message with a mention arrives live on Anna's page, highlighted for her.
@@ -87,14 +90,15 @@ def test_two_editors_see_each_other_type_and_chat_live(new_page, server, site):
     expect(anna_entry.locator(".desk-editing-notice")).to_have_text("Wird gerade von Demo Redaktion bearbeitet")
     expect(first.locator(".desk-editing-notice")).to_have_text("Wird gerade von Anna Keller bearbeitet")
 
-    shots = ARTIFACTS / "desk"
-    shots.mkdir(parents=True, exist_ok=True)
     desk.locator("#desk").screenshot(path=str(shots / "desk-panel-desktop.png"))
+    first.screenshot(path=str(shots / "desk-entry-editing-desktop.png"))
     desk.screenshot(path=str(shots / "desk-page-desktop.png"))
     anna.set_viewport_size({"width": 390, "height": 844})
     anna.locator("#desk").scroll_into_view_if_needed()
     anna.locator("#desk").screenshot(path=str(shots / "desk-panel-phone.png"))
     anna.screenshot(path=str(shots / "desk-page-phone.png"))
+    anna_entry.scroll_into_view_if_needed()
+    anna_entry.screenshot(path=str(shots / "desk-entry-editing-phone.png"))
 
     # Cancel: Anna's badge goes away on the desk's page when she closes her editor.
     anna_entry.get_by_role("button", name="Abbrechen").click()
