@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import ARTIFACTS, LIVE_SLUG, log_in
+from tests.browser.test_accessibility import BLOCKING, describe
 from tests.support.server import EDITOR_PASSWORD
 
 BLOG_PATH = f"/newsblog/{LIVE_SLUG}/"
@@ -79,6 +80,13 @@ def test_two_editors_see_each_other_type_and_chat_live(new_page, server, site):
     expect(desk.locator(".desk-message__text", has_text=reply)).to_have_text(reply)
     assert desk.locator(".desk-message b").count() == 0
 
+    # The panel with people, messages and a mention passes axe (no serious or critical violation).
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(desk, context="#desk").response["violations"]
+    blocking = [v for v in violations if v["impact"] in BLOCKING]
+    assert not blocking, describe(blocking)
+
     # "Wird gerade von … bearbeitet": the desk opens an entry; Anna sees the badge and, opening it too, the notice.
     first = desk.locator("#entry-stream .entry").first
     entry_id = first.get_attribute("data-entry-id")
@@ -96,6 +104,8 @@ def test_two_editors_see_each_other_type_and_chat_live(new_page, server, site):
     anna.set_viewport_size({"width": 390, "height": 844})
     anna.locator("#desk").scroll_into_view_if_needed()
     anna.locator("#desk").screenshot(path=str(shots / "desk-panel-phone.png"))
+    blocking = [v for v in Axe().run(anna, context="#desk").response["violations"] if v["impact"] in BLOCKING]
+    assert not blocking, describe(blocking)
     anna.screenshot(path=str(shots / "desk-page-phone.png"))
     anna_entry.scroll_into_view_if_needed()
     anna_entry.screenshot(path=str(shots / "desk-entry-editing-phone.png"))

@@ -15,6 +15,7 @@
   const alone = document.getElementById("desk-alone");
   const typingLine = document.getElementById("desk-typing");
   const messageList = document.getElementById("desk-messages");
+  const log = document.getElementById("desk-log"); // the scrolling live region around the list
   const empty = document.getElementById("desk-empty");
   const form = document.getElementById("desk-form");
   const input = document.getElementById("desk-input");
@@ -218,7 +219,7 @@
     messageList.append(item);
     empty.hidden = true;
     while (messageList.children.length > 200) messageList.firstElementChild.remove();
-    messageList.scrollTop = messageList.scrollHeight;
+    log.scrollTop = log.scrollHeight;
     if (live && message.author_id !== me) {
       if (!chat.open) {
         unseen += 1;
@@ -231,11 +232,11 @@
   }
 
   chat.addEventListener("toggle", () => {
-    if (chat.open) { unseen = 0; unread.hidden = true; messageList.scrollTop = messageList.scrollHeight; }
+    if (chat.open) { unseen = 0; unread.hidden = true; log.scrollTop = log.scrollHeight; }
     try { localStorage.setItem("newsdesk.deskChatOpen", chat.open ? "1" : "0"); } catch (error) { /* private mode */ }
   });
   try { if (localStorage.getItem("newsdesk.deskChatOpen") === "0") chat.open = false; } catch (error) { /* ignore */ }
-  messageList.scrollTop = messageList.scrollHeight;
+  log.scrollTop = log.scrollHeight;
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
