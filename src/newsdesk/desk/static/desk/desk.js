@@ -135,6 +135,8 @@
         headers: { "X-CSRFToken": csrfToken(), Accept: "application/json" },
       });
       if (response.ok) receivePeople((await response.json()).people);
+      // The entry was deleted meanwhile (400): stay present, without it.
+      else if (response.status === 400 && editing) { editing = null; heartbeat(); }
     } catch (error) { /* offline: the next heartbeat tries again */ }
   }
 
