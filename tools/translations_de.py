@@ -1223,6 +1223,44 @@ DE = {
     "Relevance": "Relevanz",
     "Newest": "Neueste",
     "in the newsblog": "im Newsblog",
+    # issue 11 presence: who is at the desk, who is writing, the desk chat
+    "Desk": "Desk",
+    "author name": "Name des Autors",
+    "mentioned": "erwähnt",
+    "sent at": "gesendet am",
+    "desk message": "Desk-Nachricht",
+    "desk messages": "Desk-Nachrichten",
+    "Please log in as an editor to use the desk of this newsblog.":
+        "Bitte melden Sie sich als Redakteurin oder Redakteur an, um den Desk dieses Newsblogs zu nutzen.",
+    "Only the editors of this newsblog can use its desk.": "Nur die Redaktion dieses Newsblogs kann seinen Desk nutzen.",
+    "Only the editors of this newsblog can follow its desk.":
+        "Nur die Redaktion dieses Newsblogs kann seinem Desk folgen.",
+    "Too many presence signals. Please wait a moment.": "Zu viele Anwesenheitssignale. Bitte warten Sie einen Moment.",
+    "The message must be text.": "Die Nachricht muss Text sein.",
+    "Please write a message.": "Bitte schreiben Sie eine Nachricht.",
+    "The message has %(length)d characters; at most %(max)d are allowed.":
+        "Die Nachricht hat %(length)d Zeichen; höchstens %(max)d sind erlaubt.",
+    "You are sending messages too quickly. Please wait a moment and try again.":
+        "Sie senden Nachrichten zu schnell. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.",
+    "'editing' must be the number of an entry.": "„editing“ muss die Nummer eines Eintrags sein.",
+    "The message was not sent: ": "Die Nachricht wurde nicht gesendet: ",
+    "Last-Event-ID must be a non-negative whole number.": "Last-Event-ID muss eine nicht negative ganze Zahl sein.",
+    "At the desk now": "Jetzt am Desk",
+    "Nobody else is here.": "Sonst ist gerade niemand da.",
+    "Desk chat": "Desk-Chat",
+    "only for the editors of this newsblog": "nur für die Redaktion dieses Newsblogs",
+    "Desk chat messages": "Nachrichten im Desk-Chat",
+    "No messages yet. Write to the desk: readers never see this.":
+        "Noch keine Nachrichten. Schreiben Sie dem Desk – Leserinnen und Leser sehen das nie.",
+    "Message to the desk": "Nachricht an den Desk",
+    "Message (@name mentions)": "Nachricht (@Name erwähnt)",
+    "%%(name)s is writing …": "%%(name)s schreibt …",
+    "%%(names)s are writing …": "%%(names)s schreiben …",
+    "Being edited by %%(names)s right now": "Wird gerade von %%(names)s bearbeitet",
+    "%%(name)s is editing": "%%(name)s bearbeitet",
+    "New desk message from %%(name)s: %%(text)s": "Neue Desk-Nachricht von %%(name)s: %%(text)s",
+    "Not sent:": "Nicht gesendet:",
+    "Desk connection lost – reconnecting…": "Verbindung zum Desk unterbrochen – verbinde neu …",
 }
 PLURALS = {
     # commenters: plurals of the reader side of comments

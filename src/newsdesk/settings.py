@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "newsdesk.realtime",
     "newsdesk.metrics",
     "newsdesk.liveblogs",
+    "newsdesk.desk",
     "newsdesk.comments",
     "newsdesk.subscriptions",
     "newsdesk.articles",

@@ -33,6 +33,7 @@ urlpatterns += [
     path("sitemap-<slug:section>.xml", sitemaps.section_sitemap, name="sitemap-section"),
     path("robots.txt", core_views.robots_txt, name="robots"),
     path("moderation/", include("newsdesk.comments.moderation_urls")),
+    path("redaktion/desk/", include("newsdesk.desk.urls")),
     path("api/v1/", api.urls),
     path("anmelden/", two_factor.LoginView.as_view(), name="login"),
     path("konto/zwei-faktor/", two_factor.two_factor_setup, name="two-factor"),
