@@ -43,8 +43,8 @@ from newsdesk.moderation.metrics import best_threshold, macro_f
 from newsdesk.moderation.normalize import fold_for_matching
 from newsdesk.moderation.wordlists import WordList
 
-MODEL_VERSION = "offense-de-2.1"
-# The linear stack's own version (the part that explains); equal to MODEL_VERSION while no encoder head ships.
+MODEL_VERSION = "offense-de-3.0"
+# The linear stack's own version (the part that explains; offense-de-3.0 is it plus the encoder head).
 LINEAR_VERSION = "offense-de-2.1"
 # The linear stack blended with the sentence-encoder head (`train --encoder`).
 BLEND_VERSION = "offense-de-3.0"
@@ -267,7 +267,7 @@ class EncoderHead:
         return _sigmoid(float(vector @ self.weights) + self.bias)
 
     def blended(self, linear: float, text: str) -> float:
-        return (1.0 - self.blend) * linear + self.blend * self.probability(encode([text])[0])
+        return float((1.0 - self.blend) * linear + self.blend * self.probability(encode([text])[0]))
 
 
 def term_matcher(entries: Sequence[str]) -> Callable[[str], bool]:
@@ -456,7 +456,7 @@ def load(path: Path = MODEL_PATH) -> OffenseModel:
 
 
 ENCODER_C_GRID = (0.3, 1.0, 3.0, 10.0)
-BLEND_GRID = tuple(round(b, 2) for b in np.arange(0.0, 1.0001, 0.05))
+BLEND_GRID = tuple(round(float(b), 2) for b in np.arange(0.0, 1.0001, 0.05))
 
 
 def train_encoder_head(

@@ -160,11 +160,17 @@ class Command(BaseCommand):
                           f"{len(held)} zurückgehalten zum Vergleich")
         started = time.monotonic()
         version = f"{offense.MODEL_VERSION}-site-{timezone.now():%Y%m%d%H%M%S}"
-        candidate = offense.train(
-            texts, labels, folds=options["folds"], seed=options["seed"], version=version,
-            debiased_terms=terms.entries, sample_weight=weights,
-            progress=lambda message: self.stderr.write(f"[{time.monotonic() - started:5.0f} s] {message}"))
+        def progress(message: str) -> None:
+            self.stderr.write(f"[{time.monotonic() - started:5.0f} s] {message}")
+
         current = services.active_model()
+        candidate, linear_oof = offense.train_with_oof(
+            texts, labels, folds=options["folds"], seed=options["seed"], version=version,
+            debiased_terms=terms.entries, sample_weight=weights, progress=progress)
+        if current.encoder is not None:
+            # The model in use blends in the sentence encoder: the candidate gets its own head on the same data.
+            candidate = offense.train_encoder_head(candidate, texts, labels, linear_oof, folds=options["folds"],
+                                                   seed=options["seed"], sample_weight=weights, progress=progress)
         comparison = adapt.compare(current, candidate, held, test_texts, test_labels)
         self.stdout.write(f"macro-F zurückgehaltene Entscheidungen: {current.version} {comparison.current_site:.4f}"
                           f" -> {version} {comparison.candidate_site:.4f}")
