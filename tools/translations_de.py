@@ -1261,6 +1261,36 @@ DE = {
     "New desk message from %%(name)s: %%(text)s": "Neue Desk-Nachricht von %%(name)s: %%(text)s",
     "Not sent:": "Nicht gesendet:",
     "Desk connection lost – reconnecting…": "Verbindung zum Desk unterbrochen – verbinde neu …",
+    # issue 13 encoder
+    "Target": "Ziel",
+    "hold at most this share of comments": "höchstens diesen Anteil der Kommentare halten",
+    "catch at least this share of what the moderators reject":
+        "mindestens diesen Anteil dessen auffangen, was die Moderation ablehnt",
+    "Share in percent": "Anteil in Prozent",
+    "Enter a share between 1 and 100 percent.": "Bitte einen Anteil zwischen 1 und 100 Prozent angeben.",
+    "Enter a whole number of percent, e.g. 20.": "Bitte eine ganze Prozentzahl angeben, z. B. 20.",
+    "Only decisions from": "Nur Entscheidungen ab",
+    "Empty: all decisions.": "Leer: alle Entscheidungen.",
+    "Calibrate the hold threshold": "Halte-Schwelle einstellen",
+    "Now in use: %(version)s with threshold %(threshold)s": "Jetzt in Gebrauch: %(version)s mit Schwelle %(threshold)s",
+    "The hold threshold is computed on this site's moderator decisions (approved and rejected comments, each text "
+    "once, the latest decision counts). Applying it switches in the model in use with the new threshold as a new "
+    "version; \"Return to the previous model\" undoes it.":
+        "Die Halte-Schwelle wird aus den Entscheidungen der Moderation dieser Website berechnet (freigegebene und "
+        "abgelehnte Kommentare, jeder Text einmal, die letzte Entscheidung zählt). Übernehmen schaltet das "
+        "Modell in Gebrauch mit der neuen Schwelle als neue Version ein; »Zurück zum vorherigen Modell« macht es "
+        "rückgängig.",
+    "Compute": "Berechnen",
+    "Computed threshold": "Berechnete Schwelle",
+    "Model in use": "Modell in Gebrauch",
+    "current threshold": "bisherige Schwelle",
+    "New threshold": "Neue Schwelle",
+    "Share of comments held": "Anteil gehaltener Kommentare",
+    "Expected precision (held comments the moderators rejected)":
+        "Erwartete Präzision (gehaltene Kommentare, die die Moderation abgelehnt hat)",
+    "Expected recall (rejected comments that are held)": "Erwarteter Recall (abgelehnte Kommentare, die gehalten werden)",
+    "Decisions used": "Verwendete Entscheidungen",
+    "Apply this threshold": "Diese Schwelle übernehmen",
 }
 PLURALS = {
     # commenters: plurals of the reader side of comments

