@@ -19,6 +19,17 @@ def absolute_url(path: str) -> str:
     return settings.SITE_URL + path
 
 
+def clip(text: str, limit: int) -> str:
+    """Text of at most `limit` characters, cut at a word boundary with "…" (never inside a word)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    if " " in cut and not text[limit - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
 def json_ld(data: dict[str, Any]) -> SafeString:
     """JSON for a <script type="application/ld+json"> body, safe to place in HTML."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
