@@ -24,7 +24,7 @@ class SiteIdentity(models.Model):
     logo_light = models.FileField(_("logo (light background)"), upload_to="branding/", blank=True,
                                   help_text=_("SVG or PNG, shown in the header."))
     logo_dark = models.FileField(_("logo (dark background)"), upload_to="branding/", blank=True,
-                                 help_text=_("SVG or PNG, shown when the reader's device uses a dark theme."))
+                                 help_text=_("SVG or PNG for dark backgrounds: shown in the footer."))
     favicon_source = models.ImageField(_("icon"), upload_to="branding/", blank=True,
                                        help_text=_("One square PNG or JPEG, at least 512 × 512 pixels: the favicon "
                                                    "and the home-screen icons are made from it."))

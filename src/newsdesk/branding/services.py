@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from newsdesk.branding import checks
 from newsdesk.branding.models import SINGLETON_PK, SiteIdentity
@@ -25,20 +26,20 @@ def accent_error(colour: str) -> str | None:
 
 
 _LOGO_MESSAGES = {
-    "script": "This SVG contains a script or an event handler and is refused. Export the logo again without "
-              "scripts.",
-    "external": "This SVG loads something from another file or address and is refused. Embed everything in "
-                "the file.",
-    "doctype": "This SVG contains a DOCTYPE or entity declarations and is refused.",
-    "unreadable": "The file could not be read as an SVG or PNG image.",
-    "type": "Upload the logo as an SVG or PNG file.",
-    "size": "The logo may be at most 1 MB.",
+    "script": gettext_noop(
+        "This SVG contains a script or an event handler and is refused. Export the logo again without scripts."),
+    "external": gettext_noop(
+        "This SVG loads something from another file or address and is refused. Embed everything in the file."),
+    "doctype": gettext_noop("This SVG contains a DOCTYPE or entity declarations and is refused."),
+    "unreadable": gettext_noop("The file could not be read as an SVG or PNG image."),
+    "type": gettext_noop("Upload the logo as an SVG or PNG file."),
+    "size": gettext_noop("The logo may be at most 1 MB."),
 }
 _ICON_MESSAGES = {
-    "small": "The icon must be at least 512 × 512 pixels.",
-    "type": "Upload the icon as a PNG, JPEG or WebP file.",
-    "size": "The icon may be at most 10 MB.",
-    "unreadable": "The icon could not be read as an image.",
+    "small": gettext_noop("The icon must be at least 512 × 512 pixels."),
+    "type": gettext_noop("Upload the icon as a PNG, JPEG or WebP file."),
+    "size": gettext_noop("The icon may be at most 10 MB."),
+    "unreadable": gettext_noop("The icon could not be read as an image."),
 }
 
 

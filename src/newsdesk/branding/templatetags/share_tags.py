@@ -15,7 +15,8 @@ def share_targets(url: str, title: str) -> list[dict[str, str]]:
     """(key, name, href) for each service; the address is the page's canonical one, unchanged."""
     text = f"{title} {url}" if title else url
     return [
-        {"key": "email", "name": "E-Mail", "href": f"mailto:?{urlencode({'subject': title, 'body': url}, quote_via=quote)}"},
+        {"key": "email", "name": "E-Mail",
+         "href": f"mailto:?{urlencode({'subject': title, 'body': url}, quote_via=quote)}"},
         {"key": "whatsapp", "name": "WhatsApp", "href": f"https://wa.me/?{urlencode({'text': text}, quote_via=quote)}"},
         {"key": "x", "name": "X", "href": "https://x.com/intent/post?"
                                            f"{urlencode({'text': title, 'url': url}, quote_via=quote)}"},
