@@ -20,14 +20,18 @@ def absolute_url(path: str) -> str:
 
 
 def clip(text: str, limit: int) -> str:
-    """Text of at most `limit` characters, cut at a word boundary with "…" (never inside a word)."""
+    """Text of at most `limit` characters, cut after a whole word with " …" (never inside a word).
+
+    Only a single word longer than the limit is cut inside, with "…" straight after it.
+    """
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[:limit - 1]
-    if " " in cut and not text[limit - 1].isspace():
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:–-") + "…"
+    room = text[:limit - 2]  # two characters for " …"
+    if " " in room:
+        head = room if text[limit - 2] == " " else room.rsplit(" ", 1)[0]
+        return head.rstrip(" ,;:–-") + " …"
+    return text[:limit - 1] + "…"
 
 
 def json_ld(data: dict[str, Any]) -> SafeString:
