@@ -194,3 +194,13 @@ def test_admin_form_refuses_a_light_colour(site_admin):
     response = client.post("/admin/branding/siteidentity/add/", {"name": "Bote", "accent_color": "#0b4f8a"})
     assert response.status_code == 302 and SiteIdentity.objects.get().name == "Bote"
     assert client.get("/admin/branding/siteidentity/").status_code == 302  # the list opens the one form
+
+
+def test_demo_sections_once_and_only_when_none_chosen():
+    from newsdesk.branding import demo
+
+    Topic.objects.create(name="Hochwasser an der Lindra", slug="hochwasser")
+    Topic.objects.create(name="Kultur & Freizeit", slug="kultur")
+    assert demo.load() == ["Hochwasser", "Kultur"]
+    assert demo.load() == []
+    assert 'href="/thema/kultur/">Kultur</a>' in Client().get("/").content.decode()
