@@ -204,3 +204,13 @@ def test_demo_sections_once_and_only_when_none_chosen():
     assert demo.load() == ["Hochwasser", "Kultur"]
     assert demo.load() == []
     assert 'href="/thema/kultur/">Kultur</a>' in Client().get("/").content.decode()
+
+
+def test_feeds_and_structured_data_name_the_site_from_the_identity():
+    from newsdesk.core.seo import publisher
+
+    save(name="Testhausener Bote")
+    assert "<title>Testhausener Bote</title>" in Client().get("/feed/").content.decode()
+    data = publisher()
+    assert data["name"] == "Testhausener Bote"
+    assert data["logo"]["url"] == "https://zeitung.example/icons/icon-512.png"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -48,5 +49,24 @@ def image_object(image) -> dict[str, Any] | None:
             **({"creditText": image.credit} if image.credit else {})}
 
 
+# The site's identity (name, a square logo) as an app that keeps it tells us (newsdesk.branding sets it in ready());
+# core imports no domain app, so the name comes through here. Without it: the NEWSDESK_SITE_NAME setting.
+_identity: dict[str, Any] = {"name": None, "logo_path": ""}
+
+
+def use_identity(*, name: Callable[[], str], logo_path: str = "") -> None:
+    _identity.update(name=name, logo_path=logo_path)
+
+
+def site_name() -> str:
+    """The site's name as readers see it (feeds, sitemaps, structured data)."""
+    source = _identity["name"]
+    return source() if source else settings.SITE_NAME
+
+
 def publisher() -> dict[str, Any]:
-    return {"@type": "NewsMediaOrganization", "name": settings.SITE_NAME, "url": absolute_url("/")}
+    data = {"@type": "NewsMediaOrganization", "name": site_name(), "url": absolute_url("/")}
+    if _identity["logo_path"]:
+        data["logo"] = {"@type": "ImageObject", "url": absolute_url(_identity["logo_path"]), "width": 512,
+                        "height": 512}
+    return data
