@@ -1252,6 +1252,7 @@ DE = {
     "Share": "Teilen",
     "Menu": "Menü",
     "Sections": "Ressorts",
+    "All sections": "Alle Ressorts",
     "Services": "Service",
     "Newsletter": "Newsletter",
     "Legal": "Rechtliches",
