@@ -31,10 +31,20 @@ migrate: install
 demo: migrate
 	NEWSDESK_SITE_URL=$${NEWSDESK_SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/newsdesk demo --if-empty
 
-run: demo
+# The demo runs as a reader would meet the site: DEBUG off (the site's own 404 page, hashed static files through
+# WhiteNoise), with a secret key made once for this checkout (var/secret-key). `DEBUG=true make run` for development.
+var/secret-key: | $(VENV)/.installed
+	@mkdir -p var
+	@umask 077 && $(BIN)/newsdesk secret-key > $@
+
+run: demo var/secret-key
+	$(BIN)/newsdesk collectstatic --no-input --verbosity 0
 	@echo ""
 	@echo "newsdesk runs on http://$(HOST):$(PORT)/  (Ctrl+C stops it)"
-	NEWSDESK_SITE_URL=$${NEWSDESK_SITE_URL:-http://$(HOST):$(PORT)} DEBUG=$${DEBUG:-true} \
+	NEWSDESK_SITE_URL=$${NEWSDESK_SITE_URL:-http://$(HOST):$(PORT)} DEBUG=$${DEBUG:-false} \
+		SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret-key)} SERVE_MEDIA=$${SERVE_MEDIA:-true} \
+		SERVE_RUNS_BACKGROUND=$${SERVE_RUNS_BACKGROUND:-true} \
+		EMAIL_BACKEND=$${EMAIL_BACKEND:-$$([ -n "$$EMAIL_HOST" ] || echo django.core.mail.backends.filebased.EmailBackend)} \
 		$(BIN)/newsdesk serve --host $(HOST) --port $(PORT)
 
 # The whole suite on SQLite, then again on PostgreSQL when it is reachable (under CI=true it must be).

@@ -1291,6 +1291,65 @@ DE = {
     "Expected recall (rejected comments that are held)": "Erwarteter Recall (abgelehnte Kommentare, die gehalten werden)",
     "Decisions used": "Verwendete Entscheidungen",
     "Apply this threshold": "Diese Schwelle übernehmen",
+    # issue 17 brand: site identity, navigation, share links, rough edges
+    "Site identity": "Website-Identität",
+    "site identity": "Website-Identität",
+    "site name": "Name der Website",
+    "Shown in the header, the page title, social cards and the web manifest. Empty: the NEWSDESK_SITE_NAME setting.":
+        "Erscheint im Kopf, im Seitentitel, in Vorschauen sozialer Netzwerke und im Web-Manifest. Leer: die "
+        "Einstellung NEWSDESK_SITE_NAME.",
+    "short name": "Kurzname",
+    "Under the icon on a phone's home screen. Empty: the site name.":
+        "Unter dem Symbol auf dem Startbildschirm eines Telefons. Leer: der Name der Website.",
+    "One sentence for search engines and the home page's social card.":
+        "Ein Satz für Suchmaschinen und die Vorschau der Startseite in sozialen Netzwerken.",
+    "logo (light background)": "Logo (heller Hintergrund)",
+    "SVG or PNG, shown in the header.": "SVG oder PNG, erscheint im Seitenkopf.",
+    "logo (dark background)": "Logo (dunkler Hintergrund)",
+    "SVG or PNG for dark backgrounds: shown in the footer.": "SVG oder PNG für dunkle Hintergründe: erscheint im Seitenfuß.",
+    "icon": "Symbol",
+    "One square PNG or JPEG, at least 512 × 512 pixels: the favicon and the home-screen icons are made from it.":
+        "Ein quadratisches PNG oder JPEG, mindestens 512 × 512 Pixel: daraus entstehen das Favicon und die Symbole "
+        "für den Startbildschirm.",
+    "accent colour": "Akzentfarbe",
+    "Hex colour such as #0b4f8a, for links, buttons and the icon. It must be dark enough for white text (WCAG AA, 4.5:1).":
+        "Farbe als Hexwert wie #0b4f8a, für Links, Schaltflächen und das Symbol. Sie muss dunkel genug für weiße "
+        "Schrift sein (WCAG AA, 4,5:1).",
+    "default social image": "Standardbild für soziale Netzwerke",
+    "Shown when a shared page has no image of its own.": "Erscheint, wenn eine geteilte Seite kein eigenes Bild hat.",
+    "changed": "geändert",
+    "label": "Bezeichnung",
+    "Shorter text for the navigation. Empty: the topic's name.": "Kürzerer Text für die Navigation. Leer: der Name des Themas.",
+    "section": "Ressort",
+    "sections (navigation)": "Ressorts (Navigation)",
+    "Enter the colour as # and six hexadecimal digits, for example #0b4f8a.":
+        "Bitte die Farbe als # und sechs Hexadezimalziffern angeben, zum Beispiel #0b4f8a.",
+    "This colour is too light: white text on it, and links in it on a white page, reach only %(ratio)s:1 contrast; at least 4.5:1 is needed (WCAG AA). Choose a darker shade.":
+        "Diese Farbe ist zu hell: Weiße Schrift darauf und Links in dieser Farbe auf weißem Grund erreichen nur "
+        "einen Kontrast von %(ratio)s:1; nötig sind mindestens 4,5:1 (WCAG AA). Bitte einen dunkleren Ton wählen.",
+    "This SVG contains a script or an event handler and is refused. Export the logo again without scripts.":
+        "Diese SVG-Datei enthält ein Skript oder einen Event-Handler und wird abgelehnt. Bitte das Logo ohne Skripte "
+        "neu exportieren.",
+    "This SVG loads something from another file or address and is refused. Embed everything in the file.":
+        "Diese SVG-Datei lädt etwas aus einer anderen Datei oder Adresse und wird abgelehnt. Bitte alles in die "
+        "Datei einbetten.",
+    "This SVG contains a DOCTYPE or entity declarations and is refused.":
+        "Diese SVG-Datei enthält eine DOCTYPE- oder Entity-Deklaration und wird abgelehnt.",
+    "The file could not be read as an SVG or PNG image.": "Die Datei ließ sich nicht als SVG- oder PNG-Bild lesen.",
+    "Upload the logo as an SVG or PNG file.": "Bitte das Logo als SVG- oder PNG-Datei hochladen.",
+    "The logo may be at most 1 MB.": "Das Logo darf höchstens 1 MB groß sein.",
+    "The icon must be at least 512 × 512 pixels.": "Das Symbol muss mindestens 512 × 512 Pixel groß sein.",
+    "Upload the icon as a PNG, JPEG or WebP file.": "Bitte das Symbol als PNG-, JPEG- oder WebP-Datei hochladen.",
+    "The icon may be at most 10 MB.": "Das Symbol darf höchstens 10 MB groß sein.",
+    "The icon could not be read as an image.": "Das Symbol ließ sich nicht als Bild lesen.",
+    "Share": "Teilen",
+    "Menu": "Menü",
+    "Sections": "Ressorts",
+    "All sections": "Alle Ressorts",
+    "Services": "Service",
+    "Newsletter": "Newsletter",
+    "Legal": "Rechtliches",
+    "Unpin": "Lösen",
 }
 PLURALS = {
     # commenters: plurals of the reader side of comments
@@ -1324,6 +1383,12 @@ PLURALS = {
     "%(n)s result in the newsblog": ("%(n)s Treffer im Newsblog", "%(n)s Treffer im Newsblog"),
     "Show the result in this newsblog": ("Den Treffer in diesem Newsblog anzeigen",
                                          "Alle %(n)s Treffer in diesem Newsblog anzeigen"),
+    # issue 17 brand
+    "Published without an author: readers see no byline. Add at least one author under “Authors”.": (
+        "Ohne Autorin oder Autor veröffentlicht: Leserinnen und Leser sehen keine Zeile „Von …“. Bitte unter "
+        "„Autoren“ mindestens einen Namen eintragen.",
+        "%(count)d Artikel sind ohne Autorin oder Autor veröffentlicht: Leserinnen und Leser sehen keine Zeile "
+        "„Von …“. Bitte unter „Autoren“ Namen eintragen."),
 }
 
 

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "newsdesk.related",
     "newsdesk.jobs",
     "newsdesk.pages",
+    "newsdesk.branding",  # site identity (name, logos, icons, colour) and the section navigation
     "newsdesk.caching",
     "newsdesk.importers",
     "newsdesk.apps.ProjectConfig",  # project-wide commands: serve, worker, demo, status
@@ -106,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "newsdesk.core.context_processors.site",
+                "newsdesk.branding.context_processors.identity",  # after core's: the admin's site name wins
                 "newsdesk.caching.context_processors.csrf",  # after Django's own: no token in shared pages
             ],
         },

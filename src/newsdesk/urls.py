@@ -32,6 +32,7 @@ urlpatterns += [
     path("sitemap-news.xml", sitemaps.news_sitemap, name="sitemap-news"),
     path("sitemap-<slug:section>.xml", sitemaps.section_sitemap, name="sitemap-section"),
     path("robots.txt", core_views.robots_txt, name="robots"),
+    path("", include("newsdesk.branding.urls")),  # /favicon.ico, /manifest.webmanifest, /icons/...
     path("moderation/", include("newsdesk.comments.moderation_urls")),
     path("redaktion/desk/", include("newsdesk.desk.urls")),
     path("api/v1/", api.urls),

@@ -159,6 +159,13 @@ class RevisionInline(admin.TabularInline):
         return False
 
 
+def no_author_warning(count: int) -> str:
+    return ngettext(
+        "Published without an author: readers see no byline. Add at least one author under “Authors”.",
+        "%(count)d articles are published without an author: readers see no byline. Add authors under “Authors”.",
+        count) % {"count": count}
+
+
 class ArticleAdmin(EditorOnlyAdmin):
     list_display = ("headline", "status_label", "top_story", "authors_list", "preview_link")
     list_filter = ("status", "top_story", "breaking", "topics", ("published_at", admin.DateFieldListFilter), "authors")
@@ -169,6 +176,10 @@ class ArticleAdmin(EditorOnlyAdmin):
     readonly_fields = ("preview_link", "updated_at", "reading_time", "lead_image_preview")
     actions = ("publish_now", "unpublish")
     list_per_page = 50
+
+    class Media:
+        css = {"all": ["articles/admin-phone.css"]}
+
     fieldsets = (
         (None, {"fields": ("kicker", "headline", "dateline", "teaser", "body", "lead_image", "lead_image_preview",
                            "topics")}),
@@ -240,6 +251,13 @@ class ArticleAdmin(EditorOnlyAdmin):
         except ServiceError as exc:
             self.message_user(request, _("Not saved: %(reason)s") % {"reason": exc.message}, messages.ERROR)
 
+    def save_related(self, request, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # The authors are an inline, saved only now: only here can we tell that a live article has no byline.
+        article = form.instance
+        if article.pk and article.status != Article.Status.DRAFT and not article.authors.exists():
+            self.message_user(request, no_author_warning(1), messages.WARNING)
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         # A subclass per request: the uploader must not leak between concurrent requests.
         kwargs["form"] = type("ArticleAdminFormFor", (ArticleAdminForm,), {"uploaded_by": request.user})
@@ -251,6 +269,9 @@ class ArticleAdmin(EditorOnlyAdmin):
             services.article_publish(article=article, editor=request.user)
         self.message_user(request, ngettext("%d article published.", "%d articles published.", queryset.count())
                           % queryset.count(), messages.SUCCESS)
+        without = queryset.filter(authors__isnull=True).count()
+        if without:
+            self.message_user(request, no_author_warning(without), messages.WARNING)
 
     @admin.action(description=_("Back to draft"))
     def unpublish(self, request, queryset) -> None:

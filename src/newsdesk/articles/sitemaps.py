@@ -15,7 +15,7 @@ from django.utils import timezone
 from newsdesk.articles import selectors
 from newsdesk.articles.models import Article, Author, Topic
 from newsdesk.core.freshness import ARTICLES, JOBS, LIVEBLOGS, conditional_page, this_hour
-from newsdesk.core.seo import absolute_url
+from newsdesk.core.seo import absolute_url, site_name
 from newsdesk.jobs.models import JobPosting
 from newsdesk.liveblogs.models import LiveBlog
 
@@ -133,7 +133,7 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     articles = selectors.news_sitemap_articles(hours=NEWS_SITEMAP_HOURS, limit=NEWS_SITEMAP_MAX)
     body = render_to_string("articles/news_sitemap.xml", {
         "articles": [(absolute_url(a.get_absolute_url()), a) for a in articles],
-        "publication_name": settings.SITE_NAME,
+        "publication_name": site_name(),
         "language": settings.LANGUAGE_CODE[:2],
     })
     return HttpResponse(body, content_type="application/xml; charset=utf-8")

@@ -5,8 +5,11 @@ from __future__ import annotations
 from django.utils.safestring import SafeString
 
 from newsdesk.core.html import html_to_text
-from newsdesk.core.seo import absolute_url, image_object, json_ld, publisher
+from newsdesk.core.seo import absolute_url, clip, image_object, json_ld, publisher
 from newsdesk.liveblogs.models import Entry, LiveBlog
+
+# Google's limit for a headline in structured data; longer ones are cut at a word, with "…".
+HEADLINE_MAX = 110
 
 
 def liveblog_data(blog: LiveBlog, entries: list[Entry]) -> dict:
@@ -16,7 +19,7 @@ def liveblog_data(blog: LiveBlog, entries: list[Entry]) -> dict:
         "@type": "LiveBlogPosting",
         "@id": url,
         "url": url,
-        "headline": blog.title[:110],
+        "headline": clip(blog.title, HEADLINE_MAX),
         "description": blog.teaser,
         "coverageStartTime": blog.created_at.isoformat(),
         "datePublished": blog.created_at.isoformat(),
@@ -26,7 +29,7 @@ def liveblog_data(blog: LiveBlog, entries: list[Entry]) -> dict:
         "liveBlogUpdate": [
             {
                 "@type": "BlogPosting",
-                "headline": (entry.headline or html_to_text(entry.body))[:110],
+                "headline": clip(entry.headline or html_to_text(entry.body), HEADLINE_MAX),
                 "articleBody": html_to_text(entry.body),
                 "datePublished": entry.created_at.isoformat(),
                 **({"dateModified": entry.edited_at.isoformat()} if entry.edited_at else {}),

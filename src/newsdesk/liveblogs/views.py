@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from newsdesk.core.errors import ServiceError
 from newsdesk.core.freshness import LIVEBLOGS, RELATED, SITE, conditional_page
 from newsdesk.core.html import html_to_text
+from newsdesk.core.seo import clip
 from newsdesk.core.validation import whole_number
 from newsdesk.liveblogs import embedding, selectors, services
 from newsdesk.liveblogs.forms import EntryForm, LiveBlogForm
@@ -91,8 +92,8 @@ def entry_detail(request: HttpRequest, slug: str, entry_id: int) -> HttpResponse
     text = html_to_text(entry.body)
     context.update({
         "target": entry,
-        "share_title": entry.headline or Truncator(text).words(12),
-        "share_description": Truncator(text).chars(200),
+        "share_title": clip(entry.headline, 110) if entry.headline else Truncator(text).words(12),
+        "share_description": clip(text, 200),
     })
     return render(request, "liveblogs/detail.html", context)
 

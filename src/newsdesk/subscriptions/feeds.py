@@ -32,6 +32,7 @@ from newsdesk.articles import selectors as article_selectors
 from newsdesk.articles.models import Article, ArticleRevision, Author, Topic
 from newsdesk.comments.models import Comment
 from newsdesk.core.html import html_to_text
+from newsdesk.core.seo import site_name
 from newsdesk.liveblogs import selectors as liveblog_selectors
 from newsdesk.liveblogs.models import Entry, LiveBlog
 from newsdesk.media.rendering import portable_body
@@ -161,13 +162,13 @@ class SiteFeed(ItemFeed):
     key = "site"
 
     def title(self, obj=None) -> str:
-        return settings.SITE_NAME
+        return site_name()
 
     def link(self, obj=None) -> str:
         return reverse("home")
 
     def description(self, obj=None) -> str:
-        return _("The latest news from %(site)s") % {"site": settings.SITE_NAME}
+        return _("The latest news from %(site)s") % {"site": site_name()}
 
     def items(self, obj=None) -> list[FeedItem]:
         articles = article_selectors.published()[:FEED_ITEMS]
@@ -182,7 +183,7 @@ class TopicFeed(ItemFeed):
         return _found(article_selectors.topic_by_slug(slug), _("No topic with this address."))
 
     def title(self, topic: Topic) -> str:
-        return _("%(site)s: %(topic)s") % {"site": settings.SITE_NAME, "topic": topic.name}
+        return _("%(site)s: %(topic)s") % {"site": site_name(), "topic": topic.name}
 
     def link(self, topic: Topic) -> str:
         return topic.get_absolute_url()
@@ -201,7 +202,7 @@ class AuthorFeed(ItemFeed):
         return _found(article_selectors.author_by_slug(slug), _("No author with this address."))
 
     def title(self, author: Author) -> str:
-        return _("%(site)s: articles by %(author)s") % {"site": settings.SITE_NAME, "author": author.name}
+        return _("%(site)s: articles by %(author)s") % {"site": site_name(), "author": author.name}
 
     def link(self, author: Author) -> str:
         return author.get_absolute_url()

@@ -8,6 +8,7 @@ from newsdesk.accounts.models import Role, User
 from newsdesk.accounts.services import user_create_or_update
 from newsdesk.articles import demo as article_demo
 from newsdesk.articles.models import Article
+from newsdesk.branding import demo as branding_demo
 from newsdesk.comments import demo as comments_demo
 from newsdesk.jobs import demo as jobs_demo
 from newsdesk.jobs.models import JobPosting
@@ -42,6 +43,8 @@ class Command(BaseCommand):
         else:
             for title in jobs_demo.load():
                 self.stdout.write(f"Demo job posting created: {title}")
+        if sections := branding_demo.load():
+            self.stdout.write(f"Demo sections in the navigation: {', '.join(sections)}")
         if added := comments_demo.load():
             self.stdout.write(f"Demo comments waiting for moderation: {added}")
         password = os.environ.get("NEWSDESK_PASSWORD") or DEMO_PASSWORD

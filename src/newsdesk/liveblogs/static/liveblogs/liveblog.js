@@ -329,7 +329,10 @@
     if (!canEdit || element.querySelector(".entry__controls")) return;
     const controls = document.getElementById("entry-controls").content.firstElementChild.cloneNode(true);
     controls.querySelector('[data-action="key"]').setAttribute("aria-pressed", element.dataset.key === "1");
-    controls.querySelector('[data-action="pin"]').setAttribute("aria-pressed", element.dataset.pinned === "1");
+    // A pinned entry's button says what it does now: "Lösen" (unpin), otherwise "Anheften".
+    const pin = controls.querySelector('[data-action="pin"]');
+    pin.removeAttribute("aria-pressed");
+    pin.textContent = element.dataset.pinned === "1" ? pin.dataset.unpin : pin.dataset.pin;
     element.appendChild(controls);
   }
 
