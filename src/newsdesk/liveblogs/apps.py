@@ -38,3 +38,9 @@ class LiveblogsConfig(AppConfig):
                            dispatch_uid=f"liveblogs-fresh-blog-{signal is post_save}")
             signal.connect(entry_changed, sender=Entry, weak=False,
                            dispatch_uid=f"liveblogs-fresh-entry-{signal is post_save}")
+
+        from newsdesk.core import periodic
+        from newsdesk.liveblogs import scheduler
+
+        periodic.register_task("newsdesk-liveblog-scheduler", scheduler.run_once,
+                               interval=scheduler.DEFAULT_INTERVAL_SECONDS)
