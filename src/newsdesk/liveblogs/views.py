@@ -16,6 +16,7 @@ from newsdesk.core.freshness import LIVEBLOGS, RELATED, SITE, conditional_page
 from newsdesk.core.html import html_to_text
 from newsdesk.core.validation import whole_number
 from newsdesk.liveblogs import selectors, services
+from newsdesk.liveblogs.desk_views import desk_context
 from newsdesk.liveblogs.forms import EntryForm, LiveBlogForm
 from newsdesk.liveblogs.models import LiveBlog, liveblog_freshness_key
 from newsdesk.liveblogs.permissions import can_create_liveblog, can_write
@@ -48,6 +49,7 @@ def _page_context(request: HttpRequest, blog: LiveBlog, page, cursor: int | None
     pinned = selectors.pinned_entries(blog) if cursor is None else []
     selectors.with_coauthors(pinned, page.entries)
     return {
+        **desk_context(request.user, blog),
         "liveblog": blog,
         "page": page,
         "cursor": cursor,
