@@ -80,7 +80,7 @@ def test_editor_closes_the_tab_mid_sentence_and_finds_the_draft(new_page, server
     again = context.new_page()
     again.goto(server.url + path)
     banner = again.locator("#compose-resume")
-    expect(banner).to_contain_text("unfertigen Eintrag")
+    expect(banner).to_contain_text("unfertigen Eintrag (gerade eben)")
     again.get_by_role("button", name="Entwurf fortsetzen").click()
     expect(again.locator("#compose-body-editor")).to_contain_text(
         "Die Pumpen am Lindrahof laufen seit dem frühen Abend ohne Pause, sagt der Einsatzle")
