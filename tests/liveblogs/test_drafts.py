@@ -228,3 +228,14 @@ def test_preview_renders_the_reader_template_without_publishing(liveblog, editor
     assert 'class="entry' in html and "So sieht es aus" in html and "Probe" in html
     assert not Entry.objects.exists() and not Event.objects.exists()
     assert Client().post(f"/newsblog/{liveblog.slug}/vorschau/", {"body": "x"}).status_code in (302, 403)
+
+
+def test_typing_a_draft_purges_no_reader_page(liveblog, editor, monkeypatch):
+    bumped = []
+    monkeypatch.setattr("newsdesk.core.freshness.bump", lambda *keys: bumped.append(keys))
+    services.entry_autosave(liveblog=liveblog, author=editor, body="Die Feuerwehr")
+    services.entry_autosave(liveblog=liveblog, author=editor, body="Die Feuerwehr meldet")
+    draft = services.entry_create(liveblog=liveblog, author=editor, body="Entwurf", status="draft")
+    assert bumped == []
+    services.entry_publish(entry=draft, editor=editor)
+    assert any(liveblog.freshness_key in keys for keys in bumped)

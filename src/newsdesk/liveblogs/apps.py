@@ -27,6 +27,8 @@ class LiveblogsConfig(AppConfig):
             freshness.bump(freshness.LIVEBLOGS, instance.freshness_key)
 
         def entry_changed(sender, instance, **kw) -> None:
+            if instance.status != Entry.Status.PUBLISHED:
+                return  # drafts, the schedule and the queue are on no reader's page: no purge per keystroke
             try:
                 blog_key = instance.liveblog.freshness_key
             except LiveBlog.DoesNotExist:  # deleted with its newsblog: the blog's own signal covers the page
