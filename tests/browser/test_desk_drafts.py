@@ -78,7 +78,13 @@ def test_editor_closes_the_tab_mid_sentence_and_finds_the_draft(new_page, server
     editor.close(run_before_unload=True)
 
     again = context.new_page()
-    again.goto(server.url + path)
+    # The last words left with the closing tab (a keepalive request): coming back, the editor may be faster
+    # than that request; a few seconds later the draft holds them.
+    for _ in range(10):
+        again.goto(server.url + path)
+        if "Einsatzle" in again.evaluate("(document.getElementById('compose-resume-body') || {}).innerHTML || ''"):
+            break
+        again.wait_for_timeout(500)
     banner = again.locator("#compose-resume")
     expect(banner).to_contain_text("unfertigen Eintrag (gerade eben)")
     again.get_by_role("button", name="Entwurf fortsetzen").click()
