@@ -1350,6 +1350,84 @@ DE = {
     "Newsletter": "Newsletter",
     "Legal": "Rechtliches",
     "Unpin": "Lösen",
+    # issue 11 drafts: drafts, preview, autosave, schedule, contributors and approval
+    "Contributor": "Mitarbeiter/in",
+    "There is no user named '%(name)s'.": "Es gibt keinen Benutzer namens „%(name)s“.",
+    "The desk of this newsblog is for its editors and contributors.":
+        "Der Redaktionstisch dieses Newsblogs ist nur für seine Redakteure und Mitarbeiter.",
+    "Nothing saved to resume.": "Nichts gespeichert, das sich fortsetzen ließe.",
+    "contributors": "Mitarbeiter",
+    "Awaiting approval": "Zur Freigabe",
+    "co-authors": "Mitautoren",
+    "publish at": "veröffentlichen um",
+    "Contributors can only change their own entries.": "Mitarbeiter können nur ihre eigenen Einträge ändern.",
+    "This entry is published; only an editor can change it now.":
+        "Dieser Eintrag ist veröffentlicht; ändern kann ihn jetzt nur noch die Redaktion.",
+    "The publication time is not a valid date and time (ISO 8601, e.g. 2026-11-03T18:00+01:00).":
+        "Der Veröffentlichungszeitpunkt ist kein gültiges Datum mit Uhrzeit (ISO 8601, z. B. 2026-11-03T18:00+01:00).",
+    "The publication time must be a date and time.": "Der Veröffentlichungszeitpunkt muss ein Datum mit Uhrzeit sein.",
+    "The publication time may be at most a year ahead.":
+        "Der Veröffentlichungszeitpunkt darf höchstens ein Jahr in der Zukunft liegen.",
+    "Contributors cannot pin entries or mark key events or breaking news.":
+        "Mitarbeiter können Einträge nicht anheften und nicht als wichtiges Ereignis oder Eilmeldung markieren.",
+    "%(name)s cannot be a co-author: only editors and contributors write entries.":
+        "%(name)s kann nicht Mitautor sein: Einträge schreiben nur Redakteure und Mitarbeiter.",
+    "Unknown status; use draft, scheduled, pending or published.":
+        "Unbekannter Status; möglich sind draft, scheduled, pending und published.",
+    "Editors publish or keep drafts; the approval queue is for contributors.":
+        "Redakteure veröffentlichen oder speichern Entwürfe; die Freigabe ist für Beiträge von Mitarbeitern.",
+    "A scheduled entry needs a publication time (publish_at).":
+        "Ein geplanter Eintrag braucht einen Veröffentlichungszeitpunkt (publish_at).",
+    "An entry published now cannot also have a publication time.":
+        "Ein sofort veröffentlichter Eintrag kann nicht zugleich einen Veröffentlichungszeitpunkt haben.",
+    "Contributors cannot publish or schedule; an editor approves your entry.":
+        "Mitarbeiter können nicht veröffentlichen oder planen; die Redaktion gibt Ihren Eintrag frei.",
+    "This entry is already published.": "Dieser Eintrag ist bereits veröffentlicht.",
+    "This entry is not waiting for approval.": "Dieser Eintrag wartet nicht auf Freigabe.",
+    "Only a draft can be submitted for approval.": "Nur ein Entwurf kann zur Freigabe eingereicht werden.",
+    "This entry is not scheduled.": "Dieser Eintrag ist nicht geplant.",
+    "Not published: the newsblog was closed at the scheduled time.":
+        "Nicht veröffentlicht: Der Newsblog war zum geplanten Zeitpunkt beendet.",
+    "Only admins can assign the contributors of a newsblog.":
+        "Nur Administratoren können die Mitarbeiter eines Newsblogs festlegen.",
+    "%(name)s is not a contributor.": "%(name)s ist kein Mitarbeiter.",
+    "Unfinished draft": "Unfertiger Entwurf",
+    "You have an unfinished entry (%(age)s).": "Sie haben einen unfertigen Eintrag (%(age)s).",
+    "just now": "gerade eben",
+    "Resume draft": "Entwurf fortsetzen",
+    "Discard": "Verwerfen",
+    "Submit for approval": "Zur Freigabe einreichen",
+    "Save as draft": "Als Entwurf speichern",
+    "Publish at": "Veröffentlichen um",
+    "Schedule": "Planen",
+    "Berlin time; the entry goes out by itself, nobody needs to be online.":
+        "Berliner Zeit; der Eintrag erscheint von selbst, niemand muss dafür online sein.",
+    "Preview: as readers will see it": "Vorschau: So sehen ihn die Leser",
+    "Close preview": "Vorschau schließen",
+    "Delete this draft?": "Diesen Entwurf löschen?",
+    "Draft saved automatically at %%(time)s.": "Entwurf automatisch gespeichert um %%(time)s Uhr.",
+    "Saved as a draft.": "Als Entwurf gespeichert.",
+    "Scheduled.": "Geplant.",
+    "Submitted for approval.": "Zur Freigabe eingereicht.",
+    "Please choose the date and time of publication.": "Bitte wählen Sie Datum und Uhrzeit der Veröffentlichung.",
+    "Desk": "Redaktionstisch",
+    "Nothing is waiting for approval.": "Nichts wartet auf Freigabe.",
+    "Drafts": "Entwürfe",
+    "No drafts.": "Keine Entwürfe.",
+    "Nothing scheduled.": "Nichts geplant.",
+    "My entries": "Meine Beiträge",
+    "Your entries go to the newsblog's editors for approval; you see the outcome here.":
+        "Ihre Einträge gehen zur Freigabe an die Redaktion des Newsblogs; was daraus wird, sehen Sie hier.",
+    "publishes %(time)s": "erscheint %(time)s",
+    "%(age)s ago": "vor %(age)s",
+    "being written": "wird geschrieben",
+    "Note from the desk: %(note)s": "Notiz der Redaktion: %(note)s",
+    "Note for the contributor": "Notiz für den Mitarbeiter",
+    "Send back": "Zurückschicken",
+    "New time": "Neue Zeit",
+    "Move": "Verschieben",
+    "Cancel schedule": "Planung aufheben",
+    "View": "Ansehen",
 }
 PLURALS = {
     # commenters: plurals of the reader side of comments
@@ -1389,6 +1467,8 @@ PLURALS = {
         "„Autoren“ mindestens einen Namen eintragen.",
         "%(count)d Artikel sind ohne Autorin oder Autor veröffentlicht: Leserinnen und Leser sehen keine Zeile "
         "„Von …“. Bitte unter „Autoren“ Namen eintragen."),
+    # issue 11 drafts
+    "%(n)s entry awaiting approval": ("%(n)s Eintrag wartet auf Freigabe", "%(n)s Einträge warten auf Freigabe"),
 }
 
 

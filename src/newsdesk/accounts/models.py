@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 class Role(models.TextChoices):
     READER = "reader", _("Reader")
+    # Writes entries in the newsblogs they are assigned to; an editor approves them before readers see them.
+    CONTRIBUTOR = "contributor", _("Contributor")
     EDITOR = "editor", _("Editor")
     MODERATOR = "moderator", _("Moderator")
     JOBS = "jobs", _("Job listings")
@@ -26,6 +28,10 @@ class User(AbstractUser):
     @property
     def is_editor(self) -> bool:
         return self.is_active and self.role in {Role.EDITOR, Role.ADMIN}
+
+    @property
+    def is_contributor(self) -> bool:
+        return self.is_active and self.role == Role.CONTRIBUTOR
 
     @property
     def may_use_two_factor(self) -> bool:

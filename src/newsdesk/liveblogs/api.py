@@ -6,8 +6,8 @@ from datetime import datetime
 from typing import Literal
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
@@ -15,10 +15,12 @@ from pydantic import ConfigDict, field_validator
 from pydantic_core import PydanticCustomError
 
 from newsdesk.accounts.auth import API_AUTH
-from newsdesk.core.errors import InvalidInput
+from newsdesk.accounts.services import token_authenticate
+from newsdesk.core.errors import Forbidden, InvalidInput
 from newsdesk.core.validation import text_problem
 from newsdesk.liveblogs import selectors, services
 from newsdesk.liveblogs.models import Entry, LiveBlog
+from newsdesk.liveblogs.permissions import can_contribute, can_write
 from newsdesk.liveblogs.rendering import entry_data
 from newsdesk.liveblogs.streaming import (
     EVENT_STREAM_CONTENT_TYPE,
@@ -55,6 +57,9 @@ class LiveBlogPatch(StrictSchema):
     teaser: str | None = None
     order: Literal["newest", "oldest"] | None = None
     status: Literal["open", "closed"] | None = None
+    # Usernames; only admins assign them.
+    editors: list[str] | None = None
+    contributors: list[str] | None = None
 
 
 class LiveBlogOut(Schema):
@@ -80,6 +85,23 @@ class EntryIn(StrictSchema):
     key_event: bool = False
     pinned: bool = False
     breaking: bool = False
+    # Left out: published at once (an editor) or pending approval (a contributor).
+    status: Literal["draft", "scheduled", "pending", "published"] | None = None
+    publish_at: str | None = None  # ISO 8601; without a zone, newsroom time (Europe/Berlin)
+    coauthors: list[str] | None = None  # usernames
+
+
+class ScheduleIn(StrictSchema):
+    publish_at: str | None  # null cancels the schedule (back to draft)
+
+
+class SendBackIn(StrictSchema):
+    note: str
+
+
+class AutosaveIn(StrictSchema):
+    body: str
+    headline: str = ""
 
 
 class EntryPatch(StrictSchema):
@@ -89,6 +111,7 @@ class EntryPatch(StrictSchema):
     key_event: bool | None = None
     pinned: bool | None = None
     breaking: bool | None = None
+    coauthors: list[str] | None = None
 
 
 class EntryOut(Schema):
@@ -101,11 +124,24 @@ class EntryOut(Schema):
     pinned: bool
     breaking: bool
     author: str
+    coauthors: list[str] = []
+    status: str = "published"
+    publish_at: datetime | None = None
+    review_note: str = ""
     created_at: datetime
     updated_at: datetime
     edited_at: datetime | None
     anchor: str
     url: str
+
+
+class DeskOut(Schema):
+    pending_count: int
+    drafts: list[EntryOut]
+    scheduled: list[EntryOut]
+    pending: list[EntryOut]
+    mine: list[EntryOut]
+    autosave: EntryOut | None
 
 
 class Error(Schema):
@@ -138,6 +174,31 @@ def _entry_out(entry: Entry, seq: int | None = None) -> dict:
 ERRORS = {401: Error, 403: Error, 404: Error, 413: Error, 422: Error}
 
 
+def _users(usernames: list[str], field: str) -> list:
+    """The users named, in one query; an unknown name is a 422 that says which."""
+    users = {user.username: user for user in get_user_model().objects.filter(username__in=usernames)}
+    missing = [name for name in usernames if name not in users]
+    if missing:
+        raise InvalidInput(_("There is no user named '%(name)s'.") % {"name": missing[0]}, field=field)
+    return [users[name] for name in dict.fromkeys(usernames)]
+
+
+def _desk_entry(blog: LiveBlog, entry_id: int) -> Entry:
+    entry = selectors.desk_entry(blog, entry_id)
+    if entry is None:
+        raise Http404(_("This entry does not exist in this newsblog (or was deleted)."))
+    return entry
+
+
+def _ensure_desk(request: HttpRequest, blog: LiveBlog) -> bool:
+    """The desk's reads are for this newsblog's editors and contributors; returns True for an editor."""
+    if can_write(request.auth, blog):
+        return True
+    if can_contribute(request.auth, blog):
+        return False
+    raise Forbidden(_("The desk of this newsblog is for its editors and contributors."))
+
+
 @router.get("/liveblogs", response=list[LiveBlogOut], auth=None)
 def list_liveblogs(request: HttpRequest):
     return selectors.liveblogs_for_listing()
@@ -163,34 +224,61 @@ def update_liveblog(request: HttpRequest, slug: str, payload: LiveBlogPatch):
                                         teaser=payload.teaser, order=payload.order)
     if payload.status is not None:
         blog = services.liveblog_set_status(liveblog=blog, editor=request.auth, status=payload.status)
+    if payload.editors is not None:
+        blog = services.liveblog_set_editors(liveblog=blog, admin=request.auth,
+                                             editors=_users(payload.editors, "editors"))
+    if payload.contributors is not None:
+        blog = services.liveblog_set_contributors(liveblog=blog, admin=request.auth,
+                                                  contributors=_users(payload.contributors, "contributors"))
     return blog
 
 
 @router.post("/liveblogs/{slug}/entries", response={201: EntryOut, 409: Error, **ERRORS})
 def create_entry(request: HttpRequest, slug: str, payload: EntryIn):
     blog = _blog(slug)
+    coauthors = _users(payload.coauthors, "coauthors") if payload.coauthors else None
     entry = services.entry_create(liveblog=blog, author=request.auth, body=payload.body, headline=payload.headline,
                                   key_event=payload.key_event, pinned=payload.pinned,
-                                  breaking=payload.breaking)
+                                  breaking=payload.breaking, status=payload.status, publish_at=payload.publish_at,
+                                  coauthors=coauthors)
     return Status(201, _entry_out(entry, entry.seq))
 
 
 @router.get("/liveblogs/{slug}/entries/{int:entry_id}", response={200: EntryOut, 404: Error}, auth=None)
 def get_entry(request: HttpRequest, slug: str, entry_id: int):
     blog = _blog(slug)
-    entry = get_object_or_404(Entry.objects.visible().select_related("author"), pk=entry_id, liveblog=blog)
-    entry.liveblog = blog
+    entry = selectors.desk_entry(blog, entry_id)
+    # Drafts, scheduled and pending entries exist for the newsblog's desk only; for everyone else, not at all.
+    if entry is None or (not entry.is_published and not _may_see_unpublished(request, blog, entry)):
+        raise Http404(_("This entry does not exist in this newsblog (or was deleted)."))
     return _entry_out(entry)
+
+
+def _may_see_unpublished(request: HttpRequest, blog: LiveBlog, entry: Entry) -> bool:
+    user = _optional_user(request)
+    if user is None:
+        return False
+    return can_write(user, blog) or (can_contribute(user, blog) and entry.author_id == user.pk)
+
+
+def _optional_user(request: HttpRequest):
+    """The caller on an endpoint open to everyone: a bearer token or the session, if any."""
+    header = request.headers.get("Authorization", "")
+    if header.startswith("Bearer "):
+        return token_authenticate(header[7:].strip())
+    user = getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated else None
 
 
 @router.patch("/liveblogs/{slug}/entries/{int:entry_id}", response={200: EntryOut, 409: ConflictOut, **ERRORS})
 def update_entry(request: HttpRequest, slug: str, entry_id: int, payload: EntryPatch):
     blog = _blog(slug)
-    entry = get_object_or_404(Entry.objects.visible(), pk=entry_id, liveblog=blog)
-    entry.liveblog = blog
+    entry = _desk_entry(blog, entry_id)
     fields = payload.model_dump(exclude_unset=True, exclude={"version"})
     if any(value is None for value in fields.values()):
         raise InvalidInput(_("Fields may be left out, but not set to null."))
+    if "coauthors" in fields:
+        fields["coauthors"] = _users(fields["coauthors"], "coauthors")
     updated = services.entry_update(entry=entry, editor=request.auth, version=payload.version, **fields)
     return _entry_out(updated, getattr(updated, "seq", None))
 
@@ -198,9 +286,90 @@ def update_entry(request: HttpRequest, slug: str, entry_id: int, payload: EntryP
 @router.delete("/liveblogs/{slug}/entries/{int:entry_id}", response={204: None, 409: Error, **ERRORS})
 def delete_entry(request: HttpRequest, slug: str, entry_id: int):
     blog = _blog(slug)
-    entry = get_object_or_404(Entry.objects.visible(), pk=entry_id, liveblog=blog)
-    entry.liveblog = blog
+    entry = _desk_entry(blog, entry_id)
     services.entry_delete(entry=entry, editor=request.auth)
+    return Status(204, None)
+
+
+# --- the desk: drafts, schedule, approval queue, autosave ---------------------------------------------
+
+@router.post("/liveblogs/{slug}/entries/{int:entry_id}/publish", response={200: EntryOut, 409: Error, **ERRORS})
+def publish_entry(request: HttpRequest, slug: str, entry_id: int):
+    """A draft, scheduled or pending entry, published now: an ordinary entry.created with a new seq."""
+    blog = _blog(slug)
+    entry = services.entry_publish(entry=_desk_entry(blog, entry_id), editor=request.auth)
+    return _entry_out(entry, entry.seq)
+
+
+@router.post("/liveblogs/{slug}/entries/{int:entry_id}/approve", response={200: EntryOut, 409: Error, **ERRORS})
+def approve_entry(request: HttpRequest, slug: str, entry_id: int):
+    blog = _blog(slug)
+    entry = services.entry_approve(entry=_desk_entry(blog, entry_id), editor=request.auth)
+    return _entry_out(entry, entry.seq)
+
+
+@router.post("/liveblogs/{slug}/entries/{int:entry_id}/send-back", response={200: EntryOut, 409: Error, **ERRORS})
+def send_back_entry(request: HttpRequest, slug: str, entry_id: int, payload: SendBackIn):
+    blog = _blog(slug)
+    entry = services.entry_send_back(entry=_desk_entry(blog, entry_id), editor=request.auth, note=payload.note)
+    return _entry_out(entry)
+
+
+@router.post("/liveblogs/{slug}/entries/{int:entry_id}/submit", response={200: EntryOut, 409: Error, **ERRORS})
+def submit_entry(request: HttpRequest, slug: str, entry_id: int):
+    blog = _blog(slug)
+    entry = services.entry_submit(entry=_desk_entry(blog, entry_id), contributor=request.auth)
+    return _entry_out(entry)
+
+
+@router.post("/liveblogs/{slug}/entries/{int:entry_id}/schedule", response={200: EntryOut, 409: Error, **ERRORS})
+def schedule_entry(request: HttpRequest, slug: str, entry_id: int, payload: ScheduleIn):
+    """Schedules or moves (`publish_at`), or cancels (`null`: back to draft)."""
+    blog = _blog(slug)
+    entry = services.entry_schedule(entry=_desk_entry(blog, entry_id), editor=request.auth,
+                                    publish_at=payload.publish_at)
+    return _entry_out(entry)
+
+
+@router.get("/liveblogs/{slug}/desk", response={200: DeskOut, **ERRORS})
+def get_desk(request: HttpRequest, slug: str):
+    blog = _blog(slug)
+    editor = _ensure_desk(request, blog)
+    desk = selectors.desk(blog, request.auth, editor=editor)
+    return {
+        "pending_count": desk.pending_count,
+        "drafts": [_entry_out(e) for e in desk.drafts],
+        "scheduled": [_entry_out(e) for e in desk.scheduled],
+        "pending": [_entry_out(e) for e in desk.pending],
+        "mine": [_entry_out(e) for e in desk.mine],
+        "autosave": _entry_out(desk.autosave) if desk.autosave else None,
+    }
+
+
+@router.get("/liveblogs/{slug}/autosave", response={200: EntryOut, **ERRORS})
+def get_autosave(request: HttpRequest, slug: str):
+    blog = _blog(slug)
+    _ensure_desk(request, blog)
+    autosave = selectors.desk(blog, request.auth, editor=False).autosave
+    if autosave is None:
+        raise Http404(_("Nothing saved to resume."))
+    return _entry_out(autosave)
+
+
+@router.put("/liveblogs/{slug}/autosave", response={200: EntryOut, 204: None, **ERRORS})
+def put_autosave(request: HttpRequest, slug: str, payload: AutosaveIn):
+    """What the compose box holds right now; empty text removes it (204)."""
+    blog = _blog(slug)
+    entry = services.entry_autosave(liveblog=blog, author=request.auth, body=payload.body, headline=payload.headline)
+    if entry is None:
+        return Status(204, None)
+    return _entry_out(entry)
+
+
+@router.delete("/liveblogs/{slug}/autosave", response={204: None, **ERRORS})
+def delete_autosave(request: HttpRequest, slug: str):
+    blog = _blog(slug)
+    services.autosave_discard(liveblog=blog, author=request.auth)
     return Status(204, None)
 
 

@@ -27,6 +27,8 @@ class LiveblogsConfig(AppConfig):
             freshness.bump(freshness.LIVEBLOGS, instance.freshness_key)
 
         def entry_changed(sender, instance, **kw) -> None:
+            if instance.status != Entry.Status.PUBLISHED:
+                return  # drafts, the schedule and the queue are on no reader's page: no purge per keystroke
             try:
                 blog_key = instance.liveblog.freshness_key
             except LiveBlog.DoesNotExist:  # deleted with its newsblog: the blog's own signal covers the page
@@ -38,3 +40,9 @@ class LiveblogsConfig(AppConfig):
                            dispatch_uid=f"liveblogs-fresh-blog-{signal is post_save}")
             signal.connect(entry_changed, sender=Entry, weak=False,
                            dispatch_uid=f"liveblogs-fresh-entry-{signal is post_save}")
+
+        from newsdesk.core import periodic
+        from newsdesk.liveblogs import scheduler
+
+        periodic.register_task("newsdesk-liveblog-scheduler", scheduler.run_once,
+                               interval=scheduler.DEFAULT_INTERVAL_SECONDS)

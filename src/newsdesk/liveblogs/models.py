@@ -34,6 +34,10 @@ class LiveBlog(models.Model):
     editors = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="assigned_liveblogs", verbose_name=_("editors")
     )
+    # Contributors (role "contributor") assigned here: their entries wait in the approval queue.
+    contributors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="contributed_liveblogs", verbose_name=_("contributors")
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -71,18 +75,47 @@ class LiveBlog(models.Model):
         return f"liveblog.{self.pk}"
 
     @property
+    def desk_channel(self) -> str:
+        """Editors and contributors only (drafts, schedule, approval queue); never sent to readers."""
+        return f"liveblog.{self.pk}.desk"
+
+    @property
     def reading_minutes(self) -> int:
         return reading_minutes(self.word_count)
 
 
 class EntryQuerySet(models.QuerySet):
     def visible(self) -> EntryQuerySet:
+        """What readers may see, on every channel: published and not deleted."""
+        return self.filter(deleted_at__isnull=True, status=Entry.Status.PUBLISHED)
+
+    def existing(self) -> EntryQuerySet:
+        """Not deleted, whatever the status: what the desk works on (drafts, schedule, queue)."""
         return self.filter(deleted_at__isnull=True)
+
+    def unpublished(self) -> EntryQuerySet:
+        return self.existing().exclude(status=Entry.Status.PUBLISHED)
 
 
 class Entry(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PENDING = "pending", _("Awaiting approval")
+        PUBLISHED = "published", _("Published")
+
     liveblog = models.ForeignKey(LiveBlog, on_delete=models.CASCADE, related_name="entries")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Reporter + desk: shown with the author.
+    coauthors = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+",
+                                       verbose_name=_("co-authors"))
+    # Only published entries reach readers; the others live on the desk and append no reader event.
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED)
+    publish_at = models.DateTimeField(_("publish at"), null=True, blank=True)
+    # The editor's note when a contributor's entry was sent back.
+    review_note = models.CharField(_("note"), max_length=1000, blank=True)
+    # The one draft per editor and newsblog that the compose box saves while they type.
+    autosave = models.BooleanField(default=False)
     headline = models.CharField(_("headline"), max_length=300, blank=True)
     body = models.TextField(_("text"))  # sanitized HTML
     key_event = models.BooleanField(_("key event"), default=False)
@@ -109,7 +142,14 @@ class Entry(models.Model):
             # The first page of a newsblog: visible, unpinned entries in order, read straight off the index
             # (no sort, deleted and pinned rows not even in it).
             models.Index(fields=["liveblog", "-created_at", "-id"], name="entry_visible_idx",
-                         condition=models.Q(deleted_at__isnull=True, pinned=False)),
+                         condition=models.Q(deleted_at__isnull=True, pinned=False, status="published")),
+            # The scheduler's round: due scheduled entries only.
+            models.Index(fields=["publish_at"], name="entry_scheduled_idx",
+                         condition=models.Q(status="scheduled", deleted_at__isnull=True)),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["liveblog", "author"], name="one_autosave_per_editor",
+                                    condition=models.Q(autosave=True, deleted_at__isnull=True)),
         ]
 
     def __str__(self) -> str:
@@ -122,6 +162,10 @@ class Entry(models.Model):
     @property
     def anchor(self) -> str:
         return f"eintrag-{self.pk}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
 
 
 class EntryRevision(models.Model):

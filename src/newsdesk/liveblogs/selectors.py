@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
+from django.utils import timezone
 
 from newsdesk.liveblogs.models import Entry, Event, LiveBlog
 
@@ -17,6 +19,11 @@ KEY_EVENTS_MAX = 12
 class EntryPage:
     entries: list[Entry]
     next_cursor: int | None  # id of the last entry shown, when more follow
+
+
+def with_coauthors(*groups: list[Entry]) -> None:
+    """The co-authors of every entry shown, in one query for the whole page (pinned and stream together)."""
+    prefetch_related_objects([entry for group in groups for entry in group], "coauthors")
 
 
 def liveblog_by_slug(slug: str) -> LiveBlog | None:
@@ -62,8 +69,10 @@ def latest_entries(blog: LiveBlog, *, limit: int) -> list[Entry]:
 
 
 def entry_for_permalink(blog: LiveBlog, entry_id: int) -> Entry | None:
-    """The entry, deleted or not (a deleted one answers 410); None when it never was in this newsblog."""
-    entry = Entry.objects.select_related("author").filter(pk=entry_id, liveblog=blog).first()
+    """The entry, deleted or not (a deleted one answers 410); None when readers never saw it in this newsblog
+    (drafts, scheduled and pending entries do not exist for them)."""
+    entry = (Entry.objects.select_related("author")
+             .filter(pk=entry_id, liveblog=blog, status=Entry.Status.PUBLISHED).first())
     if entry is not None:
         entry.liveblog = blog
     return entry
@@ -114,3 +123,53 @@ def events_after(liveblog_id: int, seq: int, limit: int = EVENTS_PAGE_MAX) -> li
 def liveblogs_for_listing(limit: int = 50) -> list[LiveBlog]:
     # "-status": "open" sorts after "closed", so open newsblogs come first.
     return list(LiveBlog.objects.select_related("lead_image").order_by("-status", "-updated_at")[:limit])
+
+
+@dataclass
+class Desk:
+    """What the desk of one newsblog shows one person: editors see everything, a contributor their own."""
+
+    drafts: list[Entry]
+    scheduled: list[Entry]
+    pending: list[Entry]
+    mine: list[Entry]  # a contributor's entries with their outcome (published ones of the last day too)
+    autosave: Entry | None  # this person's scratch draft: "Entwurf fortsetzen"
+
+    @property
+    def pending_count(self) -> int:
+        return len(self.pending)
+
+
+DESK_MAX = 100
+
+
+def desk(blog: LiveBlog, user, *, editor: bool) -> Desk:
+    rows = (Entry.objects.unpublished().filter(liveblog=blog).select_related("author")
+            .prefetch_related("coauthors").order_by("-updated_at"))
+    if not editor:
+        rows = rows.filter(author=user)
+    rows = list(rows[:DESK_MAX])
+    for row in rows:
+        row.liveblog = blog
+    autosave = next((row for row in rows if row.autosave and row.author_id == user.pk), None)
+    mine: list[Entry] = []
+    if not editor:
+        recent = list(Entry.objects.visible().filter(liveblog=blog, author=user,
+                                                     created_at__gte=timezone.now() - timedelta(days=1))
+                      .select_related("author").order_by("-created_at")[:20])
+        mine = [row for row in rows if not row.autosave] + recent
+    return Desk(
+        drafts=[row for row in rows if row.status == Entry.Status.DRAFT and not (row.autosave and row is autosave)],
+        scheduled=sorted((row for row in rows if row.status == Entry.Status.SCHEDULED),
+                         key=lambda row: row.publish_at),
+        pending=sorted((row for row in rows if row.status == Entry.Status.PENDING), key=lambda row: row.created_at),
+        mine=mine,
+        autosave=autosave,
+    )
+
+
+def desk_entry(blog: LiveBlog, entry_id: int) -> Entry | None:
+    entry = Entry.objects.existing().select_related("author").filter(pk=entry_id, liveblog=blog).first()
+    if entry is not None:
+        entry.liveblog = blog
+    return entry

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -16,7 +16,12 @@ from newsdesk.core.html import html_to_text, sanitize_rich_text, word_count
 from newsdesk.core.validation import check_text, clean_line
 from newsdesk.liveblogs import indexing
 from newsdesk.liveblogs.models import Entry, EntryRevision, Event, LiveBlog
-from newsdesk.liveblogs.permissions import can_create_liveblog, ensure_can_write
+from newsdesk.liveblogs.permissions import (
+    can_create_liveblog,
+    ensure_can_compose,
+    ensure_can_touch,
+    ensure_can_write,
+)
 from newsdesk.liveblogs.rendering import entry_data, entry_html
 from newsdesk.liveblogs.signals import breaking_entry_published, key_event_published, liveblog_changed
 from newsdesk.media.embeds import fetch_embed_metadata
@@ -89,11 +94,10 @@ def _locked_blog(liveblog: LiveBlog) -> LiveBlog:
     return LiveBlog.objects.select_for_update().get(pk=liveblog.pk)
 
 
-def _locked_entry(blog: LiveBlog, entry_id: int) -> Entry:
-    entry = (
-        Entry.objects.select_for_update().select_related("author").filter(pk=entry_id, liveblog=blog)
-        .visible().first()
-    )
+def _locked_entry(blog: LiveBlog, entry_id: int, *, desk: bool = False) -> Entry:
+    """desk=True: drafts, scheduled and pending entries too (the desk works on them); else published only."""
+    rows = Entry.objects.select_for_update().select_related("author").filter(pk=entry_id, liveblog=blog)
+    entry = (rows.existing() if desk else rows.visible()).first()
     if entry is None:
         raise NotFound(_("This entry does not exist in this newsblog (or was deleted)."))
     entry.liveblog = blog
@@ -174,11 +178,109 @@ def liveblog_set_status(*, liveblog: LiveBlog, editor, status: str) -> LiveBlog:
 
 # --- entries -------------------------------------------------------------------------------------
 
+PUBLISH_AHEAD_MAX = timedelta(days=366)
+REVIEW_NOTE_MAX = 1000
+
+
+def clean_publish_at(raw: datetime | str | None, *, now: datetime | None = None) -> datetime | None:
+    """A time in the future; without a zone it is read as newsroom time (TIME_ZONE, Europe/Berlin)."""
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, str):
+        try:
+            raw = datetime.fromisoformat(raw.strip().replace("Z", "+00:00"))
+        except ValueError:
+            raise InvalidInput(_("The publication time is not a valid date and time (ISO 8601, e.g. "
+                                 "2026-11-03T18:00+01:00)."), field="publish_at") from None
+    if not isinstance(raw, datetime):
+        raise InvalidInput(_("The publication time must be a date and time."), field="publish_at")
+    if timezone.is_naive(raw):
+        raw = timezone.make_aware(raw, timezone.get_default_timezone())
+    now = now or timezone.now()
+    if raw <= now:
+        raise InvalidInput(_("The publication time must be in the future."), field="publish_at")
+    if raw - now > PUBLISH_AHEAD_MAX:
+        raise InvalidInput(_("The publication time may be at most a year ahead."), field="publish_at")
+    return raw
+
+
+def _ensure_contributor_marks(is_editor: bool, *, key_event=None, pinned=None, breaking=None) -> None:
+    if not is_editor and any((key_event, pinned, breaking)):
+        raise Forbidden(_("Contributors cannot pin entries or mark key events or breaking news."))
+
+
+def _desk_notify(blog: LiveBlog, kind: str, entry: Entry) -> None:
+    """Tells the newsblog's desk (editors-only channel) that its drafts, schedule or queue changed."""
+    message = {"type": "desk.changed", "kind": kind, "entry": {"id": entry.pk, "status": entry.status},
+               "pending": Entry.objects.unpublished().filter(liveblog=blog, status=Entry.Status.PENDING).count()}
+    channel = blog.desk_channel
+    transaction.on_commit(lambda: realtime.publish(channel, message))
+
+
+def _clean_coauthors(coauthors, author) -> list:
+    users = [user for user in (coauthors or []) if user.pk != author.pk]
+    for user in users:
+        if not (user.is_active and (user.is_editor or getattr(user, "is_contributor", False))):
+            raise InvalidInput(_("%(name)s cannot be a co-author: only editors and contributors write entries.")
+                               % {"name": user.get_username()}, field="coauthors")
+    return users
+
+
+def _discard_autosave(blog: LiveBlog, author) -> None:
+    # The compose box's scratch draft has become a real entry: nothing left to resume.
+    Entry.objects.filter(liveblog=blog, author=author, autosave=True, deleted_at__isnull=True).delete()
+
+
+def _publish(blog: LiveBlog, entry: Entry, now: datetime) -> Event:
+    """Makes a locked, unpublished entry public: an ordinary entry.created with the next seq."""
+    words = _entry_words(entry.headline, entry.body)
+    entry.status = Entry.Status.PUBLISHED
+    entry.created_at = now  # it appears as new, where readers expect the newest entry
+    entry.updated_at = now
+    entry.publish_at = None
+    entry.autosave = False
+    entry.review_note = ""
+    entry.word_count = words
+    entry.save()
+    blog.word_count += words
+    event = _append_event(blog, Event.Type.ENTRY_CREATED, _entry_payload(entry), now=now, entry_id=entry.pk)
+    if entry.key_event:
+        _announce_key_event(blog, entry)
+    if entry.breaking:
+        _announce_breaking(blog, entry)
+    indexing.index_after_commit(entry.pk, blog.pk)
+    _desk_notify(blog, "published", entry)
+    return event
+
+
 def entry_create(*, liveblog: LiveBlog, author, body: str, headline: str = "", key_event: bool = False,
-                 pinned: bool = False, breaking: bool = False, created_at: datetime | None = None) -> Entry:
-    ensure_can_write(author, liveblog)
+                 pinned: bool = False, breaking: bool = False, created_at: datetime | None = None,
+                 status: str | None = None, publish_at: datetime | str | None = None,
+                 coauthors=None) -> Entry:
+    """Publishes at once, or keeps the entry on the desk: a draft, scheduled (`publish_at`), or, written by a
+    contributor, pending an editor's approval. Only publication appends a reader event."""
+    is_editor = ensure_can_compose(author, liveblog)
+    _ensure_contributor_marks(is_editor, key_event=key_event, pinned=pinned, breaking=breaking)
+    if status not in (None, *Entry.Status.values):
+        raise InvalidInput(_("Unknown status; use draft, scheduled, pending or published."), field="status")
+    publish_at = clean_publish_at(publish_at)
+    if is_editor:
+        if status == Entry.Status.PENDING:
+            raise InvalidInput(_("Editors publish or keep drafts; the approval queue is for contributors."),
+                               field="status")
+        if status == Entry.Status.SCHEDULED and publish_at is None:
+            raise InvalidInput(_("A scheduled entry needs a publication time (publish_at)."), field="publish_at")
+        if publish_at is not None and status == Entry.Status.PUBLISHED:
+            raise InvalidInput(_("An entry published now cannot also have a publication time."),
+                               field="publish_at")
+        status = Entry.Status.SCHEDULED if publish_at else (status or Entry.Status.PUBLISHED)
+    else:
+        if publish_at is not None or status in (Entry.Status.SCHEDULED, Entry.Status.PUBLISHED):
+            raise Forbidden(_("Contributors cannot publish or schedule; an editor approves your entry."))
+        status = status or Entry.Status.PENDING
     body = clean_body(body)
     headline = clean_line(headline, field="headline", max_length=HEADLINE_MAX)
+    coauthors = _clean_coauthors(coauthors, author)
     embeds = fetch_embed_metadata(body)  # before the transaction: a slow provider must not hold the lock
     with transaction.atomic():
         blog = _locked_blog(liveblog)
@@ -188,8 +290,15 @@ def entry_create(*, liveblog: LiveBlog, author, body: str, headline: str = "", k
         entry = Entry.objects.create(
             liveblog=blog, author=author, headline=headline, body=body, key_event=bool(key_event),
             pinned=bool(pinned), breaking=bool(breaking), word_count=words, created_at=created_at or now,
-            updated_at=now, embeds=embeds,
+            updated_at=now, embeds=embeds, status=status, publish_at=publish_at,
         )
+        if coauthors:
+            entry.coauthors.set(coauthors)
+        _discard_autosave(blog, author)
+        if status != Entry.Status.PUBLISHED:
+            _desk_notify(blog, status, entry)
+            entry.seq = None
+            return entry
         blog.word_count += words
         event = _append_event(blog, Event.Type.ENTRY_CREATED, _entry_payload(entry), now=now, entry_id=entry.pk)
         if entry.key_event:
@@ -202,9 +311,14 @@ def entry_create(*, liveblog: LiveBlog, author, body: str, headline: str = "", k
 
 
 def entry_update(*, entry: Entry, editor, version: int, body: str | None = None, headline: str | None = None,
-                 key_event: bool | None = None, pinned: bool | None = None, breaking: bool | None = None) -> Entry:
-    """Saves changes made to `version`; a newer version on the server raises Conflict with it."""
-    ensure_can_write(editor, entry.liveblog)
+                 key_event: bool | None = None, pinned: bool | None = None, breaking: bool | None = None,
+                 coauthors=None) -> Entry:
+    """Saves changes made to `version`; a newer version on the server raises Conflict with it.
+
+    A published entry's change is an entry.updated event; a draft's, scheduled or pending entry's stays on the desk.
+    """
+    is_editor = ensure_can_touch(editor, entry)
+    _ensure_contributor_marks(is_editor, key_event=key_event, pinned=pinned, breaking=breaking)
     changes: dict = {}
     if body is not None:
         changes["body"] = clean_body(body)
@@ -217,10 +331,12 @@ def entry_update(*, entry: Entry, editor, version: int, body: str | None = None,
         changes["pinned"] = bool(pinned)
     if breaking is not None:
         changes["breaking"] = bool(breaking)
+    new_coauthors = _clean_coauthors(coauthors, entry.author) if coauthors is not None else None
     with transaction.atomic():
         blog = _locked_blog(entry.liveblog)
         _ensure_open(blog)
-        current = _locked_entry(blog, entry.pk)
+        current = _locked_entry(blog, entry.pk, desk=True)
+        ensure_can_touch(editor, current)  # the status may have changed since the caller read it
         if current.version != version:
             raise Conflict(
                 _("Someone else saved this entry in the meantime (version %(v)d). "
@@ -228,7 +344,9 @@ def entry_update(*, entry: Entry, editor, version: int, body: str | None = None,
                 current=entry_data(current),
             )
         changed = {name: value for name, value in changes.items() if getattr(current, name) != value}
-        if not changed:
+        coauthors_changed = new_coauthors is not None and (
+            {u.pk for u in new_coauthors} != set(current.coauthors.values_list("pk", flat=True)))
+        if not changed and not coauthors_changed:
             return current
         now = timezone.now()
         EntryRevision.objects.create(
@@ -238,14 +356,23 @@ def entry_update(*, entry: Entry, editor, version: int, body: str | None = None,
         )
         for name, value in changed.items():
             setattr(current, name, value)
+        if coauthors_changed:
+            current.coauthors.set(new_coauthors)
+        published = current.status == Entry.Status.PUBLISHED
         if "body" in changed or "headline" in changed:
-            current.edited_at = now
             words = _entry_words(current.headline, current.body)
-            blog.word_count += words - current.word_count
+            if published:
+                current.edited_at = now
+                blog.word_count += words - current.word_count
             current.word_count = words
+        current.autosave = False  # edited on purpose: a draft of its own now
         current.version += 1
         current.updated_at = now
         current.save()
+        if not published:
+            _desk_notify(blog, "updated", current)
+            current.seq = None
+            return current
         event = _append_event(blog, Event.Type.ENTRY_UPDATED, _entry_payload(current), now=now,
                               entry_id=current.pk)
         if changed.get("key_event") is True:
@@ -258,15 +385,19 @@ def entry_update(*, entry: Entry, editor, version: int, body: str | None = None,
 
 
 def entry_delete(*, entry: Entry, editor) -> None:
-    ensure_can_write(editor, entry.liveblog)
+    ensure_can_touch(editor, entry)
     with transaction.atomic():
         blog = _locked_blog(entry.liveblog)
         _ensure_open(blog)
-        current = _locked_entry(blog, entry.pk)
+        current = _locked_entry(blog, entry.pk, desk=True)
+        ensure_can_touch(editor, current)
         now = timezone.now()
         current.deleted_at = now
         current.updated_at = now
         current.save(update_fields=["deleted_at", "updated_at"])
+        if current.status != Entry.Status.PUBLISHED:  # readers never saw it: nothing to tell them
+            _desk_notify(blog, "deleted", current)
+            return
         blog.word_count -= min(blog.word_count, current.word_count)
         # Deleted text must not live on in the replayable log; the row keeps it for the newsroom.
         Event.objects.filter(liveblog=blog, entry_id=current.pk).update(
@@ -274,6 +405,165 @@ def entry_delete(*, entry: Entry, editor) -> None:
         )
         _append_event(blog, Event.Type.ENTRY_DELETED, {"entry": {"id": current.pk}}, now=now, entry_id=current.pk)
         indexing.remove_after_commit(current.pk, blog.pk)
+
+
+# --- the desk: publish, schedule, approve, send back, autosave -----------------------------------
+
+def _unpublished_for_change(blog: LiveBlog, entry_id: int) -> Entry:
+    current = _locked_entry(blog, entry_id, desk=True)
+    if current.status == Entry.Status.PUBLISHED:
+        raise Conflict(_("This entry is already published."))
+    return current
+
+
+def entry_publish(*, entry: Entry, editor) -> Entry:
+    """A draft, scheduled or pending entry goes to readers now (by an editor of the newsblog)."""
+    ensure_can_write(editor, entry.liveblog)
+    with transaction.atomic():
+        blog = _locked_blog(entry.liveblog)
+        _ensure_open(blog)
+        current = _unpublished_for_change(blog, entry.pk)
+        event = _publish(blog, current, timezone.now())
+    current.seq = event.seq
+    return current
+
+
+def entry_approve(*, entry: Entry, editor) -> Entry:
+    """A contributor's pending entry, checked by an editor, goes to readers."""
+    ensure_can_write(editor, entry.liveblog)
+    with transaction.atomic():
+        blog = _locked_blog(entry.liveblog)
+        _ensure_open(blog)
+        current = _unpublished_for_change(blog, entry.pk)
+        if current.status != Entry.Status.PENDING:
+            raise Conflict(_("This entry is not waiting for approval."))
+        event = _publish(blog, current, timezone.now())
+    current.seq = event.seq
+    return current
+
+
+def entry_send_back(*, entry: Entry, editor, note: str) -> Entry:
+    """Returns a pending entry to its contributor as a draft, with the editor's note."""
+    ensure_can_write(editor, entry.liveblog)
+    note = clean_line(note, field="note", max_length=REVIEW_NOTE_MAX, required=True)
+    with transaction.atomic():
+        blog = _locked_blog(entry.liveblog)
+        current = _unpublished_for_change(blog, entry.pk)
+        if current.status != Entry.Status.PENDING:
+            raise Conflict(_("This entry is not waiting for approval."))
+        current.status = Entry.Status.DRAFT
+        current.review_note = note
+        current.updated_at = timezone.now()
+        current.save(update_fields=["status", "review_note", "updated_at"])
+        _desk_notify(blog, "returned", current)
+    return current
+
+
+def entry_submit(*, entry: Entry, contributor) -> Entry:
+    """A contributor's draft (perhaps sent back and reworked) goes to the approval queue."""
+    ensure_can_touch(contributor, entry)
+    with transaction.atomic():
+        blog = _locked_blog(entry.liveblog)
+        _ensure_open(blog)
+        current = _unpublished_for_change(blog, entry.pk)
+        if current.status != Entry.Status.DRAFT:
+            raise Conflict(_("Only a draft can be submitted for approval."))
+        current.status = Entry.Status.PENDING
+        current.autosave = False
+        current.updated_at = timezone.now()
+        current.save(update_fields=["status", "autosave", "updated_at"])
+        _desk_notify(blog, "pending", current)
+    return current
+
+
+def entry_schedule(*, entry: Entry, editor, publish_at: datetime | str | None) -> Entry:
+    """Schedules (or moves) an unpublished entry; `publish_at=None` cancels the schedule (back to draft)."""
+    ensure_can_write(editor, entry.liveblog)
+    at = clean_publish_at(publish_at)
+    with transaction.atomic():
+        blog = _locked_blog(entry.liveblog)
+        if at is not None:
+            _ensure_open(blog)
+        current = _unpublished_for_change(blog, entry.pk)
+        if at is None and current.status != Entry.Status.SCHEDULED:
+            raise Conflict(_("This entry is not scheduled."))
+        current.status = Entry.Status.SCHEDULED if at else Entry.Status.DRAFT
+        current.publish_at = at
+        current.autosave = False
+        current.updated_at = timezone.now()
+        current.save(update_fields=["status", "publish_at", "autosave", "updated_at"])
+        _desk_notify(blog, "scheduled" if at else "unscheduled", current)
+    return current
+
+
+def publish_due(*, now: datetime | None = None) -> list[int]:
+    """Publishes scheduled entries whose time has come; returns their ids. Safe in several processes at once:
+    each entry is claimed by a conditional UPDATE under its newsblog's lock, so it is published exactly once."""
+    now = now or timezone.now()
+    due = list(Entry.objects.filter(status=Entry.Status.SCHEDULED, deleted_at__isnull=True, publish_at__lte=now)
+               .order_by("publish_at", "id").values_list("pk", "liveblog_id")[:200])
+    published = []
+    for entry_id, liveblog_id in due:
+        with transaction.atomic():
+            blog = LiveBlog.objects.select_for_update().filter(pk=liveblog_id).first()
+            if blog is None:
+                continue
+            claimed = Entry.objects.filter(pk=entry_id, status=Entry.Status.SCHEDULED, deleted_at__isnull=True,
+                                           publish_at__lte=now)
+            if not blog.is_open:
+                # Nobody may post into a closed newsblog, the scheduler neither: back to the desk, with a reason.
+                if claimed.update(status=Entry.Status.DRAFT, publish_at=None, updated_at=now,
+                                  review_note=_("Not published: the newsblog was closed at the scheduled time.")):
+                    _desk_notify(blog, "unscheduled", Entry.objects.get(pk=entry_id))
+                continue
+            if not claimed.update(status=Entry.Status.PUBLISHED):  # another process was first
+                continue
+            entry = Entry.objects.select_related("author").get(pk=entry_id)
+            entry.liveblog = blog
+            _publish(blog, entry, now)
+            published.append(entry_id)
+    return published
+
+
+def entry_autosave(*, liveblog: LiveBlog, author, body: str, headline: str = "") -> Entry | None:
+    """What the compose box holds, saved while the editor types: one scratch draft per person and newsblog.
+
+    Empty text removes it. It appends no event and tells no one; it is only there to be resumed.
+    """
+    ensure_can_compose(author, liveblog)
+    if not isinstance(body, str):
+        raise InvalidInput(_("The text must be a string."), field="body")
+    check_text(body, field="body")
+    if len(body.encode()) > settings.ENTRY_BODY_MAX_BYTES:
+        raise TooLarge(_("The text is too long: at most %(kb)d KB are allowed.")
+                       % {"kb": settings.ENTRY_BODY_MAX_BYTES // 1024}, field="body")
+    headline = clean_line(headline, field="headline", max_length=HEADLINE_MAX)
+    body = sanitize_rich_text(body)
+    with transaction.atomic():
+        existing = (Entry.objects.select_for_update()
+                    .filter(liveblog=liveblog, author=author, autosave=True, deleted_at__isnull=True).first())
+        if not html_to_text(body) and "<img" not in body and not headline:
+            if existing is not None:
+                existing.delete()
+            return None
+        now = timezone.now()
+        if existing is not None:
+            existing.headline, existing.body, existing.updated_at = headline, body, now
+            existing.word_count = _entry_words(headline, body)
+            existing.save(update_fields=["headline", "body", "updated_at", "word_count"])
+            return existing
+        entry = Entry.objects.create(
+            liveblog=liveblog, author=author, headline=headline, body=body, status=Entry.Status.DRAFT,
+            autosave=True, created_at=now, updated_at=now, word_count=_entry_words(headline, body),
+        )
+        _desk_notify(liveblog, "autosave", entry)  # once, when it starts: not on every keystroke
+    return entry
+
+
+def autosave_discard(*, liveblog: LiveBlog, author) -> None:
+    ensure_can_compose(author, liveblog)
+    with transaction.atomic():
+        _discard_autosave(liveblog, author)
 
 
 def liveblog_set_editors(*, liveblog: LiveBlog, admin, editors) -> LiveBlog:
@@ -288,4 +578,19 @@ def liveblog_set_editors(*, liveblog: LiveBlog, admin, editors) -> LiveBlog:
     with transaction.atomic():
         blog = _locked_blog(liveblog)
         blog.editors.set(editors)
+    return blog
+
+
+def liveblog_set_contributors(*, liveblog: LiveBlog, admin, contributors) -> LiveBlog:
+    """The contributors whose entries this newsblog's editors approve. Only admins assign them."""
+    if not (admin and admin.is_authenticated and admin.is_site_admin):
+        raise Forbidden(_("Only admins can assign the contributors of a newsblog."))
+    contributors = list(contributors)
+    wrong = [user for user in contributors if not user.is_contributor]
+    if wrong:
+        raise InvalidInput(_("%(name)s is not a contributor.") % {"name": wrong[0].get_username()},
+                           field="contributors")
+    with transaction.atomic():
+        blog = _locked_blog(liveblog)
+        blog.contributors.set(contributors)
     return blog

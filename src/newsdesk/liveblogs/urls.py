@@ -1,6 +1,6 @@
 from django.urls import path
 
-from newsdesk.liveblogs import views
+from newsdesk.liveblogs import desk_views, views
 
 app_name = "liveblogs"
 
@@ -12,4 +12,7 @@ urlpatterns = [
     path("<slug:slug>/eintrag/<int:entry_id>/", views.entry_detail, name="entry"),
     path("<slug:slug>/status/", views.liveblog_status, name="status"),
     path("<slug:slug>/einbetten/", views.liveblog_embed, name="embed"),
+    path("<slug:slug>/desk/", desk_views.desk_panel, name="desk"),
+    path("<slug:slug>/desk/events/", desk_views.desk_events, name="desk-events"),
+    path("<slug:slug>/vorschau/", desk_views.entry_preview, name="preview"),
 ]

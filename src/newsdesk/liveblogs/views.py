@@ -17,6 +17,7 @@ from newsdesk.core.html import html_to_text
 from newsdesk.core.seo import clip
 from newsdesk.core.validation import whole_number
 from newsdesk.liveblogs import embedding, selectors, services
+from newsdesk.liveblogs.desk_views import desk_context
 from newsdesk.liveblogs.forms import EntryForm, LiveBlogForm
 from newsdesk.liveblogs.models import LiveBlog, liveblog_freshness_key
 from newsdesk.liveblogs.permissions import can_create_liveblog, can_write
@@ -46,11 +47,14 @@ def liveblog_list(request: HttpRequest) -> HttpResponse:
 
 def _page_context(request: HttpRequest, blog: LiveBlog, page, cursor: int | None) -> dict:
     editor = can_write(request.user, blog)
+    pinned = selectors.pinned_entries(blog) if cursor is None else []
+    selectors.with_coauthors(pinned, page.entries)
     return {
+        **desk_context(request.user, blog),
         "liveblog": blog,
         "page": page,
         "cursor": cursor,
-        "pinned": selectors.pinned_entries(blog) if cursor is None else [],
+        "pinned": pinned,
         "key_events": selectors.key_events(blog),
         "can_edit": editor,
         "entry_form": EntryForm() if editor else None,
@@ -65,6 +69,7 @@ def liveblog_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = selectors.entry_page(blog, cursor=cursor)
     if request.GET.get("fragment") == "1":
         # "Ältere Einträge laden": just the next entries and the next button.
+        selectors.with_coauthors(page.entries)
         return render(request, "liveblogs/_entry_page.html", {"liveblog": blog, "page": page})
     context = _page_context(request, blog, page, cursor)
     if cursor is None:  # structured data on the canonical first page only
@@ -87,6 +92,7 @@ def entry_detail(request: HttpRequest, slug: str, entry_id: int) -> HttpResponse
         # Beyond the first page: the page that starts with it (pinned entries always stand on the first page).
         page, cursor = selectors.page_around(blog, entry)
     if request.GET.get("fragment") == "1":  # a key-event click: the entries from it on, for the page to insert
+        selectors.with_coauthors(page.entries)
         return render(request, "liveblogs/_entry_page.html", {"liveblog": blog, "page": page})
     context = _page_context(request, blog, page, cursor)
     text = html_to_text(entry.body)
