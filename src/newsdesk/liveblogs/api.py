@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
+from ninja.errors import HttpError
 from pydantic import ConfigDict, field_validator
 from pydantic_core import PydanticCustomError
 
@@ -19,7 +20,7 @@ from newsdesk.accounts.auth import API_AUTH
 from newsdesk.core.errors import Conflict, InvalidInput, NotFound
 from newsdesk.core.validation import text_problem
 from newsdesk.liveblogs import history, selectors, services
-from newsdesk.liveblogs.models import Entry, LiveBlog
+from newsdesk.liveblogs.models import DeletedLiveBlog, Entry, LiveBlog
 from newsdesk.liveblogs.permissions import ensure_can_write
 from newsdesk.liveblogs.rendering import entry_data
 from newsdesk.liveblogs.streaming import (
@@ -128,6 +129,8 @@ class EventsOut(Schema):
 
 def _blog(slug: str) -> LiveBlog:
     blog = selectors.liveblog_by_slug(slug)
+    if blog is None and DeletedLiveBlog.objects.filter(slug=slug).exists():
+        raise HttpError(410, _("The newsblog '%(slug)s' was deleted.") % {"slug": slug})
     if blog is None:
         raise Http404(_("No newsblog with the address '%(slug)s'.") % {"slug": slug})
     return blog
