@@ -78,7 +78,7 @@ def test_the_undo_toast_disappears_after_ten_seconds_on_a_phone(new_page, server
 
 def test_versions_panel_shows_a_word_diff_and_restores_a_version(new_page, server, api):
     reader = open_reader(new_page, server)
-    created = api.post_entry(LIVE_SLUG, unique("Der Pegel steht bei 3,26 Metern."))
+    created = api.post_entry(LIVE_SLUG, "Der Pegel steht bei 3,26 Metern.", headline=unique("Pegel"))
     api.patch_entry(LIVE_SLUG, created["id"], version=1, body="Der Pegel steht bei 3,62 Metern am Abend.")
     for width, height, name in ((1280, 900, "desktop"), (390, 844, "phone")):
         editor = new_page(width=width, height=height)
