@@ -54,7 +54,7 @@ class LiveBlogAdmin(admin.ModelAdmin):
     form = LiveBlogAdminForm
     list_display = ("title", "status_label", "entry_count", "last_entry", "editors_list", "topics_list",
                     "page_link")
-    list_filter = ("status", "topics", "editors", "order")
+    list_filter = ("status", "topics", ("editors", admin.RelatedOnlyFieldListFilter), "order")
     search_fields = ("title", "slug", "teaser")
     ordering = ("-status", "-updated_at")  # "open" after "closed" reversed: live newsblogs first
     autocomplete_fields = ("lead_image", "topics")
@@ -204,7 +204,8 @@ class RevisionInline(admin.TabularInline):
     model = EntryRevision
     extra = 0
     can_delete = False
-    readonly_fields = ("version", "headline", "body", "key_event", "pinned", "breaking", "saved_by", "saved_at")
+    readonly_fields = ("version", "headline", "body", "key_event", "pinned", "breaking", "action", "saved_by",
+                       "saved_at")
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -238,7 +238,9 @@ def entry_events(request: HttpRequest, slug: str, since: str | None = None):
 @router.get("/liveblogs/{slug}/events", auth=None, response={200: None, 204: None, 404: Error, 422: Error},
             openapi_extra={"responses": {"200": {"content": {"text/event-stream": {}}}}})
 async def entry_stream(request: HttpRequest, slug: str):
-    """Server-sent events: `id: SEQ`, `event: entry.created|entry.updated|entry.deleted|...`, `data: JSON`.
+    """Server-sent events: `id: SEQ`, `event: entry.created|entry.updated|entry.deleted|entry.restored|...`,
+    `data: JSON`. `entry.restored` (an undone delete) carries the entry like `entry.created`; readers put it back
+    at its time, not on top. `liveblog.deleted` (no `seq` in the log, which goes with the newsblog) ends the stream.
 
     Resumes after the `Last-Event-ID` header (or `?last_event_id=`); heartbeat comments every 15 s.
     A closed newsblog sends what the reader missed and ends; with nothing missed it answers 204.
