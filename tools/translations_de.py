@@ -1247,6 +1247,8 @@ DE = {
     "The newsroom removed this newsblog and all its entries.":
         "Die Redaktion hat diesen Newsblog mit allen Einträgen entfernt.",
     "To the current newsblogs": "Zu den aktuellen Newsblogs",
+    "created by": "angelegt von",
+    "ended at": "beendet am",
 }
 PLURALS = {
     # commenters: plurals of the reader side of comments

@@ -115,3 +115,16 @@ def test_newsblogs_in_the_back_office(new_page, server):
         expect(page.locator("#result_list")).to_contain_text("LIVE")
         expect(page.locator("#result_list")).to_contain_text("Hochwasser")
         page.screenshot(path=str(ARTIFACTS / f"desk-backoffice-list-{name}.png"), full_page=True)
+    # The change form: the fields the issue names, saved through the services (the page shows the new title).
+    page = new_page()
+    log_in(page, server, "/redaktion/verwaltung/liveblogs/liveblog/")
+    page.locator("#result_list").get_by_role("link", name="Das Brückenfest", exact=False).first.click()
+    for field in ("title", "teaser", "lead_image", "topics", "order", "status"):  # editors: admins only
+        expect(page.locator(f"#id_{field}")).to_have_count(1)
+    page.screenshot(path=str(ARTIFACTS / "desk-backoffice-change-desktop.png"), full_page=True)
+    title = page.locator("#id_title")
+    title.fill(title.input_value() + " (Archiv)")
+    page.get_by_role("button", name="Speichern", exact=True).click()
+    expect(page.locator(".messagelist")).to_be_visible()
+    page.goto(server.url + "/newsblog/")
+    expect(page.get_by_text("(Archiv)", exact=False).first).to_be_visible()

@@ -59,13 +59,12 @@ class LiveBlogAdmin(admin.ModelAdmin):
     ordering = ("-status", "-updated_at")  # "open" after "closed" reversed: live newsblogs first
     autocomplete_fields = ("lead_image", "topics")
     filter_horizontal = ("editors",)
-    readonly_fields = ("page_link", "slug", "created_by", "last_seq", "word_count", "created_at", "updated_at",
-                       "closed_at")
+    readonly_fields = ("page_link", "slug", "created_by", "created_at", "updated_at", "closed_at")
     fieldsets = (
         (None, {"fields": ("title", "teaser", "lead_image", "topics", "order")}),
         (_("Who writes here"), {"fields": ("editors",)}),
         (_("Status"), {"fields": ("status", "page_link", "slug", "created_by", "created_at", "updated_at",
-                                  "closed_at", "last_seq", "word_count")}),
+                                  "closed_at")}),
     )
     inlines = (TargetCommentSettingsInline,)
     # Django's "delete selected" asks first and then calls delete_queryset: through the service too.

@@ -37,12 +37,12 @@ class LiveBlog(models.Model):
         settings.AUTH_USER_MODEL, blank=True, related_name="assigned_liveblogs", verbose_name=_("editors")
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("created by")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
     # The newest change of any kind: drives "Aktualisiert am", Last-Modified and ETags.
-    updated_at = models.DateTimeField(auto_now_add=True)
-    closed_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("ended at"), null=True, blank=True)
     # Highest event sequence number; taken under a row lock so commit order equals seq order.
     last_seq = models.PositiveBigIntegerField(default=0)
     # Words of teaser and all visible entries, kept current by the services (reading time).
