@@ -71,6 +71,12 @@ class LiveBlogAdmin(admin.ModelAdmin):
     actions = ("archive", "reopen")
     list_per_page = 50
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and db_field.name == "title":
+            field.widget.attrs.update({"size": 80})  # room for a whole newsblog title
+        return field
+
     def get_queryset(self, request):
         visible = Q(entries__deleted_at__isnull=True)
         return (super().get_queryset(request)
