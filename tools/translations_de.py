@@ -1428,6 +1428,57 @@ DE = {
     "Move": "Verschieben",
     "Cancel schedule": "Planung aufheben",
     "View": "Ansehen",
+    # issue 11 deskundo: undo, entry versions, entry to article, newsblogs in the back office
+    "Who writes here": "Wer hier schreibt",
+    "Status": "Status",
+    "closed": "beendet",
+    "last entry": "letzter Eintrag",
+    "all editors": "alle Redakteurinnen und Redakteure",
+    "Archive (end the newsblog; it stays readable)": "Archivieren (Newsblog beenden, bleibt lesbar)",
+    "%(n)d newsblogs ended and archived.": "%(n)d Newsblogs beendet und archiviert.",
+    "Reopen": "Wieder öffnen",
+    "%(n)d newsblogs are live again.": "%(n)d Newsblogs sind wieder live.",
+    "The newsblog '%(slug)s' was deleted.": "Der Newsblog „%(slug)s“ wurde gelöscht.",
+    "This entry is not deleted; there is nothing to restore.":
+        "Dieser Eintrag ist nicht gelöscht; es gibt nichts wiederherzustellen.",
+    "This entry has no version %(v)d.": "Dieser Eintrag hat keine Fassung %(v)d.",
+    "edited": "bearbeitet",
+    "restored after deletion": "nach dem Löschen wiederhergestellt",
+    "earlier version restored": "frühere Fassung wiederhergestellt",
+    "deleted newsblog": "gelöschter Newsblog",
+    "deleted newsblogs": "gelöschte Newsblogs",
+    "The lead image must be an image from the media library.":
+        "Das Aufmacherbild muss ein Bild aus der Mediathek sein.",
+    "There is no deleted entry with this number in this newsblog.":
+        "In diesem Newsblog gibt es keinen gelöschten Eintrag mit dieser Nummer.",
+    "Someone else saved this entry in the meantime (version %(v)d). "
+    "Please look at the current text before restoring an earlier one.":
+        "Jemand anderes hat diesen Eintrag inzwischen gespeichert (Fassung %(v)d). "
+        "Bitte sehen Sie sich den aktuellen Text an, bevor Sie eine frühere Fassung wiederherstellen.",
+    "Only admins can delete a newsblog.": "Nur Admins können einen Newsblog löschen.",
+    "Versions": "Versionen",
+    "Take over as article": "Als Artikel übernehmen",
+    "The newsroom has deleted this newsblog.": "Die Redaktion hat diesen Newsblog gelöscht.",
+    "Entry restored: %%(text)s": "Eintrag wiederhergestellt: %%(text)s",
+    "Entry restored.": "Eintrag wiederhergestellt.",
+    "Versions of this entry": "Versionen dieses Eintrags",
+    "Version %%(n)s": "Fassung %%(n)s",
+    "current": "aktuell",
+    "Restore this version": "Diese Fassung wiederherstellen",
+    "The earlier version is the current one again.": "Die frühere Fassung ist wieder die aktuelle.",
+    "Compare": "Vergleichen",
+    "Earlier version": "Ältere Fassung",
+    "Later version": "Neuere Fassung",
+    "The text is the same in both versions.": "Der Text ist in beiden Fassungen gleich.",
+    "Article made from this entry: %%(headline)s": "Artikel aus diesem Eintrag: %%(headline)s",
+    "written": "geschrieben",
+    "Newsblog deleted": "Newsblog gelöscht",
+    "This newsblog was deleted": "Dieser Newsblog wurde gelöscht",
+    "The newsroom removed this newsblog and all its entries.":
+        "Die Redaktion hat diesen Newsblog mit allen Einträgen entfernt.",
+    "To the current newsblogs": "Zu den aktuellen Newsblogs",
+    "created by": "angelegt von",
+    "ended at": "beendet am",
 }
 PLURALS = {
     # commenters: plurals of the reader side of comments

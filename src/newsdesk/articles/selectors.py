@@ -145,3 +145,24 @@ def news_sitemap_articles(*, hours: int = 48, limit: int = 1000) -> list[Article
     since = timezone.now() - timedelta(hours=hours)
     return list(Article.objects.published().filter(published_at__gte=since)
                 .only("slug", "headline", "published_at").order_by("-published_at")[:limit])
+
+
+LIVEBLOGS_PER_PAGE_MAX = 10
+
+
+def _live_first(blogs: QuerySet[LiveBlog]) -> list[LiveBlog]:
+    # "-status": "open" sorts after "closed", so live newsblogs come first, then the most recently changed.
+    return list(blogs.order_by("-status", "-updated_at")[:LIVEBLOGS_PER_PAGE_MAX])
+
+
+def liveblogs_for_topic(topic: Topic) -> list[LiveBlog]:
+    """The topic's newsblogs for its page, live first (one query)."""
+    return _live_first(LiveBlog.objects.filter(topics=topic))
+
+
+def liveblogs_for_author(author: Author) -> list[LiveBlog]:
+    """Newsblogs the author's login wrote entries in (or started), live first; none for authors without a login."""
+    if author.user_id is None:
+        return []
+    wrote = Entry.objects.visible().filter(author_id=author.user_id).values("liveblog_id")
+    return _live_first(LiveBlog.objects.filter(Q(pk__in=wrote) | Q(created_by_id=author.user_id)))

@@ -55,22 +55,29 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-@conditional_page(_articles, kind="topic")
+def _articles_and_liveblogs(request: HttpRequest, *args, **kwargs) -> list[str]:
+    # Topic and author pages list newsblogs too: any newsblog change (entry, status, deletion) counts.
+    return [SITE, ARTICLES, LIVEBLOGS]
+
+
+@conditional_page(_articles_and_liveblogs, kind="topic")
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = selectors.topic_by_slug(slug)
     if topic is None:
         raise Http404(_("No topic at this address."))
     page = selectors.paginate(selectors.articles_for_topic(topic), request.GET.get("seite"))
-    return render(request, "articles/topic.html", {"topic": topic, "page": page})
+    return render(request, "articles/topic.html", {"topic": topic, "page": page,
+                                                   "liveblogs": selectors.liveblogs_for_topic(topic)})
 
 
-@conditional_page(_articles, kind="author")
+@conditional_page(_articles_and_liveblogs, kind="author")
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = selectors.author_by_slug(slug)
     if author is None:
         raise Http404(_("No author at this address."))
     page = selectors.paginate(selectors.articles_for_author(author), request.GET.get("seite"))
-    return render(request, "articles/author.html", {"author": author, "page": page})
+    return render(request, "articles/author.html", {"author": author, "page": page,
+                                                    "liveblogs": selectors.liveblogs_for_author(author)})
 
 
 @conditional_page(_articles, kind="archive")

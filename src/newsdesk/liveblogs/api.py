@@ -8,19 +8,22 @@ from typing import Literal
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
+from ninja.errors import HttpError
 from pydantic import ConfigDict, field_validator
 from pydantic_core import PydanticCustomError
 
 from newsdesk.accounts.auth import API_AUTH
 from newsdesk.accounts.services import token_authenticate
-from newsdesk.core.errors import Forbidden, InvalidInput
+from newsdesk.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from newsdesk.core.validation import text_problem
-from newsdesk.liveblogs import selectors, services
-from newsdesk.liveblogs.models import Entry, LiveBlog
-from newsdesk.liveblogs.permissions import can_contribute, can_write
+from newsdesk.liveblogs import history, selectors, services
+from newsdesk.liveblogs.models import DeletedLiveBlog, Entry, LiveBlog
+from newsdesk.liveblogs.permissions import can_contribute, can_write, ensure_can_write
 from newsdesk.liveblogs.rendering import entry_data
 from newsdesk.liveblogs.streaming import (
     EVENT_STREAM_CONTENT_TYPE,
@@ -162,6 +165,8 @@ class EventsOut(Schema):
 
 def _blog(slug: str) -> LiveBlog:
     blog = selectors.liveblog_by_slug(slug)
+    if blog is None and DeletedLiveBlog.objects.filter(slug=slug).exists():
+        raise HttpError(410, _("The newsblog '%(slug)s' was deleted.") % {"slug": slug})
     if blog is None:
         raise Http404(_("No newsblog with the address '%(slug)s'.") % {"slug": slug})
     return blog
@@ -402,7 +407,9 @@ def entry_events(request: HttpRequest, slug: str, since: str | None = None):
 @router.get("/liveblogs/{slug}/events", auth=None, response={200: None, 204: None, 404: Error, 422: Error},
             openapi_extra={"responses": {"200": {"content": {"text/event-stream": {}}}}})
 async def entry_stream(request: HttpRequest, slug: str):
-    """Server-sent events: `id: SEQ`, `event: entry.created|entry.updated|entry.deleted|...`, `data: JSON`.
+    """Server-sent events: `id: SEQ`, `event: entry.created|entry.updated|entry.deleted|entry.restored|...`,
+    `data: JSON`. `entry.restored` (an undone delete) carries the entry like `entry.created`; readers put it back
+    at its time, not on top. `liveblog.deleted` (no `seq` in the log, which goes with the newsblog) ends the stream.
 
     Resumes after the `Last-Event-ID` header (or `?last_event_id=`); heartbeat comments every 15 s.
     A closed newsblog sends what the reader missed and ends; with nothing missed it answers 204.
@@ -424,3 +431,111 @@ async def entry_stream(request: HttpRequest, slug: str):
     for name, value in [*EVENT_STREAM_HEADERS, *start.headers]:
         response[name] = value
     return response
+
+
+# --- undo, history, "Als Artikel übernehmen" (editors) ------------------------------------------------
+
+class RevertIn(StrictSchema):
+    version: int  # the version the editor looked at
+    to_version: int
+
+
+class VersionOut(Schema):
+    version: int
+    headline: str
+    body: str
+    by: str
+    at: datetime
+    action: str
+    current: bool
+
+
+class HistoryOut(Schema):
+    entry: int
+    deleted: bool
+    article: dict | None
+    versions: list[VersionOut]
+
+
+class DiffOut(Schema):
+    old: int
+    new: int
+    headline: str
+    body: str
+
+
+class ArticleLinkOut(Schema):
+    id: int
+    headline: str
+    status: str
+    url: str
+    edit_url: str
+
+
+def _editors_entry(request: HttpRequest, slug: str, entry_id: int, *, deleted: bool | None = None) -> Entry:
+    """Any entry of the newsblog, deleted ones too, for someone who may write there (else 403)."""
+    blog = _blog(slug)
+    ensure_can_write(request.auth, blog)
+    rows = Entry.objects.select_related("author").filter(liveblog=blog)
+    if deleted is not None:
+        rows = rows.filter(deleted_at__isnull=not deleted)
+    entry = get_object_or_404(rows, pk=entry_id)
+    entry.liveblog = blog
+    return entry
+
+
+def _article_link(article) -> dict:
+    return {"id": article.pk, "headline": article.headline, "status": article.status,
+            "url": article.get_absolute_url(),
+            "edit_url": reverse("newsroom:articles_article_change", args=[article.pk])}
+
+
+@router.post("/liveblogs/{slug}/entries/{int:entry_id}/restore", response={200: EntryOut, 409: Error, **ERRORS})
+def restore_entry(request: HttpRequest, slug: str, entry_id: int):
+    """Undo of a delete: the entry is visible again at its place; readers get `entry.restored`."""
+    entry = _editors_entry(request, slug, entry_id)
+    if entry.deleted_at is None:
+        raise Conflict(_("This entry is not deleted; there is nothing to restore."))
+    restored = services.entry_restore(entry=entry, editor=request.auth)
+    return _entry_out(restored, restored.seq)
+
+
+@router.get("/liveblogs/{slug}/entries/{int:entry_id}/revisions", response={200: HistoryOut, **ERRORS})
+def entry_revisions(request: HttpRequest, slug: str, entry_id: int):
+    """Every version, newest first: who made it, when, how (created, edited, deleted, restored, reverted)."""
+    entry = _editors_entry(request, slug, entry_id)
+    article = entry.article if entry.article_id else None
+    return {"entry": entry.pk, "deleted": entry.deleted_at is not None,
+            "article": _article_link(article) if article else None,
+            "versions": [vars(v) for v in history.entry_versions(entry)]}
+
+
+@router.get("/liveblogs/{slug}/entries/{int:entry_id}/diff", response={200: DiffOut, **ERRORS})
+def entry_diff(request: HttpRequest, slug: str, entry_id: int, old: int, new: int):
+    """A word diff of two versions: removed words in `<del>`, added in `<ins>`, all else escaped."""
+    entry = _editors_entry(request, slug, entry_id)
+    versions = {v.version: v for v in history.entry_versions(entry)}
+    missing = [n for n in (old, new) if n not in versions]
+    if missing:
+        raise NotFound(_("This entry has no version %(v)d.") % {"v": missing[0]})
+    diff = history.version_diff(versions[old], versions[new])
+    return {"old": old, "new": new, **diff}
+
+
+@router.post("/liveblogs/{slug}/entries/{int:entry_id}/revert", response={200: EntryOut, 409: ConflictOut, **ERRORS})
+def revert_entry(request: HttpRequest, slug: str, entry_id: int, payload: RevertIn):
+    """"Diese Fassung wiederherstellen": `to_version`'s text becomes the newest version (version check)."""
+    entry = _editors_entry(request, slug, entry_id, deleted=False)
+    updated = services.entry_revert(entry=entry, editor=request.auth, version=payload.version,
+                                    to_version=payload.to_version)
+    return _entry_out(updated, getattr(updated, "seq", None))
+
+
+@router.post("/liveblogs/{slug}/entries/{int:entry_id}/article", response={201: ArticleLinkOut, 200: ArticleLinkOut,
+                                                                          **ERRORS})
+def entry_article(request: HttpRequest, slug: str, entry_id: int):
+    """"Als Artikel übernehmen": 201 with the new draft, or 200 with the article made from it before."""
+    entry = _editors_entry(request, slug, entry_id, deleted=False)
+    had = entry.article_id
+    article = services.entry_to_article(entry=entry, editor=request.auth)
+    return Status(200 if had and had == article.pk else 201, _article_link(article))

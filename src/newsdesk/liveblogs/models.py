@@ -30,6 +30,8 @@ class LiveBlog(models.Model):
         "media.Image", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("lead image"),
     )
+    # Topic pages list the newsblogs of their topic (set in the back office, through the services).
+    topics = models.ManyToManyField("articles.Topic", blank=True, related_name="liveblogs", verbose_name=_("topics"))
     # Empty: every editor may write here. Otherwise only these editors (and admins).
     editors = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="assigned_liveblogs", verbose_name=_("editors")
@@ -39,12 +41,12 @@ class LiveBlog(models.Model):
         settings.AUTH_USER_MODEL, blank=True, related_name="contributed_liveblogs", verbose_name=_("contributors")
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("created by")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
     # The newest change of any kind: drives "Aktualisiert am", Last-Modified and ETags.
-    updated_at = models.DateTimeField(auto_now_add=True)
-    closed_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("ended at"), null=True, blank=True)
     # Highest event sequence number; taken under a row lock so commit order equals seq order.
     last_seq = models.PositiveBigIntegerField(default=0)
     # Words of teaser and all visible entries, kept current by the services (reading time).
@@ -131,6 +133,10 @@ class Entry(models.Model):
     deleted_at = models.DateTimeField(null=True, blank=True)
     # oEmbed data per embedded address, fetched once at save time: {url: {"title", "author", "thumbnail"}}.
     embeds = models.JSONField(default=dict, blank=True)
+    # "Als Artikel übernehmen": the article draft made from this entry (shown to editors, opened again on a
+    # second click instead of a second copy).
+    article = models.ForeignKey("articles.Article", on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="+", verbose_name=_("article"))
 
     objects = EntryQuerySet.as_manager()
 
@@ -169,7 +175,13 @@ class Entry(models.Model):
 
 
 class EntryRevision(models.Model):
-    """The text of an entry as it was before an edit or deletion."""
+    """The text of an entry as it was before an edit or deletion; `action` names the change that followed."""
+
+    class Action(models.TextChoices):
+        EDITED = "edited", _("edited")
+        DELETED = "deleted", _("deleted")
+        RESTORED = "restored", _("restored after deletion")
+        REVERTED = "reverted", _("earlier version restored")
 
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="revisions")
     version = models.PositiveIntegerField()
@@ -178,6 +190,7 @@ class EntryRevision(models.Model):
     key_event = models.BooleanField(default=False)
     pinned = models.BooleanField(default=False)
     breaking = models.BooleanField(default=False)
+    action = models.CharField(max_length=10, choices=Action.choices, default=Action.EDITED)
     saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     saved_at = models.DateTimeField()
 
@@ -196,6 +209,7 @@ class Event(models.Model):
         ENTRY_CREATED = "entry.created"
         ENTRY_UPDATED = "entry.updated"
         ENTRY_DELETED = "entry.deleted"
+        ENTRY_RESTORED = "entry.restored"
         LIVEBLOG_UPDATED = "liveblog.updated"
         LIVEBLOG_CLOSED = "liveblog.closed"
 
@@ -216,3 +230,19 @@ class Event(models.Model):
     def as_message(self) -> dict:
         """The wire form shared by SSE, the JSON endpoint and realtime messages."""
         return {"seq": self.seq, "type": self.type, "at": self.created_at.isoformat(), **self.payload}
+
+
+class DeletedLiveBlog(models.Model):
+    """What is left of a newsblog deleted in the back office: its address answers 410, never another blog."""
+
+    slug = models.SlugField(max_length=120, unique=True)
+    title = models.CharField(max_length=200)
+    deleted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    deleted_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("deleted newsblog")
+        verbose_name_plural = _("deleted newsblogs")
+
+    def __str__(self) -> str:
+        return self.slug

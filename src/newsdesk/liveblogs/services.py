@@ -11,11 +11,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from newsdesk import realtime
+from newsdesk.core import freshness
 from newsdesk.core.errors import Conflict, Forbidden, InvalidInput, NotFound, TooLarge
 from newsdesk.core.html import html_to_text, sanitize_rich_text, word_count
 from newsdesk.core.validation import check_text, clean_line
 from newsdesk.liveblogs import indexing
-from newsdesk.liveblogs.models import Entry, EntryRevision, Event, LiveBlog
+from newsdesk.liveblogs.models import DeletedLiveBlog, Entry, EntryRevision, Event, LiveBlog
 from newsdesk.liveblogs.permissions import (
     can_create_liveblog,
     ensure_can_compose,
@@ -104,6 +105,14 @@ def _locked_entry(blog: LiveBlog, entry_id: int, *, desk: bool = False) -> Entry
     return entry
 
 
+def _keep_revision(entry: Entry, *, editor, now: datetime, action: str) -> EntryRevision:
+    """The entry as it is now, before `action` changes it (call with the entry locked)."""
+    return EntryRevision.objects.create(
+        entry=entry, version=entry.version, headline=entry.headline, body=entry.body, key_event=entry.key_event,
+        pinned=entry.pinned, breaking=entry.breaking, action=action, saved_by=editor, saved_at=now,
+    )
+
+
 def _ensure_open(blog: LiveBlog) -> None:
     if not blog.is_open:
         raise Conflict(_("This newsblog is closed; reopen it to post or edit."))
@@ -114,7 +123,9 @@ def _ensure_open(blog: LiveBlog) -> None:
 def unique_slug(title: str, model=LiveBlog) -> str:
     base = (slugify(title) or "newsblog")[:100]
     slug, n = base, 1
-    while model.objects.filter(slug=slug).exists():
+    # A deleted newsblog's address keeps answering 410: a new one never takes it over.
+    while model.objects.filter(slug=slug).exists() or (
+            model is LiveBlog and DeletedLiveBlog.objects.filter(slug=slug).exists()):
         n += 1
         slug = f"{base}-{n}"
     return slug
@@ -137,11 +148,24 @@ def liveblog_create(*, title: str, author, teaser: str = "", order: str = LiveBl
     return blog
 
 
+_UNCHANGED = object()
+
+
 def liveblog_update(*, liveblog: LiveBlog, editor, title: str | None = None, teaser: str | None = None,
-                    order: str | None = None) -> LiveBlog:
+                    order: str | None = None, lead_image=_UNCHANGED, topics=None) -> LiveBlog:
+    """Changes what readers see of the newsblog itself; `lead_image=None` removes the lead image."""
     ensure_can_write(editor, liveblog)
     with transaction.atomic():
         blog = _locked_blog(liveblog)
+        if lead_image is not _UNCHANGED:
+            if lead_image is not None and not isinstance(lead_image, Image):
+                raise InvalidInput(_("The lead image must be an image from the media library."), field="lead_image")
+            blog.lead_image = lead_image
+            blog.save(update_fields=["lead_image"])
+        if topics is not None:
+            blog.topics.set(list(topics))
+            # Topic pages list their newsblogs; they show the "articles" slice, which a topic change moves.
+            freshness.bump(freshness.ARTICLES)
         if title is not None:
             blog.title = clean_line(title, field="title", max_length=TITLE_MAX, required=True)
         if teaser is not None:
@@ -349,11 +373,7 @@ def entry_update(*, entry: Entry, editor, version: int, body: str | None = None,
         if not changed and not coauthors_changed:
             return current
         now = timezone.now()
-        EntryRevision.objects.create(
-            entry=current, version=current.version, headline=current.headline, body=current.body,
-            key_event=current.key_event, pinned=current.pinned, breaking=current.breaking,
-            saved_by=editor, saved_at=now,
-        )
+        _keep_revision(current, editor=editor, now=now, action=EntryRevision.Action.EDITED)
         for name, value in changed.items():
             setattr(current, name, value)
         if coauthors_changed:
@@ -392,9 +412,12 @@ def entry_delete(*, entry: Entry, editor) -> None:
         current = _locked_entry(blog, entry.pk, desk=True)
         ensure_can_touch(editor, current)
         now = timezone.now()
+        # The deleted text is kept as a revision in any case (undo, history, the newsroom's record).
+        _keep_revision(current, editor=editor, now=now, action=EntryRevision.Action.DELETED)
+        current.version += 1
         current.deleted_at = now
         current.updated_at = now
-        current.save(update_fields=["deleted_at", "updated_at"])
+        current.save(update_fields=["deleted_at", "updated_at", "version"])
         if current.status != Entry.Status.PUBLISHED:  # readers never saw it: nothing to tell them
             _desk_notify(blog, "deleted", current)
             return
@@ -594,3 +617,148 @@ def liveblog_set_contributors(*, liveblog: LiveBlog, admin, contributors) -> Liv
         blog = _locked_blog(liveblog)
         blog.contributors.set(contributors)
     return blog
+
+
+# --- undo, revisions, articles from entries, deletion (issue 11) ------------------------------------
+
+def _locked_deleted_entry(blog: LiveBlog, entry_id: int) -> Entry:
+    entry = (Entry.objects.select_for_update().select_related("author")
+             .filter(pk=entry_id, liveblog=blog, deleted_at__isnull=False).first())
+    if entry is None:
+        raise NotFound(_("There is no deleted entry with this number in this newsblog."))
+    entry.liveblog = blog
+    return entry
+
+
+def entry_restore(*, entry: Entry, editor) -> Entry:
+    """Undo of a deletion: the entry comes back at its place (its time is unchanged), as `entry.restored`.
+
+    Readers insert it by its time; search, reading time and the entry's address (200 again) follow.
+    """
+    ensure_can_write(editor, entry.liveblog)
+    with transaction.atomic():
+        blog = _locked_blog(entry.liveblog)
+        _ensure_open(blog)
+        current = _locked_deleted_entry(blog, entry.pk)
+        now = timezone.now()
+        _keep_revision(current, editor=editor, now=now, action=EntryRevision.Action.RESTORED)
+        current.version += 1
+        current.deleted_at = None
+        current.updated_at = now
+        current.save(update_fields=["deleted_at", "updated_at", "version"])
+        if current.status != Entry.Status.PUBLISHED:  # a draft comes back to the desk, never to readers
+            _desk_notify(blog, "updated", current)
+            current.seq = None
+            return current
+        blog.word_count += current.word_count
+        event = _append_event(blog, Event.Type.ENTRY_RESTORED, _entry_payload(current), now=now,
+                              entry_id=current.pk)
+        indexing.index_after_commit(current.pk, blog.pk)
+    current.seq = event.seq
+    return current
+
+
+def entry_revert(*, entry: Entry, editor, version: int, to_version: int) -> Entry:
+    """"Diese Fassung wiederherstellen": the text of `to_version` becomes the newest version.
+
+    `version` is the version the editor looked at; a newer one on the server raises Conflict, like an edit.
+    The replaced text is kept as a revision, and readers get an ordinary `entry.updated`.
+    """
+    revision = EntryRevision.objects.filter(entry_id=entry.pk, version=to_version).first()
+    if revision is None:
+        raise NotFound(_("This entry has no version %(v)d.") % {"v": to_version})
+    ensure_can_write(editor, entry.liveblog)
+    with transaction.atomic():
+        blog = _locked_blog(entry.liveblog)
+        _ensure_open(blog)
+        current = _locked_entry(blog, entry.pk)
+        if current.version != version:
+            raise Conflict(
+                _("Someone else saved this entry in the meantime (version %(v)d). "
+                  "Please look at the current text before restoring an earlier one.") % {"v": current.version},
+                current=entry_data(current),
+            )
+        if (current.headline, current.body) == (revision.headline, revision.body):
+            return current
+        now = timezone.now()
+        _keep_revision(current, editor=editor, now=now, action=EntryRevision.Action.REVERTED)
+        words = _entry_words(revision.headline, revision.body)
+        published = current.status == Entry.Status.PUBLISHED
+        if published:
+            blog.word_count += words - current.word_count
+        current.headline, current.body, current.word_count = revision.headline, revision.body, words
+        current.embeds = fetch_embed_metadata(current.body, known=current.embeds)
+        current.version += 1
+        current.edited_at = current.updated_at = now
+        current.save()
+        if not published:  # readers never saw it: the desk hears of it, the event log does not
+            _desk_notify(blog, "updated", current)
+            current.seq = None
+            return current
+        event = _append_event(blog, Event.Type.ENTRY_UPDATED, _entry_payload(current), now=now,
+                              entry_id=current.pk)
+        indexing.index_after_commit(current.pk, blog.pk)
+    current.seq = event.seq
+    return current
+
+
+ARTICLE_HEADLINE_WORDS = 12
+ARTICLE_TEASER_CHARS = 300
+
+
+def entry_to_article(*, entry: Entry, editor):
+    """"Als Artikel übernehmen": a new article draft with the entry's text, photo and author, linked from the entry.
+
+    A second call opens the article made the first time instead of a second copy. Returns the article.
+    """
+    from django.utils.text import Truncator
+
+    from newsdesk.articles import services as articles
+    from newsdesk.articles.models import Article, Author
+
+    ensure_can_write(editor, entry.liveblog)
+    with transaction.atomic():
+        blog = _locked_blog(entry.liveblog)
+        current = _locked_entry(blog, entry.pk)
+        if current.article_id and Article.objects.filter(pk=current.article_id).exists():
+            return Article.objects.get(pk=current.article_id)
+        text = html_to_text(current.body)
+        headline = current.headline or Truncator(text).words(ARTICLE_HEADLINE_WORDS, truncate="…")
+        teaser = Truncator(text).chars(ARTICLE_TEASER_CHARS, truncate="…") or headline
+        photos = image_ids(current.body)
+        lead_image = Image.objects.filter(pk=photos[0]).first() if photos else None
+        writer = current.author
+        author = Author.objects.filter(user=writer).first()
+        if author is None:  # a byline for the entry's writer, made once
+            author = articles.author_save(author=Author(name=writer.display_name, user=writer))
+        article = articles.article_create(
+            headline=headline[:articles.HEADLINE_MAX], teaser=teaser[:articles.TEASER_MAX], body=current.body,
+            authors=[author], topics=list(blog.topics.all()), kicker=blog.title[:80], lead_image=lead_image,
+            editor=editor,
+        )
+        current.article = article
+        current.save(update_fields=["article"])
+    return article
+
+
+def liveblog_delete(*, liveblog: LiveBlog, admin) -> None:
+    """Removes a newsblog everywhere (page, entries, feeds, sitemaps, search, related); its address answers 410.
+
+    Only admins. Readers on the page are told through the stream; the event log goes with the newsblog.
+    """
+    if not (admin and admin.is_authenticated and admin.is_site_admin):
+        raise Forbidden(_("Only admins can delete a newsblog."))
+    with transaction.atomic():
+        blog = _locked_blog(liveblog)
+        now = timezone.now()
+        DeletedLiveBlog.objects.update_or_create(slug=blog.slug, defaults={
+            "title": blog.title, "deleted_by": admin, "deleted_at": now})
+        message = {"seq": blog.last_seq + 1, "type": "liveblog.deleted", "at": now.isoformat(),
+                   "liveblog": {"slug": blog.slug}}
+        channel = blog.channel
+        blog_id = blog.pk
+        # The cascade sends post_delete per entry (search removal) and for the blog (freshness, related).
+        blog.delete()
+        indexing.remove_liveblog_after_commit(blog_id)
+        freshness.bump(freshness.ARTICLES)  # topic and author pages list newsblogs
+        transaction.on_commit(lambda: realtime.publish(channel, message))

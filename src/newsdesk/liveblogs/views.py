@@ -19,17 +19,40 @@ from newsdesk.core.validation import whole_number
 from newsdesk.liveblogs import embedding, selectors, services
 from newsdesk.liveblogs.desk_views import desk_context
 from newsdesk.liveblogs.forms import EntryForm, LiveBlogForm
-from newsdesk.liveblogs.models import LiveBlog, liveblog_freshness_key
+from newsdesk.liveblogs.models import DeletedLiveBlog, LiveBlog, liveblog_freshness_key
 from newsdesk.liveblogs.permissions import can_create_liveblog, can_write
 from newsdesk.liveblogs.seo import liveblog_json_ld
 from newsdesk.media.services import image_create
 
 
+class NewsblogGone(Exception):
+    """The newsblog at this address was deleted in the back office: the page answers 410."""
+
+
 def _blog_or_404(slug: str) -> LiveBlog:
     blog = selectors.liveblog_by_slug(slug)
     if blog is None:
+        if DeletedLiveBlog.objects.filter(slug=slug).exists():
+            raise NewsblogGone(slug)
         raise Http404(_("No newsblog with this address."))
     return blog
+
+
+def _gone(request: HttpRequest) -> HttpResponse:
+    return render(request, "liveblogs/liveblog_gone.html", status=410)
+
+
+def answers_gone(view):
+    """A deleted newsblog's page and entry addresses answer 410 Gone (search engines drop them)."""
+    from functools import wraps
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except NewsblogGone:
+            return _gone(request)
+    return wrapper
 
 
 def _cursor(request: HttpRequest) -> int | None:
@@ -62,6 +85,7 @@ def _page_context(request: HttpRequest, blog: LiveBlog, page, cursor: int | None
 
 
 # Entries, comments and the blog itself bump the blog's own key: a post elsewhere does not touch this page.
+@answers_gone
 @conditional_page(lambda request, slug: [SITE, RELATED, liveblog_freshness_key(slug)], kind="liveblog")
 def liveblog_detail(request: HttpRequest, slug: str) -> HttpResponse:
     blog = _blog_or_404(slug)
@@ -78,6 +102,7 @@ def liveblog_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "liveblogs/detail.html", context)
 
 
+@answers_gone
 @conditional_page(lambda request, slug, entry_id: [SITE, RELATED, liveblog_freshness_key(slug)])
 def entry_detail(request: HttpRequest, slug: str, entry_id: int) -> HttpResponse:
     """`/newsblog/<slug>/eintrag/<id>/`: the newsblog page rendered around one entry, for any entry's age."""
@@ -153,6 +178,7 @@ def liveblog_create(request: HttpRequest) -> HttpResponse:
     return render(request, "liveblogs/form.html", {"form": form}, status=422 if form.errors else 200)
 
 
+@answers_gone
 @require_POST
 @login_required
 def entry_create(request: HttpRequest, slug: str) -> HttpResponse:
@@ -170,6 +196,7 @@ def entry_create(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(blog)
 
 
+@answers_gone
 @require_POST
 @login_required
 def liveblog_status(request: HttpRequest, slug: str) -> HttpResponse:

@@ -78,6 +78,35 @@
     decorate(element);
   }
 
+  // A restored entry goes back to its place: among the loaded entries by time (then number), in the blog's
+  // order; older than all loaded ones while more are still to load: it comes with "load more".
+  const entryTime = (element) => [Date.parse(element.dataset.created) || 0, parseInt(element.dataset.entryId, 10) || 0];
+  function comesBefore(a, b) {
+    const [ta, ia] = entryTime(a);
+    const [tb, ib] = entryTime(b);
+    const newer = ta > tb || (ta === tb && ia > ib);
+    return newestFirst || a.dataset.pinned === "1" ? newer : !newer;
+  }
+
+  function placeAtItsTime(element) {
+    const noEntries = document.getElementById("no-entries");
+    if (noEntries) noEntries.remove();
+    const box = element.dataset.pinned === "1" ? pinnedBox : stream;
+    const next = Array.from(box.querySelectorAll(":scope > .entry, :scope > * > .entry"))
+      .find((other) => comesBefore(element, other));
+    if (next) {
+      next.parentNode.insertBefore(element, next);
+    } else if (box === stream && loadMoreLink()) {
+      return false;
+    } else if (box === stream) {
+      stream.appendChild(element);
+    } else {
+      box.appendChild(element);
+    }
+    decorate(element);
+    return true;
+  }
+
   function showHeldBar() {
     newButton.textContent = held.length === 1 ? strings.newOne : fmt(strings.newMany, { count: held.length });
     newBar.hidden = false;
@@ -121,7 +150,15 @@
       link.href = data.url;
       link.textContent = data.headline || textOf(element);
       item.append(time, " ", link);
-      if (!existing) list.insertBefore(item, list.firstChild);
+      if (!existing) {
+        // Newest first; a restored key event goes back among the others by its time.
+        const at = Date.parse(time.getAttribute("datetime")) || 0;
+        const later = Array.from(list.children).find((li) => {
+          const other = li.querySelector("time");
+          return other && (Date.parse(other.getAttribute("datetime")) || 0) < at;
+        });
+        list.insertBefore(item, later || null);
+      }
     }
     list.closest(".key-events").hidden = !list.children.length;
   }
@@ -164,6 +201,22 @@
         updateKeyEvents(entry, element);
         break;
       }
+      case "entry.restored": {
+        if (entry.redacted) break;
+        const element = fragment(html);
+        const current = findEntry(entry.id);
+        if (current) current.replaceWith(element); else placeAtItsTime(element);
+        if (current) decorate(element);
+        updateKeyEvents(entry, element);
+        announcer.textContent = fmt(strings.announceRestored, { text: textOf(element) });
+        break;
+      }
+      case "liveblog.deleted": {
+        const notice = document.getElementById("deleted-notice");
+        if (notice) notice.hidden = false;
+        root.dataset.open = "0";
+        break;
+      }
       case "entry.deleted": {
         const current = findEntry(entry.id);
         if (current) current.remove();
@@ -196,14 +249,18 @@
     if (!(seq > lastSeq)) return; // already applied: never twice
     lastSeq = seq;
     apply(JSON.parse(message.data));
-    if (message.type === "liveblog.closed" && source) { source.close(); source = null; }
+    if ((message.type === "liveblog.closed" || message.type === "liveblog.deleted") && source) {
+      source.close();
+      source = null;
+    }
   }
 
   function connect() {
     if (root.dataset.open !== "1" || !window.EventSource) return;
     const url = root.dataset.eventsUrl + "?last_event_id=" + lastSeq;
     source = new EventSource(url);
-    ["entry.created", "entry.updated", "entry.deleted", "liveblog.updated", "liveblog.closed"]
+    ["entry.created", "entry.updated", "entry.deleted", "entry.restored", "liveblog.updated", "liveblog.closed",
+      "liveblog.deleted"]
       .forEach((type) => source.addEventListener(type, handle));
     // Too far behind for the stream (after a long absence): the page itself is the fastest catch-up.
     source.addEventListener("catchup", () => { source.close(); source = null; window.location.reload(); });
@@ -436,10 +493,13 @@
     const version = parseInt(element.dataset.version, 10);
     const action = button.dataset.action;
     if (action === "edit") return openEditor(element);
+    if (action === "history") return openHistory(element);
+    if (action === "article") return takeAsArticle(element, button);
     if (action === "delete") {
-      if (!window.confirm(strings.confirmDelete)) return;
+      // No "are you sure?": the delete is undone in one click for 10 seconds (and kept as a revision anyway).
       const result = await api("DELETE", entryUrl(id));
       if (!result.ok) window.alert(strings.error + " " + ((result.data && result.data.detail) || result.status));
+      else offerUndo(id);
       return;
     }
     const field = action === "pin" ? "pinned" : "key_event";
@@ -447,4 +507,170 @@
     const result = await api("PATCH", entryUrl(id), { version, [field]: value });
     if (!result.ok) window.alert(strings.error + " " + ((result.data && result.data.detail) || result.status));
   });
+
+  // --- undo of a delete: "Eintrag gelöscht — Rückgängig" for 10 seconds --------------------------------
+
+  const UNDO_SECONDS = 10;
+  const toast = document.getElementById("undo-toast");
+  let undoTimer = null;
+
+  function hideToast() {
+    clearTimeout(undoTimer);
+    undoTimer = null;
+    toast.hidden = true;
+  }
+
+  function offerUndo(id) {
+    const text = toast.querySelector(".undo-toast__text");
+    const button = toast.querySelector(".undo-toast__undo");
+    text.textContent = strings.deleted;
+    button.hidden = false;
+    button.disabled = false;
+    toast.dataset.entryId = id;
+    toast.hidden = false;
+    button.focus({ preventScroll: true });
+    clearTimeout(undoTimer);
+    undoTimer = setTimeout(hideToast, UNDO_SECONDS * 1000);
+  }
+
+  if (toast) {
+    toast.querySelector(".undo-toast__undo").addEventListener("click", async (event) => {
+      const button = event.currentTarget;
+      button.disabled = true;
+      clearTimeout(undoTimer);
+      const result = await api("POST", entryUrl(toast.dataset.entryId) + "/restore");
+      const text = toast.querySelector(".undo-toast__text");
+      button.hidden = true;
+      // The entry itself comes back through the stream, at its place, like for every reader.
+      text.textContent = result.ok ? strings.restored
+        : strings.error + " " + ((result.data && result.data.detail) || result.status);
+      undoTimer = setTimeout(hideToast, 4000);
+    });
+    toast.querySelector(".undo-toast__close").addEventListener("click", hideToast);
+    document.addEventListener("keydown", (event) => { if (event.key === "Escape" && !toast.hidden) hideToast(); });
+  }
+
+  // --- revision history: who changed what when, a word diff, "diese Fassung wiederherstellen" -------------
+
+  const when = (iso) => new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "de-DE", {
+    timeZone, day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit",
+  }).format(new Date(iso));
+  const actionLabel = (action) => strings["action" + action.charAt(0).toUpperCase() + action.slice(1)] || action;
+
+  function option(version, selected) {
+    const item = document.createElement("option");
+    item.value = version.version;
+    item.textContent = fmt(strings.versionLabel, { n: version.version }) + " · " + when(version.at);
+    item.selected = selected;
+    return item;
+  }
+
+  async function showDiff(panel, id, oldVersion, newVersion) {
+    const box = panel.querySelector(".entry-history__diff");
+    box.setAttribute("aria-busy", "true");
+    const result = await api("GET", entryUrl(id) + "/diff?old=" + oldVersion + "&new=" + newVersion);
+    box.removeAttribute("aria-busy");
+    box.innerHTML = "";
+    if (!result.ok) { box.textContent = strings.error + " " + ((result.data && result.data.detail) || result.status); return; }
+    if (result.data.headline) {
+      const headline = document.createElement("p");
+      headline.className = "entry-history__diff-headline";
+      headline.innerHTML = result.data.headline; // escaped on the server; only <ins>/<del> are tags
+      box.appendChild(headline);
+    }
+    const body = document.createElement("p");
+    body.innerHTML = result.data.body || ""; // escaped on the server; only <ins>/<del> are tags
+    if (!box.querySelector("ins, del") && !body.querySelector("ins, del")) {
+      const same = document.createElement("p");
+      same.className = "hint";
+      same.textContent = strings.noTextChange;
+      box.appendChild(same);
+    }
+    box.appendChild(body);
+  }
+
+  async function openHistory(element) {
+    const existing = element.querySelector(".entry-history");
+    if (existing) { existing.remove(); return; }
+    const id = element.dataset.entryId;
+    const result = await api("GET", entryUrl(id) + "/revisions");
+    if (!result.ok) { window.alert(strings.error + " " + ((result.data && result.data.detail) || result.status)); return; }
+    const versions = result.data.versions;
+    const panel = document.createElement("section");
+    panel.className = "entry-history";
+    panel.setAttribute("aria-label", strings.history);
+    const title = document.createElement("h3");
+    title.textContent = strings.history;
+    panel.appendChild(title);
+    if (result.data.article) {
+      const link = document.createElement("p");
+      const anchor = document.createElement("a");
+      anchor.href = result.data.article.edit_url;
+      anchor.textContent = fmt(strings.articleLink, { headline: result.data.article.headline });
+      link.appendChild(anchor);
+      panel.appendChild(link);
+    }
+    const list = document.createElement("ol");
+    list.className = "entry-history__list";
+    versions.forEach((version) => {
+      const item = document.createElement("li");
+      const label = document.createElement("span");
+      label.className = "entry-history__who";
+      label.textContent = fmt(strings.versionLabel, { n: version.version }) + " · " + when(version.at) + " · "
+        + version.by + " · " + actionLabel(version.action) + (version.current ? " (" + strings.current + ")" : "");
+      item.appendChild(label);
+      if (!version.current && !result.data.deleted) {
+        const restore = document.createElement("button");
+        restore.type = "button";
+        restore.className = "button button--small";
+        restore.textContent = strings.revert;
+        restore.addEventListener("click", async () => {
+          const current = versions.find((v) => v.current);
+          const done = await api("POST", entryUrl(id) + "/revert", { version: current.version, to_version: version.version });
+          const status = panel.querySelector(".form-status");
+          if (done.ok) { status.textContent = strings.reverted; panel.remove(); return; }
+          status.textContent = strings.error + " " + ((done.data && done.data.detail) || done.status);
+        });
+        item.appendChild(restore);
+      }
+      list.appendChild(item);
+    });
+    panel.appendChild(list);
+    if (versions.length > 1) {
+      const compare = document.createElement("div");
+      compare.className = "entry-history__compare";
+      const older = document.createElement("select");
+      const newer = document.createElement("select");
+      older.setAttribute("aria-label", strings.compareOld);
+      newer.setAttribute("aria-label", strings.compareNew);
+      versions.forEach((v, n) => { older.appendChild(option(v, n === 1)); newer.appendChild(option(v, n === 0)); });
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "button button--small";
+      button.textContent = strings.compare;
+      button.addEventListener("click", () => showDiff(panel, id, older.value, newer.value));
+      compare.append(older, " → ", newer, " ", button);
+      panel.appendChild(compare);
+      const diff = document.createElement("div");
+      diff.className = "entry-history__diff";
+      diff.setAttribute("aria-live", "polite");
+      panel.appendChild(diff);
+      showDiff(panel, id, versions[1].version, versions[0].version);
+    }
+    const status = document.createElement("p");
+    status.className = "form-status";
+    status.setAttribute("role", "status");
+    panel.appendChild(status);
+    element.appendChild(panel);
+  }
+
+  // --- "Als Artikel übernehmen": a new article draft from the entry, opened in the back office ------------
+
+  async function takeAsArticle(element, button) {
+    button.disabled = true;
+    const result = await api("POST", entryUrl(element.dataset.entryId) + "/article");
+    button.disabled = false;
+    if (!result.ok) { window.alert(strings.error + " " + ((result.data && result.data.detail) || result.status)); return; }
+    window.location.href = result.data.edit_url;
+  }
 })();
