@@ -1479,8 +1479,6 @@ DE = {
     "To the current newsblogs": "Zu den aktuellen Newsblogs",
     "created by": "angelegt von",
     "ended at": "beendet am",
-    # merge
-    "To the current newsblogs": "Zu den aktuellen Newsblogs",
 }
 PLURALS = {
     # commenters: plurals of the reader side of comments
