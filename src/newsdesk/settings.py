@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "newsdesk.search",
     "newsdesk.related",
     "newsdesk.jobs",
+    "newsdesk.promos",
     "newsdesk.pages",
     "newsdesk.caching",
     "newsdesk.importers",

@@ -21,6 +21,8 @@ from newsdesk.liveblogs.models import LiveBlog, liveblog_freshness_key
 from newsdesk.liveblogs.permissions import can_create_liveblog, can_write
 from newsdesk.liveblogs.seo import liveblog_json_ld
 from newsdesk.media.services import image_create
+from newsdesk.promos.models import Slot
+from newsdesk.promos.selectors import page_keys as promo_keys
 
 
 def _blog_or_404(slug: str) -> LiveBlog:
@@ -57,7 +59,8 @@ def _page_context(request: HttpRequest, blog: LiveBlog, page, cursor: int | None
 
 
 # Entries, comments and the blog itself bump the blog's own key: a post elsewhere does not touch this page.
-@conditional_page(lambda request, slug: [SITE, RELATED, liveblog_freshness_key(slug)], kind="liveblog")
+@conditional_page(lambda request, slug: [SITE, RELATED, liveblog_freshness_key(slug), *promo_keys(Slot.NEWSBLOG)],
+                  kind="liveblog")
 def liveblog_detail(request: HttpRequest, slug: str) -> HttpResponse:
     blog = _blog_or_404(slug)
     cursor = _cursor(request)
@@ -72,7 +75,8 @@ def liveblog_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "liveblogs/detail.html", context)
 
 
-@conditional_page(lambda request, slug, entry_id: [SITE, RELATED, liveblog_freshness_key(slug)])
+@conditional_page(lambda request, slug, entry_id: [SITE, RELATED, liveblog_freshness_key(slug),
+                                                   *promo_keys(Slot.NEWSBLOG)])
 def entry_detail(request: HttpRequest, slug: str, entry_id: int) -> HttpResponse:
     """`/newsblog/<slug>/eintrag/<id>/`: the newsblog page rendered around one entry, for any entry's age."""
     blog = _blog_or_404(slug)
