@@ -107,10 +107,12 @@ def current_boxes(request=None, slot: str | None = None) -> list[Promo]:
     query asks for the versions of all slots. Memoized on the request for the page's other slots.
     """
     versions = _versions(request)
-    if versions is None or (slot is not None and f"{slot_key(slot)}:" not in versions):
-        token, changed = freshness.read(ALL_SLOT_KEYS)  # the exact time too: versions repeat after a reset
-        versions = f"{token}:{changed.isoformat() if changed else ''}"
     memo = getattr(request, _REQUEST_MEMO, None) if request is not None else None
+    if versions is None or (slot is not None and f"{slot_key(slot)}:" not in versions):
+        if memo is not None and memo[0].startswith("all:"):
+            return memo[1]  # read with all slots' versions earlier in this request
+        token, changed = freshness.read(ALL_SLOT_KEYS)  # the exact time too: versions repeat after a reset
+        versions = f"all:{token}:{changed.isoformat() if changed else ''}"
     if memo is not None and memo[0] == versions:
         return memo[1]
     # A database restored under a kept Redis cache may repeat version numbers: BOX_CACHE_SECONDS bounds that.
