@@ -17,7 +17,6 @@ from newsdesk.core.errors import InvalidInput
 from newsdesk.liveblogs import services as liveblog_services
 from newsdesk.promos import selectors, services
 from newsdesk.promos.models import PromoBox, Slot
-from tests.articles.conftest import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -27,10 +26,6 @@ def make(title: str = "Der Newsletter aus Testhausen", **fields) -> PromoBox:
     fields.setdefault("slots", [Slot.ARTICLE_END])
     return services.promo_create(title=title, **fields)
 
-
-def boxes_in(html: str, slot: str) -> list[str]:
-    block = re.search(rf'<div class="promo-slot promo-slot--{slot}">(.*?)</div>\s*(?=<|$)', html, re.S)
-    return re.findall(r'class="promo__title"[^>]*>([^<]+)<', html if block is None else html) if block else []
 
 
 def titles(html: str) -> list[str]:

@@ -64,7 +64,15 @@ def _page_context(request: HttpRequest, blog: LiveBlog, page, cursor: int | None
 def liveblog_detail(request: HttpRequest, slug: str) -> HttpResponse:
     blog = _blog_or_404(slug)
     cursor = _cursor(request)
-    page = selectors.entry_page(blog, cursor=cursor)
+    page = None
+    through = whole_number(request.GET.get("vor", ""))
+    if cursor is None and through is not None and request.GET.get("fragment") != "1":
+        # After "Ältere Einträge laden" the script keeps ?vor=<last entry loaded> in the address: a reload (or
+        # going back) renders the same entries again, so the browser returns to the same place.
+        # Too deep: the entries after it with a cursor, as the link without script shows them; gone: first page.
+        page, cursor = selectors.entries_through(blog, through)
+    if page is None:
+        page = selectors.entry_page(blog, cursor=cursor)
     if request.GET.get("fragment") == "1":
         # "Ältere Einträge laden": just the next entries and the next button.
         return render(request, "liveblogs/_entry_page.html", {"liveblog": blog, "page": page})
