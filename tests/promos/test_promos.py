@@ -131,7 +131,7 @@ def test_text_is_sanitized_and_links_are_checked():
         with pytest.raises(InvalidInput) as caught:
             make("Schlecht", link_url=bad)
         assert caught.value.details["field"] == "link_url"
-    with pytest.raises(InvalidInput, match="at most"):
+    with pytest.raises(InvalidInput, match="höchstens 600 Zeichen"):
         make("Zu lang", text="Wort " * 200)
     with pytest.raises(InvalidInput):
         make("Nirgends", slots=[])
