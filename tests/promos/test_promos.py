@@ -229,3 +229,10 @@ def test_demo_boxes_load_once(editor):
     assert len(demo.load()) == 3 and demo.load() == []
     assert PromoBox.objects.filter(sponsored=True).count() == 1
     assert get_user_model().objects.count() == 1
+
+
+def test_a_box_in_two_slots_of_one_page_is_shown_once(article):
+    make("Zweimal platziert", slots=[Slot.ARTICLE_END, Slot.SIDEBAR])
+    make("Nur Seitenleiste", slots=[Slot.SIDEBAR])
+    html = Client().get(article.get_absolute_url()).content.decode()
+    assert titles(html) == ["Zweimal platziert", "Nur Seitenleiste"]

@@ -29,7 +29,7 @@ BOXES = [
         "link_url": "https://buchhandlung-am-markt.example/ostwald-lindra",
         "link_label": "Zum Buch",
         "style": Style.WARM,
-        "slots": [Slot.SIDEBAR, Slot.ARTICLE_END],
+        "slots": [Slot.SIDEBAR],
         "position": 2,
         "image": {"seed": 77, "palette": ((92, 54, 30), (170, 108, 60), (222, 178, 120), (246, 232, 206)),
                   "alt": "Illustration: Hügel und Dächer im Abendlicht, das Titelbild des Romans"},

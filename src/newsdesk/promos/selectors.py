@@ -33,6 +33,7 @@ SCHEDULE_SECONDS = 30
 # How many boxes a slot shows at most (the newsblog slot shows one per gap, in turn).
 SLOT_LIMITS = {Slot.ARTICLE_END: 2, Slot.SIDEBAR: 3, Slot.HOME: 3, Slot.NEWSBLOG: 10}
 _REQUEST_MEMO = "_newsdesk_promo_boxes"
+_SHOWN = "_newsdesk_promos_shown"
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,15 @@ def boxes_for(slot: str, *, topic_ids: Iterable[int] | None = None, request=None
     chosen = [box for box in current_boxes(request, slot)
               if slot in box.slots and box.shows_at(now) and (not box.topic_ids or box.topic_ids & topics)]
     chosen.sort(key=lambda box: (box.position, -box.starts_at.timestamp(), box.id))
+    if request is not None and slot != Slot.NEWSBLOG:
+        # One page shows a box once: placed after the article text and in the sidebar, it stands in the first.
+        shown = getattr(request, _SHOWN, None)
+        if shown is None:
+            shown = set()
+            setattr(request, _SHOWN, shown)
+        chosen = [box for box in chosen if box.id not in shown][: SLOT_LIMITS.get(slot, 3)]
+        shown.update(box.id for box in chosen)
+        return chosen
     return chosen[: SLOT_LIMITS.get(slot, 3)]
 
 
