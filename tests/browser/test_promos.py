@@ -45,7 +45,8 @@ def test_promo_boxes_between_entries_and_after_the_article_on_a_phone(new_page, 
         after_text = page.locator("article .promo-slot--article_end .promo")
         expect(after_text.first).to_be_visible()
         assert page.evaluate("""() => {
-            const body = document.querySelector('.article__body'), slot = document.querySelector('.promo-slot--article_end');
+            const body = document.querySelector('.article__body');
+            const slot = document.querySelector('.promo-slot--article_end');
             return !!(body.compareDocumentPosition(slot) & Node.DOCUMENT_POSITION_FOLLOWING);
         }""")
         expect(page.locator(".article-after .promo-slot--sidebar .promo").first).to_be_visible()  # the book tip
