@@ -1479,6 +1479,81 @@ DE = {
     "To the current newsblogs": "Zu den aktuellen Newsblogs",
     "created by": "angelegt von",
     "ended at": "beendet am",
+    # issue 17 promos: promo boxes and three rough edges (comments count, older entries, preference centre)
+    "Promo boxes": "Promo-Boxen",
+    "promo box": "Promo-Box",
+    "promo boxes": "Promo-Boxen",
+    "After the article text": "Nach dem Artikeltext",
+    "Sidebar (home page and below articles)": "Seitenleiste (Startseite und unter Artikeln)",
+    "Between newsblog entries": "Zwischen Newsblog-Einträgen",
+    "Home page, between top stories and latest articles": "Startseite, zwischen Top-Themen und neuesten Artikeln",
+    "Light grey": "Hellgrau",
+    "Accent colour": "Akzentfarbe",
+    "Warm sand": "Sandfarben",
+    "Dark": "Dunkel",
+    "text": "Text",
+    "A few sentences; bold, italics and line breaks are kept, nothing else.":
+        "Wenige Sätze; Fett, Kursiv und Zeilenumbrüche bleiben erhalten, sonst nichts.",
+    "link": "Link",
+    "An address starting with https:// or a path on this site such as /newsletter/.":
+        "Eine Adresse, die mit https:// beginnt, oder ein Pfad dieser Website wie /newsletter/.",
+    "link text": "Linktext",
+    "The button, e.g. “Jetzt anmelden”. Empty: “Mehr erfahren”.":
+        "Die Schaltfläche, z. B. „Jetzt anmelden“. Leer: „Mehr erfahren“.",
+    "colour style": "Farbstil",
+    "advertisement (“Anzeige”)": "Werbung („Anzeige“)",
+    "Paid content: shown with the label “Anzeige”, the link marked as sponsored.":
+        "Bezahlter Inhalt: mit dem Hinweis „Anzeige“, der Link als gesponsert gekennzeichnet.",
+    "slots": "Plätze",
+    "in newsblogs: after every N entries": "in Newsblogs: nach jeweils N Einträgen",
+    "Only for the slot between newsblog entries (2 to 50).": "Nur für den Platz zwischen Newsblog-Einträgen (2 bis 50).",
+    "only for topics": "nur für Themen",
+    "Empty: everywhere. Otherwise only beside articles of these topics.":
+        "Leer: überall. Sonst nur bei Artikeln dieser Themen.",
+    "shown from": "sichtbar ab",
+    "shown until": "sichtbar bis",
+    "Empty: until switched off.": "Leer: bis sie ausgeschaltet wird.",
+    "switched on": "eingeschaltet",
+    "order": "Reihenfolge",
+    "Smaller numbers come first within a slot.": "Kleinere Zahlen stehen an einem Platz weiter vorn.",
+    "Enter the link the box leads to.": "Geben Sie den Link an, zu dem die Box führt.",
+    "Enter an address starting with https:// or a path on this site starting with /; “%(value)s” is neither.":
+        "Geben Sie eine Adresse an, die mit https:// beginnt, oder einen Pfad dieser Website, der mit / beginnt; "
+        "„%(value)s“ ist weder das eine noch das andere.",
+    "The text is too long for a box: at most %(max)d characters.":
+        "Der Text ist für eine Box zu lang: höchstens %(max)d Zeichen.",
+    "Choose one of the colour styles.": "Wählen Sie einen der Farbstile.",
+    "Choose at least one place where the box is shown.": "Wählen Sie mindestens einen Platz, an dem die Box erscheint.",
+    "Unknown place: %(slot)s.": "Unbekannter Platz: %(slot)s.",
+    "In newsblogs a box can follow every %(min)d to %(max)d entries.":
+        "In Newsblogs kann eine Box nach jeweils %(min)d bis %(max)d Einträgen folgen.",
+    "From when is the box shown? Enter a date.": "Ab wann ist die Box zu sehen? Geben Sie ein Datum an.",
+    "The box cannot end before it starts.": "Die Box kann nicht enden, bevor sie beginnt.",
+    "shown in": "zu sehen in",
+    "shown now": "jetzt zu sehen",
+    "not shown now": "jetzt nicht zu sehen",
+    "Where": "Wo",
+    "When": "Wann",
+    "Advertisement": "Anzeige",
+    "Learn more": "Mehr erfahren",
+    "No other comments yet.": "Noch keine weiteren Kommentare.",
+    "Welcome: your subscription is active": "Willkommen: Ihr Abonnement ist aktiv",
+    "thank you for confirming. From now on %(site)s sends you:":
+        "danke für Ihre Bestätigung. Ab jetzt schickt Ihnen %(site)s:",
+    "Change or end your subscriptions at any time here:": "Ihre Abonnements ändern oder beenden Sie jederzeit hier:",
+    "Keep this e-mail: the link is your personal access to your subscriptions.":
+        "Heben Sie diese E-Mail auf: Der Link ist Ihr persönlicher Zugang zu Ihren Abonnements.",
+    "This subscription cannot be started again here. Please sign up again.":
+        "Dieses Abonnement lässt sich hier nicht wieder starten. Bitte melden Sie sich erneut an.",
+    "You are unsubscribed: we will send no more e-mails of this kind. Changed your mind? “Subscribe again” below.":
+        "Sie sind abgemeldet: Wir schicken Ihnen keine E-Mails dieser Art mehr. Doch anders entschieden? "
+        "„Wieder anmelden“ unten.",
+    "This subscription had already ended.": "Dieses Abonnement war schon beendet.",
+    "Almost done: we have sent you an e-mail. The subscription starts again once you confirm it with the link in it.":
+        "Fast geschafft: Wir haben Ihnen eine E-Mail geschickt. Das Abonnement beginnt wieder, sobald Sie es mit "
+        "dem Link darin bestätigen.",
+    "Nothing was changed: choose a subscription.": "Nichts geändert: Wählen Sie ein Abonnement.",
+    "Subscribe again": "Wieder anmelden",
 }
 PLURALS = {
     # commenters: plurals of the reader side of comments

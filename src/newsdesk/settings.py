@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "newsdesk.search",
     "newsdesk.related",
     "newsdesk.jobs",
+    "newsdesk.promos",
     "newsdesk.pages",
     "newsdesk.branding",  # site identity (name, logos, icons, colour) and the section navigation
     "newsdesk.caching",

@@ -97,7 +97,7 @@ def test_every_anonymous_page_is_shareable(content):
 
 def test_surrogate_keys_name_what_the_page_shows(content, liveblog):
     assert Client().get(content["liveblogs:detail"])["xkey"].split() == sorted(
-        ["liveblog", "related", "site", liveblog.freshness_key])
+        ["liveblog", "related", "site", liveblog.freshness_key, "promos.newsblog", "promos.at.none"])
     article_keys = Client().get(content["articles:detail"])["xkey"].split()
     assert "article" in article_keys and "articles" in article_keys
 

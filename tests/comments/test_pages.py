@@ -225,3 +225,22 @@ def test_approval_and_own_pending_comment_make_the_page_fresh(flood_blog, submit
     services.comment_approve(comment=other, moderator=moderator)
     fresh = client.get(path, HTTP_IF_NONE_MATCH=own_etag)
     assert fresh.status_code == 200 and "großartige Arbeit" in fresh.content.decode()
+
+
+def test_own_waiting_comment_counts_in_the_heading_and_no_empty_text_under_it(flood_blog, submit, moderator):
+    """Issue 17: after posting, the page said "Kommentare (0)" and "Noch keine Kommentare." under the own comment."""
+    client = Client()
+    path = flood_blog.get_absolute_url()
+    assert client.post(_post_url(flood_blog), FORM).status_code == 303
+    html = client.get(path).content.decode()
+    assert 'class="comment-own"' in html
+    assert re.search(r'class="comments__count" data-published="0" data-own="1">\(1\)<', html)
+    assert "Noch keine Kommentare." not in html and "Noch keine weiteren Kommentare." in html
+    # Another reader without that comment: the plain count and text.
+    other = Client().get(path).content.decode()
+    assert re.search(r'data-published="0" data-own="0">\(0\)<', other) and "Noch keine Kommentare." in other
+    # Once somebody else's comment is published, it is counted with the own one; no empty text at all.
+    services.comment_approve(comment=submit(body="Die Feuerwehr an der Lindra leistet großartige Arbeit."),
+                             moderator=moderator)
+    html = client.get(path).content.decode()
+    assert re.search(r'data-published="1" data-own="1">\(2\)<', html) and 'id="no-comments"' not in html

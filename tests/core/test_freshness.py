@@ -66,8 +66,8 @@ def test_page_headers(client, article):
     response = client.get("/")
     assert response["Cache-Control"] == ("public, max-age=0, s-maxage=30, stale-while-revalidate=30, "
                                          "stale-if-error=86400")
-    assert response["xkey"] == "articles home liveblogs site"
-    assert response["Cache-Tag"] == "articles,home,liveblogs,site"
+    assert response["xkey"] == "articles home liveblogs promos.at.none promos.home promos.sidebar site"
+    assert response["Cache-Tag"] == "articles,home,liveblogs,promos.at.none,promos.home,promos.sidebar,site"
     assert response["ETag"].startswith('"') and response["Last-Modified"].endswith("GMT")
     assert "Cookie" in response["Vary"]  # a reader with state gets another page
 

@@ -1,10 +1,11 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from newsdesk.liveblogs import services
+from newsdesk.liveblogs import selectors, services
 from newsdesk.liveblogs.models import Entry
 
 
@@ -74,8 +75,9 @@ def test_query_count_does_not_grow_with_entries(liveblog, editor, django_assert_
         services.entry_create(liveblog=liveblog, author=editor, body=f"Eintrag {n}", key_event=True)
     # 6 for the newsblog itself, 3 for the comment section (approved count, the site's and the page's settings),
     # 1 for its ETag (core.freshness), 2 for the page frame on a cold cache (site identity, sections; then cached),
-    # 1 for the co-authors of all entries shown.
-    with django_assert_max_num_queries(13) as small:
+    # 1 for the co-authors of all entries shown, 2 for the promo boxes on a cold cache (their schedule and the
+    # boxes; none once cached, newsdesk.promos.selectors).
+    with django_assert_max_num_queries(15) as small:
         Client().get(liveblog.get_absolute_url())
     for n in range(60):
         services.entry_create(liveblog=liveblog, author=editor, body=f"Mehr {n}", key_event=n % 2 == 0, pinned=n < 3)
@@ -154,3 +156,24 @@ def test_login_page_and_unknown_blog(db):
     assert Client().get("/anmelden/").status_code == 200
     response = Client().get("/newsblog/gibt-es-nicht/")
     assert response.status_code == 404
+
+
+def test_older_entries_keep_their_place_in_the_address(filled, monkeypatch):
+    """Issue 17: after "Ältere Einträge laden" the script puts ?vor=<cursor> into the address; a reload renders the
+    same entries again (first page, then the page after the cursor), so the reader returns to the same place."""
+    client = Client()
+    first = client.get(filled.get_absolute_url()).content.decode()
+    cursor = re.search(r'href="\?cursor=(\d+)#entries"', first).group(1)
+    fragment = entry_ids(client.get(filled.get_absolute_url(), {"cursor": cursor, "fragment": "1"}).content.decode())
+    reloaded = client.get(filled.get_absolute_url(), {"vor": cursor}).content.decode()
+    assert entry_ids(reloaded) == entry_ids(first) + fragment  # exactly what the reader had on the screen
+    assert 'data-page-url="' + filled.get_absolute_url() + '"' in reloaded
+    # and "load older" goes on from the end of it
+    next_cursor = re.search(r'href="\?cursor=(\d+)#entries"', reloaded).group(1)
+    assert int(next_cursor) == fragment[-1]
+    # An unknown entry gives the plain first page; one too deep the entries after it, as the link without script
+    assert entry_ids(client.get(filled.get_absolute_url(), {"vor": "999999"}).content.decode()) == entry_ids(first)
+    cache.clear()  # the page rendered above is kept under its ETag
+    monkeypatch.setattr(selectors, "THROUGH_MAX", 5)
+    deep = client.get(filled.get_absolute_url(), {"vor": cursor}).content.decode()
+    assert entry_ids(deep) == fragment and "Zurück zu den neuesten Einträgen" in deep

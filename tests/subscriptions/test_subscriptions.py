@@ -55,7 +55,10 @@ def test_sign_up_confirm_alert_and_one_click_unsubscribe_through_smtp(liveblog, 
     services.process_alert_jobs()
     worker.run(once=True)
     alert = sink.received[-1]
-    assert len(sink.received) == 2, "one alert, for the key event only"
+    assert len(sink.received) == 3, "the welcome mail and one alert, for the key event only"
+    welcome = sink.received[1].message  # issue 17: with the preference centre's link, sent once
+    assert "Willkommen" in welcome["Subject"]
+    assert f"/abo/einstellungen/{subscription.subscriber.token}/" in welcome.get_body(("plain",)).get_content()
     assert "Deich gebrochen" in alert.message["Subject"]
     assert alert.message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     unsubscribe_url, mailto = re.findall(r"<([^>]+)>", alert.message["List-Unsubscribe"])
@@ -72,7 +75,7 @@ def test_sign_up_confirm_alert_and_one_click_unsubscribe_through_smtp(liveblog, 
     liveblog_services.entry_create(liveblog=liveblog, author=editor, body="Nach der Abmeldung.", key_event=True)
     services.process_alert_jobs()
     worker.run(once=True)
-    assert len(sink.received) == 2
+    assert len(sink.received) == 3
 
 
 def test_unsubscribe_get_only_asks(liveblog):
@@ -84,7 +87,7 @@ def test_unsubscribe_get_only_asks(liveblog):
 
 
 def _token_of(subscription: Subscription) -> str:
-    text = OutboxMessage.objects.filter(recipient=subscription.subscriber.email).latest("id").text
+    text = OutboxMessage.objects.filter(recipient=subscription.subscriber.email, kind="confirmation").latest("id").text
     return re.search(r"/abo/bestaetigen/([^/\s]+)/", text).group(1)
 
 
@@ -104,8 +107,9 @@ def test_signing_up_again_does_not_flood_and_reveals_nothing(liveblog):
     assert OutboxMessage.objects.filter(recipient="c@example.org").count() == 1
     subscription = Subscription.objects.get()
     services.confirm(token=_token_of(subscription))
+    assert OutboxMessage.objects.filter(recipient="c@example.org").count() == 2  # and the welcome mail
     assert sign_up(client, liveblog, "c@example.org").status_code == 200
-    assert OutboxMessage.objects.filter(recipient="c@example.org").count() == 1
+    assert OutboxMessage.objects.filter(recipient="c@example.org").count() == 2
 
 
 @pytest.mark.parametrize(("data", "words"), [
@@ -252,3 +256,45 @@ def test_breaking_articles_alert_breaking_news_subscribers(author):
 def test_home_page_offers_digest_and_breaking_news(db):
     page = Client().get("/").content.decode()
     assert 'value="digest"' in page and 'value="breaking"' in page and "kostenlos per E-Mail" in page
+
+
+def test_preference_centre_names_the_digest_once(db):
+    """Issue 17: "Tägliche Zusammenfassung" stood twice (as title and as kind) for the digest."""
+    subscription = services.subscribe(email="f@example.org", target=resolve_target("digest", ""))
+    page = Client().get(f"/abo/einstellungen/{subscription.subscriber.token}/").content.decode()
+    assert page.count("Tägliche Zusammenfassung") == 1
+
+
+def test_unsubscribe_says_so_and_subscribing_again_needs_a_new_confirmation(liveblog):
+    subscription = services.subscribe(email="g@example.org", target=resolve_target("liveblog", liveblog.channel))
+    services.confirm(token=_token_of(subscription))
+    url = f"/abo/einstellungen/{subscription.subscriber.token}/"
+    client = Client()
+    page = client.post(url, {"unsubscribe": subscription.pk}).content.decode()
+    assert "Sie sind abgemeldet" in page and "Wieder anmelden" in page
+    assert Subscription.objects.get().status == Subscription.Status.UNSUBSCRIBED
+    mails = OutboxMessage.objects.filter(recipient="g@example.org").count()
+    page = client.post(url, {"resubscribe": subscription.pk}).content.decode()
+    assert "Bitte bestätigen" in page or "bestätigen" in page
+    subscription.refresh_from_db()
+    assert subscription.status == Subscription.Status.PENDING  # double opt-in: nothing is sent before confirming
+    confirmation = OutboxMessage.objects.filter(recipient="g@example.org", kind="confirmation").latest("id")
+    assert OutboxMessage.objects.filter(recipient="g@example.org").count() == mails + 1
+    services.confirm(token=link_in(confirmation.text, "bestaetigen").rstrip("/").rsplit("/", 1)[1])
+    assert Subscription.objects.get().status == Subscription.Status.CONFIRMED
+    # A second "Wieder anmelden" for an active subscription is refused with a message, nothing is mailed.
+    response = client.post(url, {"resubscribe": subscription.pk})
+    assert response.status_code == 404 and "erneut an" in response.content.decode()
+
+
+def test_a_welcome_mail_with_the_preference_link_after_confirming_exactly_once(liveblog):
+    subscription = services.subscribe(email="h@example.org", target=resolve_target("liveblog", liveblog.channel))
+    token = _token_of(subscription)
+    assert not OutboxMessage.objects.filter(kind="welcome").exists()  # nothing before the confirmation
+    services.confirm(token=token)
+    services.confirm(token=token)  # a second click on the link
+    Client().post(f"/abo/bestaetigen/{token}/")
+    welcome = OutboxMessage.objects.get(kind="welcome")
+    assert welcome.recipient == "h@example.org"
+    assert f"/abo/einstellungen/{subscription.subscriber.token}/" in welcome.text
+    assert liveblog.title in welcome.text and "List-Unsubscribe" in welcome.headers

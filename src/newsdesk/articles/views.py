@@ -14,6 +14,8 @@ from newsdesk.articles import selectors
 from newsdesk.articles.models import article_freshness_key
 from newsdesk.articles.seo import article_json_ld
 from newsdesk.core.freshness import ARTICLES, JOBS, LIVEBLOGS, RELATED, SITE, conditional_page, this_hour
+from newsdesk.promos.models import Slot
+from newsdesk.promos.selectors import page_keys as promo_keys
 
 # ETag, Last-Modified, 304 and Cache-Control come from core.freshness: every page names what it shows.
 
@@ -22,7 +24,7 @@ def _articles(request: HttpRequest, *args, **kwargs) -> list[str]:
     return [SITE, ARTICLES]
 
 
-@conditional_page(lambda request: [SITE, ARTICLES, LIVEBLOGS], kind="home")
+@conditional_page(lambda request: [SITE, ARTICLES, LIVEBLOGS, *promo_keys(Slot.HOME, Slot.SIDEBAR)], kind="home")
 def home(request: HttpRequest) -> HttpResponse:
     top = selectors.top_stories()
     context = {
@@ -34,8 +36,8 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "articles/home.html", context)
 
 
-@conditional_page(lambda request, slug: [SITE, ARTICLES, RELATED, JOBS, this_hour(), article_freshness_key(slug)],
-                  kind="article")
+@conditional_page(lambda request, slug: [SITE, ARTICLES, RELATED, JOBS, this_hour(), article_freshness_key(slug),
+                                         *promo_keys(Slot.ARTICLE_END, Slot.SIDEBAR)], kind="article")
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     preview = getattr(request.user, "is_editor", False)
     found = selectors.article_by_slug(slug, include_unpublished=preview)

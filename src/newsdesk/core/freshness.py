@@ -75,6 +75,15 @@ def bump(*keys: str) -> None:
     purge.after_commit(keys)  # shared caches drop the pages naming these keys, once the change is visible
 
 
+# The token a page's validators were made of, kept on its request: what the page renders from caches keyed on
+# those versions (promo boxes) needs no second query for them.
+VERSIONS_ATTRIBUTE = "_newsdesk_freshness_versions"
+
+
+def request_token(request: HttpRequest | None) -> tuple[str, datetime | None] | None:
+    return getattr(request, VERSIONS_ATTRIBUTE, None) if request is not None else None
+
+
 def read(keys: Iterable[str]) -> tuple[str, datetime | None]:
     """("key:version;...", newest change) for the keys; a key never bumped counts as version 0 (changed at start)."""
     keys = sorted(set(keys))
@@ -120,6 +129,7 @@ def _shared_page(view: Callable[..., HttpResponse], kind: str, keys: KeysFunc, r
     shared_cache.mark_shared(request)
     names = list(keys(request, *args, **kwargs))
     token, changed = read(names)
+    setattr(request, VERSIONS_ATTRIBUTE, (token, changed))
     last_modified = int(changed.timestamp()) if changed else None
     etag = _etag(request, token, translation.get_language(), per_reader=False)
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
@@ -163,6 +173,7 @@ def conditional_page(keys: KeysFunc, *, per_reader: bool = True, kind: str | Non
                 response.headers.setdefault("Cache-Control", PRIVATE_REVALIDATE)
                 return response
             token, changed = read(keys(request, *args, **kwargs))
+            setattr(request, VERSIONS_ATTRIBUTE, (token, changed))
             last_modified = int(changed.timestamp()) if changed else None
             etag = _etag(request, token, reader, per_reader=per_reader)
             response = get_conditional_response(request, etag=etag, last_modified=last_modified)

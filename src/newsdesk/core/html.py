@@ -156,6 +156,16 @@ def sanitize_rich_text(raw: str) -> str:
     return _BARE_URL_PARAGRAPH.sub(r'<p><a href="\1" rel="noopener">\1</a></p>', cleaned)
 
 
+# Short texts (promo boxes): emphasis and line breaks inside a few paragraphs; no links (the box is the link).
+SHORT_TEXT_TAGS = frozenset({"p", "br", "strong", "em", "b", "i"})
+
+
+def sanitize_short_text(raw: str) -> str:
+    """Clean a short text: HTML keeps only SHORT_TEXT_TAGS (no attributes), plain text becomes paragraphs."""
+    source = html_with_paragraphs(raw) if looks_like_html(raw) else plain_text_to_html(raw)
+    return nh3.clean(source, tags=set(SHORT_TEXT_TAGS), attributes={}, strip_comments=True).strip()
+
+
 _WORD_LIST_PARAGRAPH = re.compile(
     r"<p\b[^>]*\bclass=\"?MsoListParagraph\w*\"?[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 _WORD_BULLET = re.compile(

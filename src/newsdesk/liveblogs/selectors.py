@@ -68,6 +68,34 @@ def latest_entries(blog: LiveBlog, *, limit: int) -> list[Entry]:
     return rows
 
 
+# "Ältere Einträge laden" keeps its place in the address (?vor=<last entry loaded>): a reload renders everything
+# down to there again, up to this many entries (beyond: the page that follows that entry, as ?cursor= does).
+THROUGH_MAX = 200
+
+
+def entries_through(blog: LiveBlog, through: int) -> tuple[EntryPage | None, int | None]:
+    """The first page extended down to entry `through` and one page after it: what a reader had on screen after
+    loading older entries, and None as cursor. More than THROUGH_MAX entries before it: the page after it and
+    `through` as its cursor. (None, None) when that entry is not in the stream."""
+    anchor = _stream(blog).filter(pk=through).values("created_at", "id").first()
+    if anchor is None:
+        return None, None
+    newest_first = blog.order == LiveBlog.Order.NEWEST_FIRST
+    if newest_first:
+        upto = Q(created_at__gt=anchor["created_at"]) | Q(created_at=anchor["created_at"], id__gte=anchor["id"])
+        ordering = ("-created_at", "-id")
+    else:
+        upto = Q(created_at__lt=anchor["created_at"]) | Q(created_at=anchor["created_at"], id__lte=anchor["id"])
+        ordering = ("created_at", "id")
+    rows = list(_stream(blog).filter(upto).order_by(*ordering)[: THROUGH_MAX + 1])
+    after = entry_page(blog, cursor=through)
+    if len(rows) > THROUGH_MAX:
+        return after, through
+    for row in rows:
+        row.liveblog = blog
+    return EntryPage(rows + after.entries, after.next_cursor), None
+
+
 def entry_for_permalink(blog: LiveBlog, entry_id: int) -> Entry | None:
     """The entry, deleted or not (a deleted one answers 410); None when readers never saw it in this newsblog
     (drafts, scheduled and pending entries do not exist for them)."""

@@ -23,6 +23,8 @@ from newsdesk.liveblogs.models import DeletedLiveBlog, LiveBlog, liveblog_freshn
 from newsdesk.liveblogs.permissions import can_create_liveblog, can_write
 from newsdesk.liveblogs.seo import liveblog_json_ld
 from newsdesk.media.services import image_create
+from newsdesk.promos.models import Slot
+from newsdesk.promos.selectors import page_keys as promo_keys
 
 
 class NewsblogGone(Exception):
@@ -86,11 +88,20 @@ def _page_context(request: HttpRequest, blog: LiveBlog, page, cursor: int | None
 
 # Entries, comments and the blog itself bump the blog's own key: a post elsewhere does not touch this page.
 @answers_gone
-@conditional_page(lambda request, slug: [SITE, RELATED, liveblog_freshness_key(slug)], kind="liveblog")
+@conditional_page(lambda request, slug: [SITE, RELATED, liveblog_freshness_key(slug), *promo_keys(Slot.NEWSBLOG)],
+                  kind="liveblog")
 def liveblog_detail(request: HttpRequest, slug: str) -> HttpResponse:
     blog = _blog_or_404(slug)
     cursor = _cursor(request)
-    page = selectors.entry_page(blog, cursor=cursor)
+    page = None
+    through = whole_number(request.GET.get("vor", ""))
+    if cursor is None and through is not None and request.GET.get("fragment") != "1":
+        # After "Ältere Einträge laden" the script keeps ?vor=<last entry loaded> in the address: a reload (or
+        # going back) renders the same entries again, so the browser returns to the same place.
+        # Too deep: the entries after it with a cursor, as the link without script shows them; gone: first page.
+        page, cursor = selectors.entries_through(blog, through)
+    if page is None:
+        page = selectors.entry_page(blog, cursor=cursor)
     if request.GET.get("fragment") == "1":
         # "Ältere Einträge laden": just the next entries and the next button.
         selectors.with_coauthors(page.entries)
@@ -103,7 +114,8 @@ def liveblog_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @answers_gone
-@conditional_page(lambda request, slug, entry_id: [SITE, RELATED, liveblog_freshness_key(slug)])
+@conditional_page(lambda request, slug, entry_id: [SITE, RELATED, liveblog_freshness_key(slug),
+                                                   *promo_keys(Slot.NEWSBLOG)])
 def entry_detail(request: HttpRequest, slug: str, entry_id: int) -> HttpResponse:
     """`/newsblog/<slug>/eintrag/<id>/`: the newsblog page rendered around one entry, for any entry's age."""
     blog = _blog_or_404(slug)

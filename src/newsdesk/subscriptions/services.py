@@ -163,6 +163,41 @@ def confirm(*, token: str, ip: str = "") -> Subscription:
         subscription.confirm_ip_hash = ip_hash(ip)
         subscription.unsubscribed_at = None
         subscription.save()
+        _send_welcome(subscription)
+    return subscription
+
+
+def _send_welcome(subscription: Subscription) -> None:
+    """The first mail after confirming: what comes, and the preference centre's link (until now only on the
+    confirmation page). Exactly once per subscription: its idempotency key is the subscription's."""
+    subscriber = subscription.subscriber
+    context = {
+        "site_name": settings.SITE_NAME,
+        "what": subscription.target_title or subscription.get_kind_display(),
+        "preferences_url": _absolute(reverse("subscriptions:preferences", kwargs={"token": subscriber.token})),
+    }
+    mail.enqueue(
+        to=subscriber.email, subject=_("Welcome: your subscription is active"),
+        text=render_to_string("subscriptions/mail/welcome.txt", context),
+        html=render_to_string("subscriptions/mail/welcome.html", context),
+        headers=unsubscribe_headers(subscriber), idempotency_key=f"welcome:{subscription.pk}", kind="welcome",
+    )
+
+
+def resubscribe(*, subscriber: Subscriber, subscription_id: int) -> Subscription:
+    """"Wieder anmelden" in the preference centre: an ended subscription starts again only after a new
+    confirmation (double opt-in), so it goes back to waiting and a fresh link is mailed."""
+    with transaction.atomic():
+        subscription = (subscriber.subscriptions.select_for_update()
+                        .filter(pk=subscription_id, status=Subscription.Status.UNSUBSCRIBED).first())
+        if subscription is None:
+            raise NotFound(_("This subscription cannot be started again here. Please sign up again."))
+        now = timezone.now()
+        subscription.status = Subscription.Status.PENDING
+        subscription.signed_up_at, subscription.consent_version = now, CONSENT_VERSION
+        target = Target(subscription.kind, subscription.target_key,
+                        subscription.target_title or subscription.get_kind_display())
+        _send_confirmation(subscription, target, now)
     return subscription
 
 

@@ -85,12 +85,28 @@ def preferences(request: HttpRequest, token: str) -> HttpResponse:
         subscriber = services.subscriber_by_token(token)
     except ServiceError as exc:
         return _page(request, _("Your subscriptions"), exc.message, status=exc.status)
-    unsubscribe = whole_number(request.POST.get("unsubscribe")) if request.method == "POST" else None
-    if unsubscribe is not None:
-        services.unsubscribe(subscriber=subscriber, subscription_id=unsubscribe)
+    notice, status = "", 200
+    if request.method == "POST":
+        unsubscribe = whole_number(request.POST.get("unsubscribe"))
+        resubscribe = whole_number(request.POST.get("resubscribe"))
+        if unsubscribe is not None:
+            ended = services.unsubscribe(subscriber=subscriber, subscription_id=unsubscribe)
+            notice = (_("You are unsubscribed: we will send no more e-mails of this kind. Changed your mind? "
+                        "“Subscribe again” below.") if ended else _("This subscription had already ended."))
+        elif resubscribe is not None:
+            try:
+                services.resubscribe(subscriber=subscriber, subscription_id=resubscribe)
+            except ServiceError as exc:
+                notice, status = exc.message, exc.status
+            else:
+                notice = _("Almost done: we have sent you an e-mail. The subscription starts again once you "
+                           "confirm it with the link in it.")
+        else:
+            notice, status = _("Nothing was changed: choose a subscription."), 400
     return render(request, "subscriptions/preferences.html", {
         "subscriber": subscriber, "subscriptions": subscriber.subscriptions.order_by("-signed_up_at"),
-    })
+        "notice": notice,
+    }, status=status)
 
 
 def export(request: HttpRequest, token: str) -> HttpResponse:

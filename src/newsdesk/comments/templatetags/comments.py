@@ -30,6 +30,9 @@ def comment_section(context: template.Context, target: models.Model) -> dict:
         "featured_only": request.GET.get("empfohlen") == "1",
         "mine": [(c, services.delete_token(c)) for c in mine],
         "mine_ids": {c.pk for c in mine},
+        # The heading counts what this reader sees: published threads plus their own waiting ones (not replies),
+        # so "Kommentare (0)" never stands above their own comment.
+        "own_count": sum(1 for c in mine if c.parent_id is None),
         "notice": request.session.pop(SESSION_NOTICE, False),
         "closed": closed_message(rules_for(target)),
         "report_notice": request.session.pop(SESSION_REPORT_NOTICE, ""),

@@ -14,6 +14,7 @@ from newsdesk.jobs import demo as jobs_demo
 from newsdesk.jobs.models import JobPosting
 from newsdesk.liveblogs import demo as liveblog_demo
 from newsdesk.liveblogs.models import LiveBlog
+from newsdesk.promos import demo as promos_demo
 
 DEMO_EDITOR = "redaktion"
 DEMO_MODERATOR = "moderation"  # so a new user can try the comment queue the demo fills
@@ -45,6 +46,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"Demo job posting created: {title}")
         if sections := branding_demo.load():
             self.stdout.write(f"Demo sections in the navigation: {', '.join(sections)}")
+        for title in promos_demo.load():
+            self.stdout.write(f"Demo promo box created: {title}")
         if added := comments_demo.load():
             self.stdout.write(f"Demo comments waiting for moderation: {added}")
         password = os.environ.get("NEWSDESK_PASSWORD") or DEMO_PASSWORD

@@ -47,8 +47,16 @@
     var comment = fromHtml(data.html);
     comment.classList.add("comment--new");
     var count = section.querySelector(".comments__count");
-    var shown = count && parseInt(count.textContent.replace(/\D/g, ""), 10);
-    if (!data.parent && shown >= 0) count.textContent = "(" + (shown + 1) + ")";
+    if (!data.parent && count) {
+      // The heading counts published threads plus the reader's own waiting ones: their own, now published,
+      // moves from one to the other.
+      var published = (parseInt(count.getAttribute("data-published"), 10) || 0) + 1;
+      var ownWaiting = parseInt(count.getAttribute("data-own"), 10) || 0;
+      if (own) ownWaiting = Math.max(0, ownWaiting - 1);
+      count.setAttribute("data-published", published);
+      count.setAttribute("data-own", ownWaiting);
+      count.textContent = "(" + (published + ownWaiting) + ")";
+    }
     var empty = document.getElementById("no-comments");
     if (empty) empty.remove();
     if (data.parent) {

@@ -315,7 +315,53 @@
     }
     link.closest(".load-more").replaceWith(holder.content);
     if (firstNew) { firstNew.setAttribute("tabindex", "-1"); firstNew.focus({ preventScroll: true }); }
+    rememberLoaded(new URL(link.dataset.fragmentUrl, window.location.href).searchParams.get("cursor"));
   });
+
+  // --- the reading place survives a reload and "back" --------------------------------------------------
+  // The address keeps ?vor=<the entry the last "load older" started after>: the server renders the same entries
+  // again (the first page down to that entry and the page after it). The entry at the top of the screen is kept
+  // in history.state, so the reader lands on it even when new entries have arrived above meanwhile.
+
+  function onFirstPage() {
+    const params = new URLSearchParams(window.location.search);
+    return window.location.pathname === root.dataset.pageUrl && !params.has("cursor") && !root.dataset.target;
+  }
+
+  function rememberLoaded(cursor) {
+    if (!cursor || !onFirstPage()) return;
+    const url = new URL(window.location.href);
+    url.searchParams.set("vor", cursor);
+    history.replaceState(history.state, "", url.pathname + url.search + url.hash);
+  }
+
+  function topEntry() {
+    const entries = stream.querySelectorAll(".entry");
+    for (const element of entries) {
+      const rect = element.getBoundingClientRect();
+      if (rect.bottom > 0) return { id: element.dataset.entryId, offset: Math.round(rect.top) };
+    }
+    return null;
+  }
+
+  let placeTimer = null;
+  window.addEventListener("scroll", () => {
+    if (placeTimer || !new URLSearchParams(window.location.search).has("vor")) return;
+    placeTimer = setTimeout(() => {
+      placeTimer = null;
+      const place = topEntry();
+      if (place) history.replaceState({ ...(history.state || {}), place }, "");
+    }, 250);
+  }, { passive: true });
+
+  const kept = history.state && history.state.place;
+  if (kept && new URLSearchParams(window.location.search).has("vor")) {
+    const element = findEntry(kept.id);
+    if (element) {
+      if ("scrollRestoration" in history) history.scrollRestoration = "manual";
+      window.scrollTo(0, window.scrollY + element.getBoundingClientRect().top - kept.offset);
+    }
+  }
 
   // The enlarge view lives in media/enlarge.js, shared with article pages; embeds in media/embeds.js.
 
