@@ -53,6 +53,7 @@ def _form(liveblog, **changes) -> dict:
     data = {"title": liveblog.title, "teaser": liveblog.teaser, "status": liveblog.status, "order": liveblog.order,
             "lead_image": liveblog.lead_image_id or "", "topics": [t.pk for t in liveblog.topics.all()],
             "editors": [user.pk for user in liveblog.editors.all()],
+            "contributors": [user.pk for user in liveblog.contributors.all()],
             "comments-targetcommentsettings-content_type-object_id-TOTAL_FORMS": "0",
             "comments-targetcommentsettings-content_type-object_id-INITIAL_FORMS": "0"}
     data.update(changes)
@@ -183,3 +184,20 @@ def test_editors_edit_but_neither_assign_editors_nor_delete(liveblog, editor, ot
     assert LiveBlog.objects.get(pk=liveblog.pk).title == "Neuer Titel"
     reader = Client()
     assert reader.get(_url("changelist")).status_code == 302  # to the login
+
+
+def test_an_admin_assigns_contributors_in_the_back_office_and_only_contributors(office, liveblog, editor):
+    from newsdesk.accounts.models import Role
+    from tests.conftest import make_user
+
+    freelancer = make_user("frieda", Role.CONTRIBUTOR)
+    response = office.post(_url("change", liveblog.pk), _form(liveblog, contributors=[freelancer.pk]))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert list(LiveBlog.objects.get(pk=liveblog.pk).contributors.all()) == [freelancer]
+    response = office.post(_url("change", liveblog.pk), _form(liveblog, contributors=[editor.pk]))
+    assert response.status_code == 200 and "errorlist" in response.content.decode()
+    assert list(LiveBlog.objects.get(pk=liveblog.pk).contributors.all()) == [freelancer]
+    client = Client()
+    client.force_login(editor)
+    assert 'name="contributors"' not in client.get(_url("change", liveblog.pk)).content.decode()
+

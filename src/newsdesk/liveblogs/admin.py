@@ -21,7 +21,7 @@ class LiveBlogAdminForm(forms.ModelForm):
 
     class Meta:
         model = LiveBlog
-        fields = ("title", "teaser", "lead_image", "topics", "editors", "order", "status")
+        fields = ("title", "teaser", "lead_image", "topics", "editors", "contributors", "order", "status")
 
     def _line(self, name: str, max_length: int, required: bool) -> str:
         try:
@@ -43,6 +43,13 @@ class LiveBlogAdminForm(forms.ModelForm):
             raise forms.ValidationError(_("%(name)s is not an editor.") % {"name": not_editors[0].get_username()})
         return editors
 
+    def clean_contributors(self):
+        contributors = self.cleaned_data.get("contributors")
+        wrong = [user for user in contributors or [] if not user.is_contributor]
+        if wrong:
+            raise forms.ValidationError(_("%(name)s is not a contributor.") % {"name": wrong[0].get_username()})
+        return contributors
+
 
 class LiveBlogAdmin(admin.ModelAdmin):
     """Newsblogs in the back office. Every change goes through the services, as on the newsblog page:
@@ -58,11 +65,11 @@ class LiveBlogAdmin(admin.ModelAdmin):
     search_fields = ("title", "slug", "teaser")
     ordering = ("-status", "-updated_at")  # "open" after "closed" reversed: live newsblogs first
     autocomplete_fields = ("lead_image", "topics")
-    filter_horizontal = ("editors",)
+    filter_horizontal = ("editors", "contributors")
     readonly_fields = ("page_link", "slug", "created_by", "created_at", "updated_at", "closed_at")
     fieldsets = (
         (None, {"fields": ("title", "teaser", "lead_image", "topics", "order")}),
-        (_("Who writes here"), {"fields": ("editors",)}),
+        (_("Who writes here"), {"fields": ("editors", "contributors")}),
         (_("Status"), {"fields": ("status", "page_link", "slug", "created_by", "created_at", "updated_at",
                                   "closed_at")}),
     )
@@ -110,7 +117,7 @@ class LiveBlogAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not getattr(request.user, "is_site_admin", False):
-            fields.append("editors")  # liveblog_set_editors: only admins assign editors
+            fields += ["editors", "contributors"]  # liveblog_set_editors/_contributors: admins only
         return fields
 
     # --- the list -------------------------------------------------------------------------------------------
@@ -171,6 +178,9 @@ class LiveBlogAdmin(admin.ModelAdmin):
                 if "editors" in changed:
                     services.liveblog_set_editors(liveblog=stored, admin=request.user,
                                                   editors=form.cleaned_data["editors"])
+                if "contributors" in changed:
+                    services.liveblog_set_contributors(liveblog=stored, admin=request.user,
+                                                       contributors=form.cleaned_data["contributors"])
         except ServiceError as exc:
             self.message_user(request, _("Not saved: %(reason)s") % {"reason": exc.message}, messages.ERROR)
 
