@@ -32,7 +32,7 @@ def log_in_as(page, server, username: str, password: str, next_path: str) -> Non
 
 
 def at_the_desk(page):
-    page.wait_for_selector("#desk[data-connection=open]", state="attached", timeout=5000)
+    page.wait_for_selector("#desk-team[data-connection=open]", state="attached", timeout=5000)
     return page
 
 
@@ -60,7 +60,7 @@ def test_two_editors_see_each_other_type_and_chat_live(new_page, server, site):
     expect(desk.locator('#desk-people .desk-person--typing')).to_have_count(1)
     shots = ARTIFACTS / "desk"
     shots.mkdir(parents=True, exist_ok=True)
-    desk.locator("#desk").screenshot(path=str(shots / "desk-panel-typing-desktop.png"))
+    desk.locator("#desk-team").screenshot(path=str(shots / "desk-panel-typing-desktop.png"))
     expect(desk.locator("#desk-typing")).to_have_text("", timeout=15_000)
 
     # Desk chat: a message with a mention arrives live on Anna's page, highlighted for her.
@@ -76,14 +76,14 @@ def test_two_editors_see_each_other_type_and_chat_live(new_page, server, site):
     expect(desk.locator(".desk-message", has_text=text[7:])).to_have_count(1)  # sent once, shown once
     reply = f"Ja, mache ich. <b>kein HTML</b> {uuid.uuid4().hex[:6]}"
     anna.get_by_label("Nachricht an den Desk").fill(reply)
-    anna.locator("#desk").get_by_role("button", name="Senden", exact=True).click()
+    anna.locator("#desk-team").get_by_role("button", name="Senden", exact=True).click()
     expect(desk.locator(".desk-message__text", has_text=reply)).to_have_text(reply)
     assert desk.locator(".desk-message b").count() == 0
 
     # The panel with people, messages and a mention passes axe (no serious or critical violation).
     from axe_playwright_python.sync_playwright import Axe
 
-    violations = Axe().run(desk, context="#desk").response["violations"]
+    violations = Axe().run(desk, context="#desk-team").response["violations"]
     blocking = [v for v in violations if v["impact"] in BLOCKING]
     assert not blocking, describe(blocking)
 
@@ -98,13 +98,13 @@ def test_two_editors_see_each_other_type_and_chat_live(new_page, server, site):
     expect(anna_entry.locator(".desk-editing-notice")).to_have_text("Wird gerade von Demo Redaktion bearbeitet")
     expect(first.locator(".desk-editing-notice")).to_have_text("Wird gerade von Anna Keller bearbeitet")
 
-    desk.locator("#desk").screenshot(path=str(shots / "desk-panel-desktop.png"))
+    desk.locator("#desk-team").screenshot(path=str(shots / "desk-panel-desktop.png"))
     first.screenshot(path=str(shots / "desk-entry-editing-desktop.png"))
     desk.screenshot(path=str(shots / "desk-page-desktop.png"))
     anna.set_viewport_size({"width": 390, "height": 844})
-    anna.locator("#desk").scroll_into_view_if_needed()
-    anna.locator("#desk").screenshot(path=str(shots / "desk-panel-phone.png"))
-    blocking = [v for v in Axe().run(anna, context="#desk").response["violations"] if v["impact"] in BLOCKING]
+    anna.locator("#desk-team").scroll_into_view_if_needed()
+    anna.locator("#desk-team").screenshot(path=str(shots / "desk-panel-phone.png"))
+    blocking = [v for v in Axe().run(anna, context="#desk-team").response["violations"] if v["impact"] in BLOCKING]
     assert not blocking, describe(blocking)
     anna.screenshot(path=str(shots / "desk-page-phone.png"))
     anna_entry.scroll_into_view_if_needed()
@@ -124,7 +124,7 @@ def test_readers_get_no_desk(new_page, server):
     reader = new_page(width=390)
     reader.goto(server.url + BLOG_PATH)
     expect(reader.locator("#liveblog")).to_be_visible()
-    assert reader.locator("#desk").count() == 0
+    assert reader.locator("#desk-team").count() == 0
     response = reader.request.get(f"{server.url}/redaktion/desk/{LIVE_SLUG}/ereignisse/")
     assert response.status == 403
     assert "Redaktion" in response.json()["detail"]

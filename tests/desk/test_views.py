@@ -94,7 +94,7 @@ def test_chat_without_javascript_posts_and_returns_to_the_page(liveblog, editor)
     client = Client()
     client.force_login(editor)
     response = client.post(urls(liveblog)["chat"], {"text": "ohne Skript"})
-    assert response.status_code == 302 and response["Location"].endswith("#desk")
+    assert response.status_code == 302 and response["Location"].endswith("#desk-team")
     response = client.post(urls(liveblog)["chat"], {"text": ""}, follow=True)
     assert "Die Nachricht wurde nicht gesendet" in response.content.decode()
 

@@ -91,7 +91,7 @@ def chat(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect(blog)
         return _error(exc)
     if not _wants_json(request):
-        return redirect(f"{blog.get_absolute_url()}#desk")
+        return redirect(f"{blog.get_absolute_url()}#desk-team")
     return _json({"message": selectors.message_data(message)}, status=201)
 
 

@@ -4,7 +4,7 @@
 (function () {
   "use strict";
 
-  const panel = document.getElementById("desk");
+  const panel = document.getElementById("desk-team");
   if (!panel) return;
 
   const strings = document.getElementById("desk-strings").dataset;
@@ -153,7 +153,7 @@
     if (!container || container.dataset.deskWatched) return;
     container.dataset.deskWatched = "1";
     // The rich-text editor is a contenteditable: its input events bubble like a textarea's.
-    container.addEventListener("input", (event) => { if (!event.target.closest(".desk")) typed(); });
+    container.addEventListener("input", (event) => { if (!event.target.closest(".desk-team")) typed(); });
     container.addEventListener("submit", () => { typedAt = 0; setTimeout(heartbeat, 300); });
   }
 
