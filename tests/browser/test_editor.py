@@ -131,7 +131,7 @@ def test_an_editor_writes_without_html_and_the_reader_sees_it_live_and_private(n
     assert time.monotonic() - started < 2
     expect(entry.locator("strong")).to_have_text("deutlich")
     expect(entry.get_by_role("link", name="Wetterdienst")).to_have_attribute("href", "https://wetter.example/kelmsbrueck")
-    expect(entry.locator("ul li")).to_have_count(2)
+    expect(entry.locator(".entry__body ul li")).to_have_count(2)
     picture = entry.locator("figure.inline-image picture img")
     expect(picture).to_have_attribute("alt", "Sandsäcke auf einem Deich, dahinter Hochwasser")
     expect(picture).to_have_attribute("loading", "lazy")

@@ -68,6 +68,20 @@ def test_a_cache_that_stays_down_is_given_up_without_blocking():
     assert len(recorder.requests) == 3 and worker.sent == 0
 
 
+def test_a_new_change_does_not_wait_behind_a_purge_in_its_backoff():
+    """The cache was away at start-up; once it is back, the next change is purged at once, with the old keys."""
+    recorder = Recorder(failures=1)
+    worker = purge.PurgeWorker(purge.VarnishXkeyBackend("http://varnish/", client_for(recorder)),
+                               attempts=5, retry_seconds=30)
+    worker.submit(["site"])
+    while not recorder.requests:
+        threading.Event().wait(0.01)
+    worker.submit(["liveblog.hochwasser"])  # the first purge now waits 30 s before its next attempt
+    assert worker.wait_idle(5)
+    assert [r.headers["xkey-purge"] for r in recorder.requests] == ["site", "liveblog.hochwasser site"]
+    assert worker.sent == 1
+
+
 @pytest.mark.django_db(transaction=True)
 def test_keys_bumped_in_a_transaction_are_purged_after_commit_only(settings, monkeypatch):
     settings.CACHE_PURGE_URLS = ["xkey+http://varnish/"]

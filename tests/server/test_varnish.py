@@ -25,12 +25,14 @@ def behind_varnish(tmp_path_factory):
     varnishd = require_varnish()
     folder = tmp_path_factory.mktemp("varnish-site")
     varnish_port, origin_port = free_port(), free_port()
+    # Varnish first: what newsdesk purges as it starts (e.g. the related-news refit) must reach it, or it would be
+    # retried later, together with the next change, and purge more pages than that change touches.
     with prepared_site(folder / "site", CACHE_PURGE_URLS=f"xkey+http://127.0.0.1:{varnish_port}/",
-                       CACHE_S_MAXAGE="liveblog=2", CACHE_STALE_WHILE_REVALIDATE="1") as site:
+                       CACHE_S_MAXAGE="liveblog=2", CACHE_STALE_WHILE_REVALIDATE="1") as site, \
+            running_varnish(varnishd, origin_port, port=varnish_port) as varnish:
         server = site.start(port=origin_port)
         token = site.manage("token", "create", EDITOR).strip()
-        with running_varnish(varnishd, origin_port, port=varnish_port) as varnish:
-            yield site, server, varnish, token
+        yield site, server, varnish, token
 
 
 def get(url: str, **kwargs) -> httpx.Response:
@@ -86,7 +88,9 @@ def test_a_publish_purges_its_pages_within_a_second(behind_varnish):
     while text not in get(f"{varnish.url}/newsblog/{SLUG}/").text:
         assert time.monotonic() - posted < 1.0, "the newsblog page was not purged within 1 s"
         time.sleep(0.02)
-    assert text in get(f"{varnish.url}/").text  # the home page's "Jetzt live" box shows it too
+    while text not in get(f"{varnish.url}/").text:  # the home page's "Jetzt live" box shows it too
+        assert time.monotonic() - posted < 1.0, "the home page was not purged within 1 s"
+        time.sleep(0.02)
     assert get(f"{varnish.url}/newsblog/{OTHER_SLUG}/").headers["x-cache"] == "HIT"  # not this page
 
 

