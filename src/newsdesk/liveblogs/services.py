@@ -591,31 +591,30 @@ def autosave_discard(*, liveblog: LiveBlog, author) -> None:
 
 def liveblog_set_editors(*, liveblog: LiveBlog, admin, editors) -> LiveBlog:
     """Who may write in this newsblog (nobody assigned: every editor). Only admins assign editors."""
-    if not (admin and admin.is_authenticated and admin.is_site_admin):
-        raise Forbidden(_("Only admins can assign the editors of a newsblog."))
-    editors = list(editors)
-    not_editors = [user for user in editors if not user.is_editor]
-    if not_editors:
-        raise InvalidInput(_("%(name)s is not an editor.") % {"name": not_editors[0].get_username()},
-                           field="editors")
-    with transaction.atomic():
-        blog = _locked_blog(liveblog)
-        blog.editors.set(editors)
-    return blog
+    return _assign_people(liveblog, admin, editors, field="editors", has_role=lambda user: user.is_editor,
+                          forbidden=_("Only admins can assign the editors of a newsblog."),
+                          wrong_role=_("%(name)s is not an editor."))
 
 
 def liveblog_set_contributors(*, liveblog: LiveBlog, admin, contributors) -> LiveBlog:
     """The contributors whose entries this newsblog's editors approve. Only admins assign them."""
+    return _assign_people(liveblog, admin, contributors, field="contributors",
+                          has_role=lambda user: user.is_contributor,
+                          forbidden=_("Only admins can assign the contributors of a newsblog."),
+                          wrong_role=_("%(name)s is not a contributor."))
+
+
+def _assign_people(liveblog: LiveBlog, admin, users, *, field: str, has_role, forbidden: str,
+                   wrong_role: str) -> LiveBlog:
     if not (admin and admin.is_authenticated and admin.is_site_admin):
-        raise Forbidden(_("Only admins can assign the contributors of a newsblog."))
-    contributors = list(contributors)
-    wrong = [user for user in contributors if not user.is_contributor]
+        raise Forbidden(forbidden)
+    users = list(users)
+    wrong = [user for user in users if not has_role(user)]
     if wrong:
-        raise InvalidInput(_("%(name)s is not a contributor.") % {"name": wrong[0].get_username()},
-                           field="contributors")
+        raise InvalidInput(wrong_role % {"name": wrong[0].get_username()}, field=field)
     with transaction.atomic():
         blog = _locked_blog(liveblog)
-        blog.contributors.set(contributors)
+        getattr(blog, field).set(users)
     return blog
 
 
