@@ -47,18 +47,20 @@ run: demo var/secret-key
 		EMAIL_BACKEND=$${EMAIL_BACKEND:-$$([ -n "$$EMAIL_HOST" ] || echo django.core.mail.backends.filebased.EmailBackend)} \
 		$(BIN)/newsdesk serve --host $(HOST) --port $(PORT)
 
-# The whole suite on SQLite, then again on PostgreSQL when it is reachable (under CI=true it must be).
+# The whole suite on SQLite and on PostgreSQL (when it is reachable; under CI=true it must be). The two passes run
+# at once, one per core, each line prefixed with its database: together they took 40 minutes one after the other.
+# `make test-sqlite` or `make test-postgres` runs one pass alone; PYTEST_ARGS passes options to pytest.
+SHELL := /bin/bash
 test: install-test
 	$(BIN)/ruff check src tests bench
-	$(MAKE) test-sqlite
-	$(MAKE) test-postgres
+	$(MAKE) --no-print-directory -j2 test-sqlite test-postgres
 
 test-sqlite:
-	$(BIN)/pytest
+	set -o pipefail; $(BIN)/pytest $(PYTEST_ARGS) 2>&1 | sed -u 's/^/[sqlite] /'
 
 test-postgres:
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
-		DATABASE_URL=$(PG_URL) $(BIN)/pytest; \
+		set -o pipefail; DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_ARGS) 2>&1 | sed -u 's/^/[postgres] /'; \
 	elif [ "$$CI" = "true" ]; then \
 		echo "PostgreSQL at $(PG_URL) is not reachable, and CI=true requires it."; exit 1; \
 	else \

@@ -21,6 +21,15 @@ from newsdesk.realtime.asgi import PublishAfterResponse  # noqa: E402
 # The editor's answer first, then the fan-out (newsdesk.realtime.asgi).
 application = EventStreamApp(PublishAfterResponse(django_application))
 
+# The pre-screening model and its encoder load in the background while the process starts serving (see
+# moderation.services.warm_up): the first comments must not wait for the weights holding database connections.
+# /healthz lists it under "warming" until it is done.
+if os.environ.get("NEWSDESK_WARM_UP", "true").lower() not in {"0", "false", "no"}:
+    from newsdesk.core.readiness import warm_in_background
+    from newsdesk.moderation.services import warm_up
+
+    warm_in_background("moderation-model", warm_up)
+
 # Django runs sync views (the editor's POST) on a worker thread while the event loop writes a message to
 # thousands of readers. Each time the view thread comes back from the database it waits for the loop's
 # thread to give up the GIL, by default up to 5 ms; a POST makes dozens of such trips.

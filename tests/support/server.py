@@ -88,6 +88,9 @@ class Site:
             "DEBUG": "true",
             "PYTHONUNBUFFERED": "1",
             "LOG_LEVEL": "WARNING",
+            # Most test servers score few comments; loading the encoder in each of them costs CPU the suite
+            # needs. A test that wants a warm process asks for it (Site.start(warm=True)).
+            "NEWSDESK_WARM_UP": "false",
         })
         env.pop("REDIS_URL", None)
         env.update(self.extra_env)
@@ -104,9 +107,13 @@ class Site:
         return result.stdout
 
     def start(self, *, port: int | None = None, serve_args: tuple[str, ...] = (), start_timeout: float = 60,
-              **env: str) -> Server:
-        """`newsdesk serve` on `port`; `serve_args` are more of its options (e.g. ("--workers", "2"))."""
+              warm: bool = False, **env: str) -> Server:
+        """`newsdesk serve` on `port`; `serve_args` are more of its options (e.g. ("--workers", "2")).
+
+        `warm`: the process loads its models at start, and this returns once /healthz lists nothing warming."""
         port = port or free_port()
+        if warm:
+            env["NEWSDESK_WARM_UP"] = "true"
         if self.env(**env)["DEBUG"] == "false" and not (self.data_dir / "static" / "staticfiles.json").exists():
             # Without DEBUG, WhiteNoise serves collected files; `serve` would collect them itself, but on a busy
             # machine that can take longer than the wait for its first answer below.
@@ -125,7 +132,8 @@ class Site:
             if process.poll() is not None:
                 raise RuntimeError(f"The server exited with {process.returncode}:\n{server.log()}")
             try:
-                if httpx.get(server.url + "/healthz", timeout=1).status_code == 200:
+                health = httpx.get(server.url + "/healthz", timeout=1)
+                if health.status_code == 200 and not (warm and health.json().get("warming")):
                     return server
             except httpx.HTTPError:
                 pass

@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import condition
 
+from newsdesk.core import readiness
+
 
 def _robots_body() -> str:
     # Editor and API paths are no use to search engines; everything readers see may be crawled.
@@ -26,4 +28,4 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    return JsonResponse({"status": "ok", "warming": readiness.warming()})

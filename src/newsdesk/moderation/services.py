@@ -89,6 +89,20 @@ def active_model() -> offense.OffenseModel:
     return offense.load(models_dir() / file_name)
 
 
+def warm_up() -> None:
+    """Load the active model (and its sentence encoder) and score one text, so that the first comments after a
+    start do not pay it: a comment that waits for the weights holds its pooled database connection meanwhile, and
+    on a busy machine parallel first comments then ran the pool dry (500s in the two-process hardening test)."""
+    from django.db import connection
+
+    try:
+        active_model().score("Guten Morgen, Kelmsbrück")
+    except Exception:  # a broken model file is reported where comments are scored, with its own message
+        logger.exception("Could not warm up the pre-screening model")
+    finally:
+        connection.close()
+
+
 # --- calibration: the hold threshold from a site's target ---------------------------------------------------------
 
 # Below this many decided comments (or without both outcomes) a threshold would follow a handful of cases.
