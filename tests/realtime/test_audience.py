@@ -109,7 +109,7 @@ def test_readers_held_by_pushpin_are_counted(tmp_path):
     threading.Thread(target=origin.serve_forever, daemon=True).start()
     try:
         with running_pushpin(tmp_path / "pushpin", origin.server_address[1]) as proxy:
-            listener = StatsListener([f"ipc://{tmp_path}/pushpin/run/pushpin-stats"])
+            listener = StatsListener([proxy.stats_spec])
             time.sleep(0.3)  # the SUB socket joins before the first packet
             port = int(proxy.url.rsplit(":", 1)[1])
             reader = socket.create_connection(("127.0.0.1", port))
