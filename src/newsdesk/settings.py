@@ -187,6 +187,10 @@ elif REDIS_URL:
 else:
     _DEFAULT_REALTIME_BACKEND = "newsdesk.realtime.backends.inprocess.InProcessBackend"
 REALTIME_BACKEND = os.environ.get("REALTIME_BACKEND", _DEFAULT_REALTIME_BACKEND)
+# Pushpin's stats sockets (its `stats_spec`, one per node, comma-separated): the worker counts the readers
+# Pushpin holds per channel from them (newsdesk.realtime.pushpin_stats). Empty: not counted.
+PUSHPIN_STATS_SPECS = [spec.strip() for spec in os.environ.get(
+    "PUSHPIN_STATS_SPECS", "ipc:///var/run/pushpin/pushpin-stats" if GRIP_URL else "").split(",") if spec.strip()]
 # Seconds between SSE heartbeat comments; proxies close idle connections after 30-60 s.
 REALTIME_HEARTBEAT_SECONDS = float(os.environ.get("REALTIME_HEARTBEAT_SECONDS", "15"))
 # The event stream's fast path writes each frame to every connection itself (newsdesk.realtime.fanout);

@@ -160,3 +160,24 @@ def test_a_reader_far_behind_gets_the_json_catch_up_instead_of_the_backlog(liveb
     data = json.loads(event.split("data: ", 1)[1])
     assert data["url"] == f"/api/v1/liveblogs/{liveblog.slug}/entries?since={start}"
     assert data["latest"] == liveblog.last_seq
+
+
+def test_through_pushpin_a_reader_far_behind_gets_the_catch_up_and_no_hold(liveblog, editor, settings, monkeypatch):
+    from types import SimpleNamespace
+
+    from newsdesk.liveblogs import streaming
+    from tests.realtime.test_grip import token
+
+    settings.GRIP_SIG_KEY = "catchup-test-key"
+    monkeypatch.setattr("newsdesk.realtime.backend", lambda: SimpleNamespace(holds_connections=True))
+    monkeypatch.setattr(streaming, "RESUME_MAX_EVENTS", 2)
+    start = liveblog.last_seq
+    for n in range(3):
+        services.entry_create(liveblog=liveblog, author=editor, body=f"<p>Lange weg {n}</p>")
+    signed = {"grip-sig": token("catchup-test-key", {"iss": "pushpin"})}
+    answer = asyncio.run(streaming.start_stream(liveblog.slug, str(start), heartbeat=15, request_headers=signed))
+    assert answer.status == 200 and "Grip-Hold" not in dict(answer.headers)
+    assert b"event: catchup" in answer.body and b"Lange weg" not in answer.body
+    # One entry behind is an ordinary held stream with that entry.
+    near = asyncio.run(streaming.start_stream(liveblog.slug, str(start + 2), heartbeat=15, request_headers=signed))
+    assert dict(near.headers)["Grip-Hold"] == "stream" and b"Lange weg 2" in near.body

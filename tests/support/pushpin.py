@@ -24,11 +24,12 @@ class Pushpin:
     process: subprocess.Popen
     log_path: Path
     prometheus_url: str = ""  # Pushpin's own figures
+    stats_spec: str = ""  # its stats socket: readers per channel (PUSHPIN_STATS_SPECS)
     restart: Callable[[], None] = lambda: None  # stop and start again on the same ports (running_pushpin)
 
     def env(self) -> dict[str, str]:
         """Environment for the newsdesk servers behind this proxy."""
-        return {"GRIP_URL": self.control_url, "GRIP_SIG_KEY": self.sig_key}
+        return {"GRIP_URL": self.control_url, "GRIP_SIG_KEY": self.sig_key, "PUSHPIN_STATS_SPECS": self.stats_spec}
 
 
 def _free(port: int) -> bool:
@@ -115,7 +116,8 @@ def running_pushpin(folder: Path, origin_port: int, *more_origin_ports: int) -> 
     (folder / "routes").write_text(f"* {origins}\n")
     log_path = folder / "pushpin.log"
     proxy = Pushpin(f"http://127.0.0.1:{http_port}", f"http://127.0.0.1:{5561 + offset}", sig_key,
-                    _start(config, log_path), log_path, f"http://127.0.0.1:{9101 + offset}/metrics")
+                    _start(config, log_path), log_path, f"http://127.0.0.1:{9101 + offset}/metrics",
+                    f"ipc://{folder}/run/pushpin-stats")
     ports = (http_port, 5561 + offset)
 
     def restart() -> None:

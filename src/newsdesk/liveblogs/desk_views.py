@@ -54,6 +54,28 @@ def desk_panel(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "liveblogs/_desk.html", {"liveblog": blog, **context})
 
 
+def audience_context(user, blog: LiveBlog) -> dict:
+    """"Jetzt lesen" and the last hour, for the newsblog's editors only (never on a page a shared cache keeps)."""
+    if not (user.is_authenticated and can_write(user, blog)):
+        return {}
+    return {"audience": selectors.audience(blog), "audience_seconds": AUDIENCE_REFRESH_SECONDS}
+
+
+# The page fetches the panel again this often; the figure itself changes every 10 s (realtime.audience).
+AUDIENCE_REFRESH_SECONDS = 15
+
+
+@never_cache
+@require_GET
+@login_required
+def audience_panel(request: HttpRequest, slug: str) -> HttpResponse:
+    blog = _blog_or_404(slug)
+    context = audience_context(request.user, blog)
+    if not context:
+        return HttpResponseForbidden(_("The reader figures of this newsblog are for its editors."))
+    return render(request, "liveblogs/_audience.html", {"liveblog": blog, **context})
+
+
 @never_cache
 @require_POST
 @login_required

@@ -137,6 +137,8 @@ class Entry(models.Model):
     # second click instead of a second copy).
     article = models.ForeignKey("articles.Article", on_delete=models.SET_NULL, null=True, blank=True,
                                 related_name="+", verbose_name=_("article"))
+    # Readers connected when it was published (realtime.audience), for the editors: an approximate reach.
+    reach = models.PositiveIntegerField(_("reach"), null=True, blank=True, editable=False)
 
     objects = EntryQuerySet.as_manager()
 

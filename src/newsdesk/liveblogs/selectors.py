@@ -10,6 +10,7 @@ from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 
 from newsdesk.liveblogs.models import Entry, Event, LiveBlog
+from newsdesk.realtime import audience as realtime_audience
 
 EVENTS_PAGE_MAX = 500
 KEY_EVENTS_MAX = 12
@@ -201,3 +202,29 @@ def desk_entry(blog: LiveBlog, entry_id: int) -> Entry | None:
     if entry is not None:
         entry.liveblog = blog
     return entry
+
+
+@dataclass(frozen=True)
+class Audience:
+    """The editors' figures of a newsblog: readers connected now and one sample a minute for the last hour."""
+
+    readers: int
+    samples: list[int]
+    peak: int
+    line: str  # the sparkline's points in its 120 x 32 viewBox
+    area: str  # the same, closed along the bottom
+
+
+SPARK_WIDTH, SPARK_HEIGHT = 120, 32
+
+
+def audience(blog: LiveBlog, *, now: float | None = None) -> Audience:
+    """Across every server process and Pushpin (realtime.audience); for editors only, never on a reader's page."""
+    samples = realtime_audience.last_hour(blog.channel, now=now)
+    current = realtime_audience.readers(blog.channel, now=now)
+    peak = max([*samples, current])
+    scale = (SPARK_HEIGHT - 4) / peak if peak else 0
+    step = SPARK_WIDTH / (len(samples) - 1)
+    points = [f"{index * step:.1f},{SPARK_HEIGHT - 2 - value * scale:.1f}" for index, value in enumerate(samples)]
+    line = " ".join(points)
+    return Audience(current, samples, peak, line, f"0,{SPARK_HEIGHT} {line} {SPARK_WIDTH},{SPARK_HEIGHT}")

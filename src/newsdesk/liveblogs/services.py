@@ -28,6 +28,7 @@ from newsdesk.liveblogs.signals import breaking_entry_published, key_event_publi
 from newsdesk.media.embeds import fetch_embed_metadata
 from newsdesk.media.models import Image
 from newsdesk.media.rendering import image_ids
+from newsdesk.realtime import audience
 
 HEADLINE_MAX = 300
 TITLE_MAX = 200
@@ -265,6 +266,7 @@ def _publish(blog: LiveBlog, entry: Entry, now: datetime) -> Event:
     entry.autosave = False
     entry.review_note = ""
     entry.word_count = words
+    entry.reach = audience.reach(blog.channel)
     entry.save()
     blog.word_count += words
     event = _append_event(blog, Event.Type.ENTRY_CREATED, _entry_payload(entry), now=now, entry_id=entry.pk)
@@ -306,6 +308,7 @@ def entry_create(*, liveblog: LiveBlog, author, body: str, headline: str = "", k
     headline = clean_line(headline, field="headline", max_length=HEADLINE_MAX)
     coauthors = _clean_coauthors(coauthors, author)
     embeds = fetch_embed_metadata(body)  # before the transaction: a slow provider must not hold the lock
+    reach = audience.reach(liveblog.channel) if status == Entry.Status.PUBLISHED else None
     with transaction.atomic():
         blog = _locked_blog(liveblog)
         _ensure_open(blog)
@@ -314,7 +317,7 @@ def entry_create(*, liveblog: LiveBlog, author, body: str, headline: str = "", k
         entry = Entry.objects.create(
             liveblog=blog, author=author, headline=headline, body=body, key_event=bool(key_event),
             pinned=bool(pinned), breaking=bool(breaking), word_count=words, created_at=created_at or now,
-            updated_at=now, embeds=embeds, status=status, publish_at=publish_at,
+            updated_at=now, embeds=embeds, status=status, publish_at=publish_at, reach=reach,
         )
         if coauthors:
             entry.coauthors.set(coauthors)

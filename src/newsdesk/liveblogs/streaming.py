@@ -145,6 +145,12 @@ async def start_stream(slug: str, raw_last_event_id: str | None, *, heartbeat: f
                 last_seq = parse_seq(grip.last_ids(headers).get(blog.channel), "Grip-Last")
             except InvalidInput as exc:
                 return StreamStart(422, exc.message)
+        if not recover and blog.last_seq - last_seq > RESUME_MAX_EVENTS:
+            # Far behind (back after an outage): the JSON catch-up, not thousands of frames, and no hold; the
+            # page reloads. A recovery request (`recover`) is the proxy filling a gap: it gets the events.
+            follow = Follow(blog.pk, blog.channel, last_seq, blog.slug, blog.last_seq)
+            return StreamStart(200, body=jittered_retry_frame() + catchup_frame(follow),
+                               headers=list(EVENT_STREAM_HEADERS))
         return await _grip_answer(blog, last_seq, first=not recover, heartbeat=heartbeat)
     if not blog.is_open and last_seq >= blog.last_seq:
         return StreamStart(204)

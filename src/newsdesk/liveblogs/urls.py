@@ -14,5 +14,6 @@ urlpatterns = [
     path("<slug:slug>/einbetten/", views.liveblog_embed, name="embed"),
     path("<slug:slug>/desk/", desk_views.desk_panel, name="desk"),
     path("<slug:slug>/desk/events/", desk_views.desk_events, name="desk-events"),
+    path("<slug:slug>/desk/leser/", desk_views.audience_panel, name="audience"),
     path("<slug:slug>/vorschau/", desk_views.entry_preview, name="preview"),
 ]

@@ -17,7 +17,7 @@ from newsdesk.core.html import html_to_text
 from newsdesk.core.seo import clip
 from newsdesk.core.validation import whole_number
 from newsdesk.liveblogs import embedding, selectors, services
-from newsdesk.liveblogs.desk_views import desk_context
+from newsdesk.liveblogs.desk_views import audience_context, desk_context
 from newsdesk.liveblogs.forms import EntryForm, LiveBlogForm
 from newsdesk.liveblogs.models import DeletedLiveBlog, LiveBlog, liveblog_freshness_key
 from newsdesk.liveblogs.permissions import can_create_liveblog, can_write
@@ -76,6 +76,7 @@ def _page_context(request: HttpRequest, blog: LiveBlog, page, cursor: int | None
     selectors.with_coauthors(pinned, page.entries)
     return {
         **desk_context(request.user, blog),
+        **audience_context(request.user, blog),
         "liveblog": blog,
         "page": page,
         "cursor": cursor,

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsdesk.realtime import sse
+from newsdesk.realtime import audience, sse
 from newsdesk.realtime.fanout import DirectFanout, Sink
 
 logger = logging.getLogger(__name__)
@@ -113,11 +113,13 @@ class LocalHub:
 
     def attach(self, sink: Sink, *, heartbeat_seconds: float = 0) -> None:
         """A direct reader on the running loop (see realtime.fanout); `sink.last` is its position."""
+        audience.report_from(self)
         self.direct.attach(sink, heartbeat=sse.HEARTBEAT, heartbeat_seconds=heartbeat_seconds)
 
     def add(self, channel: str, maxsize: int = DEFAULT_QUEUE_SIZE, *, heartbeat: float | None = None) -> Subscription:
         """Subscribe on the running loop; with `heartbeat`, HEARTBEAT arrives after that many idle seconds."""
         loop = asyncio.get_running_loop()
+        audience.report_from(self)
         subscription = Subscription(self, channel, loop, maxsize, heartbeat)
         with self._lock:
             self._subscribers.setdefault(loop, defaultdict(set))[channel].add(subscription)
