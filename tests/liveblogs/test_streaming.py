@@ -181,3 +181,17 @@ def test_through_pushpin_a_reader_far_behind_gets_the_catch_up_and_no_hold(liveb
     # One entry behind is an ordinary held stream with that entry.
     near = asyncio.run(streaming.start_stream(liveblog.slug, str(start + 2), heartbeat=15, request_headers=signed))
     assert dict(near.headers)["Grip-Hold"] == "stream" and b"Lange weg 2" in near.body
+
+
+def test_the_documented_route_sends_a_reader_far_behind_to_the_catch_up(liveblog, editor, monkeypatch):
+    """The queued path (API route, REALTIME_DIRECT_FANOUT off) caps the backlog like the direct one."""
+    from newsdesk.liveblogs import streaming
+
+    monkeypatch.setattr(streaming, "RESUME_MAX_EVENTS", 2)
+    start = liveblog.last_seq
+    for n in range(3):
+        services.entry_create(liveblog=liveblog, author=editor, body=f"<p>Lange nicht da {n}</p>")
+    answer = asyncio.run(streaming.start_stream(liveblog.slug, str(start), heartbeat=15))
+    assert answer.events is None and b"event: catchup" in answer.body and b"Lange nicht da" not in answer.body
+    near = asyncio.run(streaming.start_stream(liveblog.slug, str(start + 2), heartbeat=15))
+    assert near.events is not None

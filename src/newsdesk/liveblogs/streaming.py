@@ -154,8 +154,12 @@ async def start_stream(slug: str, raw_last_event_id: str | None, *, heartbeat: f
         return await _grip_answer(blog, last_seq, first=not recover, heartbeat=heartbeat)
     if not blog.is_open and last_seq >= blog.last_seq:
         return StreamStart(204)
+    follow = Follow(blog.pk, blog.channel, last_seq, blog.slug, blog.last_seq)
     if direct:
-        return StreamStart(200, follow=Follow(blog.pk, blog.channel, last_seq, blog.slug, blog.last_seq))
+        return StreamStart(200, follow=follow)
+    if blog.last_seq - last_seq > RESUME_MAX_EVENTS:  # the queued path too: the JSON catch-up, not the log
+        return StreamStart(200, body=jittered_retry_frame() + catchup_frame(follow),
+                           headers=list(EVENT_STREAM_HEADERS))
     return StreamStart(200, events=liveblog_events(blog.pk, blog.channel, last_seq, heartbeat=heartbeat))
 
 
