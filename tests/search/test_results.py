@@ -222,6 +222,12 @@ def test_did_you_mean_corrects_a_wrong_first_letter(db):
     assert search.search("Kochwasser Kelmsbrück").suggestion == "Hochwasser Kelmsbrück"
 
 
+def test_suggestion_keeps_the_typed_form_of_the_close_word(db):
+    doc(1, "Des Hochwassers Ende", "Die Häuser sind trocken.")  # the index meets "Hochwassers" and "Häuser"
+    assert search.search("Kochwasser").suggestion == "Hochwasser"
+    assert search.search("Heuser").suggestion == "Häuser"  # an umlaut in the stem: the indexed form
+
+
 def _levenshtein(a: str, b: str) -> int:
     previous = list(range(len(b) + 1))
     for i, char_a in enumerate(a, 1):

@@ -320,8 +320,8 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
 SUGGEST_CANDIDATES = 5
 
 
-def _close_terms(word: str) -> list[str]:
-    """Readable forms of the indexed terms within edit distance 2 of the stem of `word`, closest first.
+def _close_terms(word: str) -> list[tuple[str, str]]:
+    """(stem, readable form) of the indexed terms within edit distance 2 of the stem of `word`, closest first.
 
     Candidates differ by at most two in length and share the stem's first two letters or its last two: two
     small indexed look-ups (SearchTerm.head, .tail) instead of the whole vocabulary. So a slip anywhere is
@@ -338,7 +338,22 @@ def _close_terms(word: str) -> list[str]:
         found = distance(term_stem)
         if found <= 2:
             scored.append((found, abs(len(term_stem) - len(target)), term_stem, term_word))
-    return [term_word for *_key, term_word in sorted(scored)]
+    return [(term_stem, term_word) for *_key, term_stem, term_word in sorted(scored)]
+
+
+def _respelt(typed: str, term_stem: str, term_word: str) -> str:
+    """The close word in the form the reader typed ("Kochwasser" → "Hochwasser", though the index met
+    "Hochwassers" first): the typed ending on the close stem, when that is a form of it and the indexed form
+    spells the stem as it is (no umlaut folded into it); else the indexed form."""
+    from newsdesk.core.german import stem
+
+    lower = typed.lower()
+    own = stem(lower)
+    if lower.startswith(own) and term_word.lower().startswith(term_stem):
+        candidate = term_stem + lower[len(own):]
+        if stem(candidate) == term_stem:
+            return candidate[:1].upper() + candidate[1:] if term_word[:1].isupper() else candidate
+    return term_word
 
 
 def suggest(words: list[str], docs: Filters, now: datetime, original: str = "") -> str:
@@ -353,9 +368,9 @@ def suggest(words: list[str], docs: Filters, now: datetime, original: str = "") 
         if _has_hits([word], docs, now):
             corrected.append(spelt.get(word, word))
             continue
-        for term in _close_terms(word)[:SUGGEST_CANDIDATES]:
-            if _has_hits([term.lower()], docs, now):
-                corrected.append(term)
+        for term_stem, term_word in _close_terms(word)[:SUGGEST_CANDIDATES]:
+            if _has_hits([term_word.lower()], docs, now):
+                corrected.append(_respelt(spelt.get(word, word), term_stem, term_word))
                 changed = True
                 break
         else:
