@@ -12,10 +12,17 @@ They go in through the search index's own rebuild (`search.services.reindex`), s
 tsvectors and the suggestion vocabulary are what production has.
 
 The query mix: a common word (matches a large part of the archive), a rare word, two words, a compound,
-`?sortierung=neu`, a search inside one newsblog, and a misspelling (no hits: the "Meinten Sie …" path). The
+`?sortierung=neu`, a search inside one newsblog, and a misspelling (no hits: the "Meinten Sie …" path; half of
+them with a wrong first letter). Printed per kind: p50/p95, the median number of hits, how many searches were
+capped (only the newest `query.RANKED` ranked) and, for misspellings, how many got a suggestion. The
 reference, in the same run, is a plain indexed look-up of one document by (kind, id); the ratio says how many
 such look-ups one search costs on this machine at this moment. The load average is printed because these
 machines are shared. Target: p95 of search under 100 ms.
+
+    .venv/bin/python bench/search_scale.py --before main    # also the code of git ref `main`, same run and mix
+
+`--before REF` exports that commit's `src` (git archive) and runs the same documents and queries against it
+first, per backend, so that a change is measured against its base under the same load.
 """
 
 from __future__ import annotations
@@ -122,10 +129,14 @@ def queries(count: int, seed: int) -> list[tuple[str, dict]]:
         elif kind == 8:
             group = f"newsblog-{rng.randrange(BLOGS)}"
             mix.append(("in one newsblog", {"query": rng.choice(words[:60]), "group": group}))
-        else:
+        elif n % 20 == 9:
             word = rng.choice(rare)
             i = rng.randrange(1, len(word) - 1)
             mix.append(("misspelt", {"query": word[:i] + word[i + 1:] + "x"}))
+        else:  # the first letter wrong: "Kochwasser"
+            word = rng.choice(rare)
+            first = rng.choice([c for c in "BDFGHKLMNPRSTW" if c != word[0].upper()])
+            mix.append(("misspelt", {"query": first + word[1:]}))
     return mix
 
 
@@ -136,6 +147,8 @@ def percentile(values: list[float], p: float) -> float:
 
 def run_backend(args: argparse.Namespace) -> dict:
     """In the child: fill a scratch database, time the query mix and the reference; returns the figures."""
+    if args.src:  # the code under test: another checkout's src (--before), found before ours
+        sys.path.insert(0, args.src)
     from tests.support.server import scratch_database
 
     with tempfile.TemporaryDirectory() as folder, scratch_database(Path(folder)) as url:
@@ -147,9 +160,12 @@ def run_backend(args: argparse.Namespace) -> dict:
         from django.core.management import call_command
         from django.db import connection
 
-        from newsdesk.search import services
+        from newsdesk.search import query, services
         from newsdesk.search.models import SearchDocument
         from newsdesk.search.query import search
+
+        if args.ranked and hasattr(query, "RANKED"):
+            query.RANKED = args.ranked
 
         call_command("migrate", verbosity=0)
         services._SOURCES.clear()  # only the bench's documents (the apps' sources are empty here anyway)
@@ -157,18 +173,24 @@ def run_backend(args: argparse.Namespace) -> dict:
         begin = time.perf_counter()
         count = services.reindex()
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            # PostgreSQL: the rebuild's UPDATE of every vector leaves a dead row per document, which autovacuum
+            # clears soon after on a running site; VACUUM does it now, so both runs read the same live rows.
+            cursor.execute("VACUUM ANALYZE" if vendor_is_postgres(connection) else "ANALYZE")
         fill_s = time.perf_counter() - begin
         mix = queries(args.queries, args.seed)
         for _label, kwargs in mix[:10]:  # warm caches and the stemmer, as a running server has them
             search(**kwargs)
         times: dict[str, list[float]] = {}
         hits: dict[str, list[int]] = {}
+        capped: dict[str, int] = {}
+        suggested: dict[str, int] = {}
         for label, kwargs in mix:
             start = time.perf_counter()
             results = search(**kwargs)
             times.setdefault(label, []).append((time.perf_counter() - start) * 1000)
             hits.setdefault(label, []).append(results.total)
+            capped[label] = capped.get(label, 0) + bool(getattr(results, "capped", False))
+            suggested[label] = suggested.get(label, 0) + bool(results.suggestion)
         rng = random.Random(args.seed + 2)
         reference = []
         for _ in range(len(mix)):
@@ -180,18 +202,32 @@ def run_backend(args: argparse.Namespace) -> dict:
         connection.close()
     every = [t for values in times.values() for t in values]
     return {"vendor": vendor, "documents": count, "fill_s": fill_s, "all": every, "times": times, "hits": hits,
-            "reference": reference}
+            "capped": capped, "suggested": suggested, "reference": reference,
+            "ranked": getattr(query, "RANKED", None), "load": os.getloadavg(),
+            "code": str(Path(query.__file__).parents[2])}
 
 
-def report(figures: dict) -> None:
+def vendor_is_postgres(connection) -> bool:
+    if connection.vendor == "postgresql":
+        connection.ensure_connection()
+        connection.connection.autocommit = True  # VACUUM runs outside a transaction
+        return True
+    return False
+
+
+def report(figures: dict, label: str = "") -> None:
     ref_p50, ref_p95 = percentile(figures["reference"], 0.5), percentile(figures["reference"], 0.95)
     p50, p95 = percentile(figures["all"], 0.5), percentile(figures["all"], 0.95)
-    print(f"\n{figures['vendor']}: {figures['documents']} documents indexed in {figures['fill_s']:.0f} s")
-    print(f"{'query kind':<18} {'n':>4} {'hits (median)':>14} {'p50 ms':>8} {'p95 ms':>8}")
-    for label, values in figures["times"].items():
-        median_hits = sorted(figures["hits"][label])[len(values) // 2]
-        print(f"{label:<18} {len(values):>4} {median_hits:>14} {percentile(values, 0.5):>8.1f} "
-              f"{percentile(values, 0.95):>8.1f}")
+    ranked = f", ranking the newest {figures['ranked']}" if figures.get("ranked") else ", ranking every match"
+    load = " ".join(f"{x:.2f}" for x in figures["load"])
+    print(f"\n{figures['vendor']}{label}: {figures['documents']} documents indexed in {figures['fill_s']:.0f} s"
+          f"{ranked}; load average after the searches {load}; code in {figures['code']}")
+    print(f"{'query kind':<18} {'n':>4} {'hits (median)':>14} {'p50 ms':>8} {'p95 ms':>8} {'capped':>7} "
+          f"{'suggested':>10}")
+    for kind, values in figures["times"].items():
+        median_hits = sorted(figures["hits"][kind])[len(values) // 2]
+        print(f"{kind:<18} {len(values):>4} {median_hits:>14} {percentile(values, 0.5):>8.1f} "
+              f"{percentile(values, 0.95):>8.1f} {figures['capped'][kind]:>7} {figures['suggested'][kind]:>10}")
     print(f"{'all searches':<18} {len(figures['all']):>4} {'':>14} {p50:>8.1f} {p95:>8.1f}   "
           f"target p95 < 100 ms: {'met' if p95 < 100 else 'NOT met'}")
     print(f"{'reference look-up':<18} {len(figures['reference']):>4} {'':>14} {ref_p50:>8.2f} {ref_p95:>8.2f}   "
@@ -204,7 +240,10 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=50_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--ranked", type=int, default=0, help="set query.RANKED (default: the code's own)")
+    parser.add_argument("--before", metavar="REF", help="also run the code of this git ref first, per backend")
     parser.add_argument("--child", choices=("sqlite", "postgresql"), help=argparse.SUPPRESS)
+    parser.add_argument("--src", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(run_backend(args)))
@@ -214,17 +253,26 @@ def main() -> None:
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"search scale · {args.articles} articles + {args.entries} entries · {args.queries} queries · "
           f"load average {load} on {os.cpu_count()} cores")
-    for backend in backends:
-        env = dict(os.environ)
-        if backend == "sqlite":
-            env.pop("DATABASE_URL", None)
-        child = subprocess.run([sys.executable, __file__, "--child", backend, "--articles", str(args.articles),
-                                "--entries", str(args.entries), "--queries", str(args.queries),
-                                "--seed", str(args.seed)], env=env, capture_output=True, text=True, check=False)
-        if child.returncode != 0:
-            print(f"\n{backend}: failed\n{child.stderr[-3000:]}")
-            continue
-        report(json.loads(child.stdout.strip().splitlines()[-1]))
+    with tempfile.TemporaryDirectory() as before_dir:
+        runs = [("", "")]
+        if args.before:
+            archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.before, "src"], capture_output=True,
+                                     check=True).stdout
+            subprocess.run(["tar", "-x", "-C", before_dir], input=archive, check=True)
+            runs = [(str(Path(before_dir) / "src"), f" · before ({args.before})"), ("", " · this checkout")]
+        for backend in backends:
+            env = dict(os.environ)
+            if backend == "sqlite":
+                env.pop("DATABASE_URL", None)
+            for src, label in runs:
+                child = subprocess.run([sys.executable, __file__, "--child", backend, "--articles",
+                                        str(args.articles), "--entries", str(args.entries), "--queries",
+                                        str(args.queries), "--seed", str(args.seed), "--ranked", str(args.ranked),
+                                        "--src", src], env=env, capture_output=True, text=True, check=False)
+                if child.returncode != 0:
+                    print(f"\n{backend}{label}: failed\n{child.stderr[-3000:]}")
+                    continue
+                report(json.loads(child.stdout.strip().splitlines()[-1]), label)
     print(f"\nload average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

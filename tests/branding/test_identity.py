@@ -214,3 +214,11 @@ def test_feeds_and_structured_data_name_the_site_from_the_identity():
     data = publisher()
     assert data["name"] == "Testhausener Bote"
     assert data["logo"]["url"] == "https://zeitung.example/icons/icon-512.png"
+
+
+def test_embed_page_uses_the_site_fonts_and_accent(liveblog):
+    save(name="Testhausener Bote", accent_color="#7a1f2b")
+    html = Client().get(f"/newsblog/{liveblog.slug}/einbetten/").content.decode()
+    assert 'rel="preload"' in html and "source-sans-3-latin-400-normal" in html and 'as="font"' in html
+    assert html.index("newsdesk/site.css") < html.index("branding/fonts/fonts.css")  # its families win
+    assert 'style="--accent: #7a1f2b"' in html and "Testhausener Bote" in html

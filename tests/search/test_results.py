@@ -8,9 +8,12 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdesk import search
 from newsdesk.liveblogs import services as liveblogs
+from newsdesk.search import query
 from newsdesk.search.query import GROUP_SHOWN, PAGE_SIZE, edit_distance
 from newsdesk.search.text import first_words
 
@@ -157,3 +160,85 @@ def test_search_inside_an_unknown_group_finds_nothing(db, client):
     doc(1, "Hochwasser", "Text.")
     assert search.search("Hochwasser", group="gibt-es-nicht").total == 0
     assert client.get("/suche/", {"q": "Hochwasser", "in": "<x>"}).status_code == 200
+
+
+# --- bounded ranking: only the newest RANKED matches are ranked (search/query.py) ---
+
+def test_only_the_newest_matches_are_ranked_and_the_page_says_so(db, client, monkeypatch):
+    monkeypatch.setattr(query, "RANKED", 3)
+    doc(1, "Deichbruch", "Deichbruch Deichbruch Deichbruch.", days_ago=300)  # most relevant, but oldest
+    for n, days in ((2, 4), (3, 1), (4, 2), (5, 3)):
+        doc(n, "Lage", "Ein Deichbruch bei Ostwerder.", days_ago=days)
+    results = search.search("Deichbruch")
+    assert results.capped and results.total == 3 and ids(results) == [("article", 3), ("article", 4), ("article", 5)]
+    assert ids(search.search("Deichbruch", order="new")) == [("article", 3), ("article", 4), ("article", 5)]
+    html = client.get("/suche/", {"q": "Deichbruch"}).content.decode()
+    assert "Mindestens 3 Treffer" in html and "die neuesten 3 sind nach Relevanz geordnet" in html
+    monkeypatch.setattr(query, "RANKED", 6)  # five matches: all ranked
+    few = search.search("Deichbruch")
+    assert not few.capped and few.total == 5 and ids(few)[-1] == ("article", 1)
+
+
+def test_filters_narrow_the_matches_before_the_newest_are_taken(db, monkeypatch):
+    monkeypatch.setattr(query, "RANKED", 2)
+    for n in range(4):  # the newest matches: another topic, another newsblog
+        search.index_document("entry", 10 + n, "Sturmflut", "Neu.", f"/e/{n}/", NOW - timedelta(hours=n + 1),
+                              [("wetter", "Wetter")], group="neu", group_title="Neu", group_url="/neu/")
+    search.index_document("article", 1, "Sturmflut", "Alt.", "/a/1/", NOW - timedelta(days=30), [("kueste", "Küste")])
+    search.index_document("entry", 2, "Sturmflut", "Alt.", "/e/2/", NOW - timedelta(days=40), [],
+                          group="alt-blog_1", group_title="Alt", group_url="/alt/")
+    assert ids(search.search("Sturmflut", topic="kueste")) == [("article", 1)]
+    assert ids(search.search("Sturmflut", group="alt-blog_1")) == [("entry", 2)]
+    old = search.search("Sturmflut", date_to=timezone.localdate() - timedelta(days=20))
+    assert ids(old) == [("article", 1), ("entry", 2)] and old.capped
+    assert search.search("Sturmflut", topic='"x" OR wetter').total == 0  # quotes are text, not syntax
+    assert search.search("Sturmflut", group='neu" OR "alt').total == 0
+
+
+def test_a_new_date_moves_a_document_among_the_newest(db, monkeypatch):
+    monkeypatch.setattr(query, "RANKED", 1)
+    doc(1, "Hafenfest", "Programm.", days_ago=10)
+    doc(2, "Hafenfest", "Programm.", days_ago=5)
+    assert ids(search.search("Hafenfest")) == [("article", 2)]
+    doc(1, "Hafenfest", "Programm.", days_ago=1)  # replaced: the index entry moves with it
+    assert ids(search.search("Hafenfest")) == [("article", 1)]
+    search.remove_document("article", 1)
+    assert ids(search.search("Hafenfest")) == [("article", 2)]
+
+
+def test_a_capped_group_shows_no_count_but_links_to_all_its_hits(db, client, monkeypatch):
+    monkeypatch.setattr(query, "RANKED", 4)
+    for n in range(6):
+        doc(100 + n, f"Lage {n}", "Die Hochwasserwarnung gilt.", kind="entry", group="flut", days_ago=n / 10)
+    html = client.get("/suche/", {"q": "Hochwasserwarnung"}).content.decode()
+    assert "Treffer im Newsblog" in html and "4 Treffer im Newsblog" not in html
+    assert "Alle Treffer in diesem Newsblog anzeigen" in html
+
+
+def test_did_you_mean_corrects_a_wrong_first_letter(db):
+    doc(1, "Hochwasser in Kelmsbrück", "Der Pegel steigt.")
+    assert search.search("Kochwasser").suggestion == "Hochwasser"
+    assert search.search("Ochwasser").suggestion == "Hochwasser"  # the first letter missing
+    assert search.search("Kochwasser Kelmsbrück").suggestion == "Hochwasser Kelmsbrück"
+
+
+def test_suggestion_keeps_the_typed_form_of_the_close_word(db):
+    doc(1, "Des Hochwassers Ende", "Die Häuser sind trocken.")  # the index meets "Hochwassers" and "Häuser"
+    assert search.search("Kochwasser").suggestion == "Hochwasser"
+    assert search.search("Heuser").suggestion == "Häuser"  # an umlaut in the stem: the indexed form
+
+
+def _levenshtein(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(a=st.text("abcäß", max_size=12), b=st.text("abcäß", max_size=12), limit=st.integers(0, 4))
+def test_bit_parallel_edit_distance_is_levenshtein(a, b, limit):
+    assert edit_distance(a, b, limit) == min(_levenshtein(a, b), limit + 1)

@@ -59,7 +59,8 @@ def use_identity(*, name: Callable[[], str], logo_path: str = "") -> None:
 
 
 def site_name() -> str:
-    """The site's name as readers see it (feeds, sitemaps, structured data)."""
+    """The site's name as readers see it: feeds, sitemaps, structured data, exports and every mail (the one
+    helper for it; the site identity's name, the NEWSDESK_SITE_NAME setting without one)."""
     source = _identity["name"]
     return source() if source else settings.SITE_NAME
 

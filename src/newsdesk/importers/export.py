@@ -26,6 +26,7 @@ from lxml import etree
 
 from newsdesk.articles.models import Article, Topic
 from newsdesk.comments.models import Comment
+from newsdesk.core.seo import site_name
 from newsdesk.pages.models import Page
 
 FORMAT = "newsdesk-export"
@@ -171,7 +172,7 @@ def export_wxr(output: Path, *, personal_data: bool) -> dict[str, int]:
     with etree.xmlfile(str(output), encoding="utf-8") as xf:
         xf.write_declaration()
         with xf.element("rss", version="2.0", nsmap=NSMAP), xf.element("channel"):
-            _el(xf, "title", getattr(settings, "SITE_NAME", "newsdesk"))
+            _el(xf, "title", site_name())
             _el(xf, "link", site)
             _el(xf, "wp:wxr_version", "1.2")
             _el(xf, "wp:base_site_url", site)

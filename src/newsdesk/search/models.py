@@ -1,6 +1,6 @@
 """The search index: one row per searchable document, pushed in by the domain apps (plain text, ids, dicts).
 
-SQLite searches an FTS5 table over the Snowball-stemmed columns (kept in step by triggers, see migration 0001);
+SQLite searches an FTS5 table over the Snowball-stemmed columns (kept in step by triggers, see migration 0003);
 PostgreSQL searches `vector`, a tsvector built with the `german` configuration under a GIN index.
 """
 
@@ -66,9 +66,15 @@ class SearchTerm(models.Model):
     stem = models.CharField(max_length=60, unique=True)
     word = models.CharField(max_length=60)
     length = models.PositiveSmallIntegerField()  # of the stem: candidates within edit distance 2 differ by <= 2
+    # The stem's first two and last two letters: a close word shares one end unless a slip is in each (see
+    # query._close_terms), so two small indexed look-ups find it, a wrong first letter included.
+    head = models.CharField(max_length=2, default="")
+    tail = models.CharField(max_length=2, default="")
 
     class Meta:
-        indexes = [models.Index(fields=["length"], name="search_term_length")]
+        indexes = [models.Index(fields=["length"], name="search_term_length"),
+                   models.Index(fields=["head", "length"], name="search_term_head"),
+                   models.Index(fields=["tail", "length"], name="search_term_tail")]
 
     def __str__(self) -> str:
         return self.word

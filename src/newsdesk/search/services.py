@@ -44,7 +44,8 @@ _VECTOR = SearchVector("title", weight="A", config="german") + SearchVector("bod
 
 
 def _terms(terms: dict[str, str]) -> list[SearchTerm]:
-    return [SearchTerm(stem=s, word=w, length=len(s)) for s, w in terms.items() if len(s) <= 60]
+    return [SearchTerm(stem=s, word=w, length=len(s), head=s[:2], tail=s[-2:]) for s, w in terms.items()
+            if len(s) <= 60]
 
 
 @transaction.atomic
@@ -87,6 +88,9 @@ def reindex(batch_size: int = REINDEX_BATCH) -> int:
     """
     with transaction.atomic():
         SearchDocument.objects.all().delete()
+        if connection.vendor == "sqlite":  # ids from 1 again: search_fts keys hold ids below query.KEY_IDS
+            with connection.cursor() as cursor:
+                cursor.execute("DELETE FROM sqlite_sequence WHERE name = 'search_searchdocument'")
         SearchTopic.objects.all().delete()
         SearchTerm.objects.all().delete()
         count = 0

@@ -79,11 +79,15 @@ def highlight(text: str, stems: set[str], *, max_words: int | None = SNIPPET_WOR
         start_word, end_word = best, best + max_words
     first = 0 if start_word == 0 else word_at[start_word]
     last = len(pieces) if end_word >= len(word_at) else word_at[end_word - 1] + 1
-    hit_pieces = {word_at[n] for n in hits}
     out = ["… " if first > 0 else ""]
-    for i in range(first, last):
-        piece = html.escape(pieces[i])
-        out.append(f"<mark>{piece}</mark>" if i in hit_pieces else piece)
+    # The text between two hits is escaped in one piece (a search page marks some thousand words).
+    start = first
+    for i in (word_at[n] for n in hits):
+        if first <= i < last:
+            out.append(html.escape("".join(pieces[start:i])))
+            out.append(f"<mark>{html.escape(pieces[i])}</mark>")
+            start = i + 1
+    out.append(html.escape("".join(pieces[start:last])))
     if last < len(pieces):
         out.append(" …")
     return mark_safe("".join(out).strip())  # noqa: S308  every piece went through html.escape above

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from newsdesk.core.errors import InvalidInput, NotFound, ServiceError
 from newsdesk.core.html import html_to_text
 from newsdesk.core.privacy import ip_hash
+from newsdesk.core.seo import site_name
 from newsdesk.core.validation import whole_number
 from newsdesk.mail import services as mail
 from newsdesk.subscriptions.models import AlertJob, Subscriber, Subscription
@@ -118,7 +119,7 @@ def subscribe(*, email: str, target: Target, ip: str = "") -> Subscription:
 def _send_confirmation(subscription: Subscription, target: Target, now) -> None:
     token = secrets.token_urlsafe(32)
     context = {
-        "target": target, "site_name": settings.SITE_NAME, "hours": int(CONFIRMATION_VALID.total_seconds() // 3600),
+        "target": target, "site_name": site_name(), "hours": int(CONFIRMATION_VALID.total_seconds() // 3600),
         "confirm_url": _absolute(reverse("subscriptions:confirm", kwargs={"token": token})),
     }
     text = render_to_string("subscriptions/mail/confirm.txt", context)
@@ -172,7 +173,7 @@ def _send_welcome(subscription: Subscription) -> None:
     confirmation page). Exactly once per subscription: its idempotency key is the subscription's."""
     subscriber = subscription.subscriber
     context = {
-        "site_name": settings.SITE_NAME,
+        "site_name": site_name(),
         "what": subscription.target_title or subscription.get_kind_display(),
         "preferences_url": _absolute(reverse("subscriptions:preferences", kwargs={"token": subscriber.token})),
     }
@@ -327,7 +328,7 @@ def _alert_mail(subscription: Subscription, job: AlertJob, rendered: dict[str, t
     """Rendered once per alert (and target title), then personalised: readers differ only in their links."""
     title = subscription.target_title
     if title not in rendered:
-        context = {"subject": job.subject, "text": job.text, "url": job.url, "site_name": settings.SITE_NAME,
+        context = {"subject": job.subject, "text": job.text, "url": job.url, "site_name": site_name(),
                    "title": title,
                    "preferences_url": _absolute(reverse("subscriptions:preferences", kwargs={"token": _READER_SLOT})),
                    "unsubscribe_url": _absolute(reverse("subscriptions:unsubscribe", kwargs={"token": _READER_SLOT}))}
