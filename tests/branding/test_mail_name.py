@@ -42,3 +42,15 @@ def test_without_an_identity_mails_use_the_setting(liveblog, settings):
     settings.SITE_NAME = "Einstellungsname"
     subscriptions.subscribe(email="leser@example.org", target=resolve_target("liveblog", liveblog.channel))
     assert "Einstellungsname" in _mails("confirmation")[0].text
+
+
+def test_the_sender_is_named_after_the_identity_unless_the_operator_named_it(settings, db):
+    from newsdesk.mail.worker import default_sender
+
+    services.identity_save(SiteIdentity(name="Testhausener Bote"), changed_files=set())
+    settings.DEFAULT_FROM_EMAIL = "newsdesk <noreply@bote.example>"
+    assert default_sender() == "Testhausener Bote <noreply@bote.example>"
+    settings.DEFAULT_FROM_EMAIL = "noreply@bote.example"
+    assert default_sender() == "Testhausener Bote <noreply@bote.example>"
+    settings.DEFAULT_FROM_EMAIL = "Leserservice Bote <leserservice@bote.example>"
+    assert default_sender() == "Leserservice Bote <leserservice@bote.example>"

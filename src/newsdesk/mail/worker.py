@@ -54,6 +54,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from email.utils import formataddr, parseaddr
 from functools import cache
 
 from django.conf import settings
@@ -64,6 +65,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
+from newsdesk.core.seo import site_name
 from newsdesk.mail import services
 from newsdesk.mail.models import OutboxMessage, Suppression
 
@@ -101,12 +103,24 @@ class ClaimLost(Exception):
     """Our lease ran out and another worker took the batch over."""
 
 
+def default_sender() -> str:
+    """DEFAULT_FROM_EMAIL, named after the site identity unless the operator gave the address a name of its own
+    ("Kelmsbrücker Bote <noreply@…>", not the built-in "newsdesk <…>")."""
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    if name and name != BUILT_IN_SENDER_NAME:
+        return settings.DEFAULT_FROM_EMAIL
+    return formataddr((site_name(), address))
+
+
+BUILT_IN_SENDER_NAME = "newsdesk"  # settings.DEFAULT_FROM_EMAIL's default
+
+
 def build_email(message: OutboxMessage, connection: BaseEmailBackend | None = None) -> EmailMultiAlternatives:
     """The row as an e-mail: text body, HTML alternative (multipart/alternative), the caller's headers, and the
     Message-ID derived from the idempotency key."""
     headers = {**message.headers, "Message-ID": message.message_id}
     email = EmailMultiAlternatives(
-        subject=message.subject, body=message.text, from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
+        subject=message.subject, body=message.text, from_email=message.from_email or default_sender(),
         to=[message.recipient], headers=headers, connection=connection,
     )
     if message.html:
