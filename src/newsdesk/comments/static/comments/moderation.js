@@ -20,6 +20,7 @@
   var drawer = document.getElementById("drawer");
   var drawerBody = document.getElementById("drawer-body");
   var status = queue.getAttribute("data-status");
+  var cap = parseInt(queue.getAttribute("data-count-cap") || "1000", 10);  // decided queues: "1000+"
   var index = -1;  // nothing selected until j/k (or a click): the first "a" cannot decide an unseen item
   var lastClicked = null;
   var undoTimer = null;
@@ -73,7 +74,7 @@
     if (!counts) return;
     Object.keys(counts).forEach(function (key) {
       var badge = queue.querySelector(".queue__count[data-queue='" + key + "']");
-      if (badge) badge.textContent = counts[key];
+      if (badge) badge.textContent = counts[key] > cap ? cap + "+" : counts[key];
     });
   }
 
@@ -283,7 +284,7 @@
     var wanted = queue.getAttribute("data-target");
     if (wanted && data.target !== wanted) return false;
     if (data.type === "comment.new") return status === "pending";
-    if (data.type === "comment.reported") return status === "reported" || status === "notices";
+    if (data.type === "comment.reported") return status === (data.source === "notice" ? "notices" : "reported");
     return false;
   }
   function countNew() {
