@@ -44,6 +44,7 @@ from newsdesk.comments.targets import context_text, is_commentable, is_public, t
 from newsdesk.core import ratelimit
 from newsdesk.core.errors import Forbidden, InvalidInput, NotFound, ServiceError
 from newsdesk.core.privacy import ip_hash
+from newsdesk.core.seo import site_name
 from newsdesk.mail import services as mail
 from newsdesk.moderation import Action, screen
 from newsdesk.moderation import lists as wordlists
@@ -460,7 +461,7 @@ def notifications_off_url(commenter: Commenter) -> str:
 
 
 def _send(commenter: Commenter, *, template: str, subject: str, key: str, kind: str, context: dict) -> None:
-    context = {"site_name": settings.SITE_NAME, "data_url": data_url(commenter),
+    context = {"site_name": site_name(), "data_url": data_url(commenter),
                "request_data_url": _absolute(reverse("comments:request-data")), **context}
     mail.enqueue(to=commenter.email, subject=subject, kind=kind, idempotency_key=key,
                  text=render_to_string(f"comments/mail/{template}.txt", context),
@@ -1038,9 +1039,9 @@ def _statement_for(decision: Decision, comment: Comment | None) -> Statement | N
     mail.enqueue(to=commenter.email, subject=subject, kind="comments.statement",
                  idempotency_key=_statement_key(statement), send_after=send_after,
                  text=render_to_string("comments/mail/statement.txt", {
-                     **context, "site_name": settings.SITE_NAME, "data_url": data_url(commenter)}),
+                     **context, "site_name": site_name(), "data_url": data_url(commenter)}),
                  html=render_to_string("comments/mail/statement.html", {
-                     **context, "site_name": settings.SITE_NAME, "data_url": data_url(commenter)}))
+                     **context, "site_name": site_name(), "data_url": data_url(commenter)}))
     return statement
 
 
@@ -1177,7 +1178,7 @@ def notice_submit(*, comment_id: int, category: str, explanation: str, name: str
 def _mail_notifier(notice: Notice, *, template: str, subject: str, key: str, **context) -> None:
     comment = notice.comment
     target = comment.target
-    context = {"notice": notice, "site_name": settings.SITE_NAME, "target": target,
+    context = {"notice": notice, "site_name": site_name(), "target": target,
                "comment_url": _absolute(f"{target_url(target)}#{comment.anchor}") if target else "", **context}
     mail.enqueue(to=notice.email, subject=subject, kind="comments.notice", idempotency_key=key,
                  text=render_to_string(f"comments/mail/{template}.txt", context),
@@ -1193,7 +1194,7 @@ def _notice_decision_mail(notice: Notice, decision: Decision) -> None:
     notice.comment = Comment.objects.get(pk=notice.comment_id)
     comment = notice.comment
     target = comment.target
-    context = {"notice": notice, "site_name": settings.SITE_NAME, "target": target, "automated": automated,
+    context = {"notice": notice, "site_name": site_name(), "target": target, "automated": automated,
                "comment_url": _absolute(f"{target_url(target)}#{comment.anchor}") if target else ""}
     mail.enqueue(to=notice.email, subject=_("Decision on your report"), kind="comments.notice",
                  idempotency_key=key, send_after=timezone.now() + undo_window(),
