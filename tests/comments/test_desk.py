@@ -430,3 +430,23 @@ def test_reports_and_notices_reach_the_live_queue(submit, moderator, monkeypatch
         services.notice_submit(comment_id=comment.pk, category="rules", explanation="Werbung.", good_faith=True)
     events = [(m["type"], m["id"], m.get("source")) for c, m in published if c == services.QUEUE_CHANNEL]
     assert events == [("comment.reported", comment.pk, "report"), ("comment.reported", comment.pk, "notice")]
+
+
+def test_statements_forget_the_quoted_comment_on_deletion_and_after_a_year(submit, moderator):
+    first = submit(body=f"{CALM} Erstens.", email="q@example.org")
+    services.comment_reject(comment=first, moderator=moderator, reason=Reason.SPAM)
+    statement = Statement.objects.get()
+    assert "Erstens" in statement.facts
+    assert services.statements_purge() == 0  # written just now
+    Statement.objects.update(created_at=timezone.now() - timedelta(days=366))
+    complaint = services.complaint_submit(token=services.complaint_url(statement).rsplit("/einspruch/", 1)[1]
+                                          .strip("/"), text="Einspruch.")
+    assert services.statements_purge() == 0  # a complaint is still open: the facts stay for it
+    Complaint.objects.filter(pk=complaint.pk).update(decided_at=timezone.now(), outcome="upheld")
+    assert services.statements_purge() == 1
+    statement.refresh_from_db()
+    assert "Erstens" not in statement.facts and statement.ground and statement.action == "reject"
+    second = submit(body=f"{CALM} Zweitens.", email="q@example.org")
+    services.comment_reject(comment=second, moderator=moderator, reason=Reason.SPAM)
+    services.commenter_delete_all(commenter=Commenter.objects.get(email="q@example.org"))
+    assert not Statement.objects.filter(facts__contains="Zweitens").exists()

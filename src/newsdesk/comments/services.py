@@ -13,7 +13,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -603,6 +603,9 @@ def commenter_delete_all(*, commenter: Commenter) -> int:
                     note="alle Kommentare auf Wunsch gelöscht")
             count += 1
         Comment.objects.filter(commenter=commenter).update(body="", ip_hash="")
+        # The statements of reasons quote the comments: they keep decision, ground and automation (the
+        # transparency report counts them) but not the text.
+        Statement.objects.filter(commenter=commenter).update(facts=STATEMENT_FACTS_FORGOTTEN)
     return count
 
 
@@ -1202,6 +1205,18 @@ def _notice_decision_mail(notice: Notice, decision: Decision) -> None:
                  html=render_to_string("comments/mail/notice_decided.html", context))
     decision.before.setdefault("mails", []).append(key)
     Decision.objects.filter(pk=decision.pk).update(before=decision.before)
+
+
+STATEMENT_FACTS_FORGOTTEN = "(Der Sachverhalt mit dem Text des Kommentars ist gelöscht.)"
+
+
+def statements_purge(*, max_age: timedelta = timedelta(days=365)) -> int:
+    """Retention: a year after it was written (the complaint window is six months) a statement forgets its facts,
+    which quote the comment; decision, ground and automation stay for the transparency report. A statement with
+    a complaint still open keeps them until it is decided."""
+    open_complaint = Complaint.objects.filter(statement=OuterRef("pk"), decided_at__isnull=True)
+    return (Statement.objects.filter(created_at__lt=timezone.now() - max_age).exclude(Exists(open_complaint))
+            .exclude(facts=STATEMENT_FACTS_FORGOTTEN).update(facts=STATEMENT_FACTS_FORGOTTEN))
 
 
 def notices_purge(*, max_age: timedelta = timedelta(days=180)) -> int:
