@@ -263,8 +263,17 @@ def bench_decisions(client, requests: int) -> None:
     with CaptureQueriesContext(connection) as queries:
         client.post("/moderation/rueckgaengig/", {}, **json_headers)
     trivial_queries = len(queries)
+    counts_ms = ""
+    if connection.vendor == "postgresql":  # the server's own time for the queue sizes, without the round trip
+        from newsdesk.comments import selectors
+
+        with CaptureQueriesContext(connection) as queries:
+            selectors.queue_counts()
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + queries.captured_queries[0]["sql"])
+            counts_ms = f", counts query {cursor.fetchone()[0][0]['Execution Time']:.1f} ms inside PostgreSQL"
     print(f"decisions with {Comment.objects.filter(status='pending').count()} pending, {requests} each, "
-          f"load average {_load()}:")
+          f"load average {_load()}{counts_ms}:")
     print(f"  fetch decision  wall {_percentiles(fetch)} | CPU {_percentiles(fetch_cpu)}")
     print(f"  its undo        wall {_percentiles(undo)}")
     print(f"  reference: trivial authenticated request ({trivial_queries} queries) wall {_percentiles(trivial)} | "
