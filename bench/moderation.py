@@ -127,9 +127,7 @@ def _body(rng: random.Random) -> str:
 
 
 def _percentiles(timings: list[float]) -> str:
-    timings = sorted(timings)
-    p99 = timings[min(len(timings) - 1, int(len(timings) * 0.99))]
-    return f"p50 {statistics.median(timings):6.1f} ms  p99 {p99:6.1f} ms"
+    return f"p50 {statistics.median(timings):6.1f} ms  p99 {_p99(timings):6.1f} ms"
 
 
 def bench_queue_page(count: int, requests: int) -> None:
@@ -213,16 +211,26 @@ def bench_queue_page(count: int, requests: int) -> None:
 
 def bench_decisions(client, requests: int) -> None:
     """Part 4 (issue 12): the cockpit's decision round trip with 10,000 pending — POST with `Accept:
-    application/json` (the answer carries the new counts), then its undo — against the reference in the same
-    run: the no-script path, POST → 303 → the whole queue page again (what every decision cost before)."""
+    application/json` (the answer carries the new counts), then its undo — against two references in the same
+    run: a trivial authenticated request through the same stack (session, user, moderator check, a JSON 400:
+    "Nothing to undo"), alternated with the decisions so that the machine's load hits both alike; and the
+    no-script path, POST → 303 → the whole queue page again (what every decision cost before)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     from newsdesk.comments.models import Comment
 
     waiting = list(Comment.objects.filter(status="pending").order_by("-risk", "-risk_next", "created_at", "id")
-                   .values_list("pk", flat=True)[: 3 * requests + 2])
+                   .values_list("pk", flat=True)[: 3 * requests + 4])
     json_headers = {"HTTP_ACCEPT": "application/json"}
     client.post(f"/moderation/{waiting.pop()}/", {"action": "approve", "status": "pending"}, **json_headers)  # warm
-    fetch, undo, reload_, fetch_cpu, reload_cpu = [], [], [], [], []
+    fetch, undo, trivial, reload_, fetch_cpu, trivial_cpu, reload_cpu = [], [], [], [], [], [], []
     for i in range(requests):
+        t0, c0 = time.perf_counter(), time.process_time()
+        response = client.post("/moderation/rueckgaengig/", {}, **json_headers)
+        trivial.append((time.perf_counter() - t0) * 1000)
+        trivial_cpu.append((time.process_time() - c0) * 1000)
+        assert response.status_code == 400, response.status_code
         pk = waiting.pop(0)
         data = {"action": "approve", "status": "pending"} if i % 2 else {
             "action": "reject", "reason": "off-topic", "note": "Thema verfehlt", "status": "pending"}
@@ -243,11 +251,49 @@ def bench_decisions(client, requests: int) -> None:
         reload_.append((time.perf_counter() - t0) * 1000)
         reload_cpu.append((time.process_time() - c0) * 1000)
         assert response.status_code == 200
-    print(f"decisions with {Comment.objects.filter(status='pending').count()} pending:")
+    # Where a decision's time goes: its queries (count and the slowest), for one approve and one reject.
+    profiles = []
+    for data in ({"action": "approve", "status": "pending"},
+                 {"action": "reject", "reason": "spam", "status": "pending"}):
+        with CaptureQueriesContext(connection) as queries:
+            client.post(f"/moderation/{waiting.pop(0)}/", data, **json_headers)
+        slowest = sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:3]
+        profiles.append((data["action"], len(queries), sum(float(q["time"]) for q in queries.captured_queries),
+                         slowest))
+    with CaptureQueriesContext(connection) as queries:
+        client.post("/moderation/rueckgaengig/", {}, **json_headers)
+    trivial_queries = len(queries)
+    counts_ms = ""
+    if connection.vendor == "postgresql":  # the server's own time for the queue sizes, without the round trip
+        from newsdesk.comments import selectors
+
+        with CaptureQueriesContext(connection) as queries:
+            selectors.queue_counts()
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + queries.captured_queries[0]["sql"])
+            counts_ms = f", counts query {cursor.fetchone()[0][0]['Execution Time']:.1f} ms inside PostgreSQL"
+    print(f"decisions with {Comment.objects.filter(status='pending').count()} pending, {requests} each, "
+          f"load average {_load()}{counts_ms}:")
     print(f"  fetch decision  wall {_percentiles(fetch)} | CPU {_percentiles(fetch_cpu)}")
     print(f"  its undo        wall {_percentiles(undo)}")
+    print(f"  reference: trivial authenticated request ({trivial_queries} queries) wall {_percentiles(trivial)} | "
+          f"CPU {_percentiles(trivial_cpu)}")
     print(f"  reference: POST + page reload wall {_percentiles(reload_)} | CPU {_percentiles(reload_cpu)}")
-    print(f"  ratio p50 fetch / reload: {statistics.median(fetch) / statistics.median(reload_):.2f}")
+    p50 = statistics.median
+    print(f"  ratio decision / trivial: p50 {p50(fetch) / p50(trivial):.2f}, p99 {_p99(fetch) / _p99(trivial):.2f}; "
+          f"p50 decision / reload {p50(fetch) / p50(reload_):.2f}")
+    for action, count, seconds, slowest in profiles:
+        print(f"  {action}: {count} queries, {seconds * 1000:.1f} ms in the database; slowest: "
+              + "; ".join(f"{float(q['time']) * 1000:.1f} ms {q['sql'][:90]}" for q in slowest))
+
+
+def _p99(timings: list[float]) -> float:
+    timings = sorted(timings)
+    return timings[min(len(timings) - 1, int(len(timings) * 0.99))]
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def bench_live_queue(blog, count: int) -> None:
@@ -255,8 +301,7 @@ def bench_live_queue(blog, count: int) -> None:
     realtime backend), against the reference of the submit alone in the same run."""
     import asyncio
 
-    from asgiref.sync import sync_to_async
-    from django.db import connection
+    from asgiref.sync import async_to_sync, sync_to_async
     from django.utils import timezone
 
     from newsdesk import realtime
@@ -283,11 +328,11 @@ def bench_live_queue(blog, count: int) -> None:
                 delays.append((time.perf_counter() - t0) * 1000)
                 submits.append((t1 - t0) * 1000)
                 after.append((time.perf_counter() - t1) * 1000)
-        # The worker thread's own connection, or the throwaway database cannot be dropped afterwards.
-        await sync_to_async(connection.close)()
         return delays, submits, after
 
-    delays, submits, after = asyncio.run(run())
+    # async_to_sync: the sync parts run in this (the main) thread with its connection, so nothing is left open
+    # in a worker thread when the throwaway database is dropped.
+    delays, submits, after = async_to_sync(run)()
     print(f"live queue ({count} comments, in-process backend):")
     print(f"  submit → moderators' stream wall {_percentiles(delays)}")
     print(f"  reference: the submit alone  wall {_percentiles(submits)}")

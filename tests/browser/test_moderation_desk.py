@@ -124,6 +124,8 @@ def test_new_comment_appears_live_as_a_quiet_counter(new_page, site, server):
     moderator.wait_for_timeout(800)  # the moderators' stream connects
     marker = uuid.uuid4().hex[:8]
     writer = new_page()
+    # The server's first comment loads the screening model (about 2 s of CPU, far more on a loaded machine).
+    writer.set_default_timeout(45_000)
     _post_comment(writer, site, server, f"{server.url}/newsblog/{LIVE_SLUG}/", marker,
                   f"Gibt es für {marker} am Bauhof noch Sandsäcke zum Abholen?")
     counter = moderator.locator("#queue-new")

@@ -390,3 +390,63 @@ def test_retention_forgets_notifier_details_after_180_days(submit, moderator):
     notice.refresh_from_db()
     assert (notice.name, notice.email, notice.explanation, notice.ip_hash) == ("", "", "", "")
     assert notice.category == "rules" and notice.outcome == Notice.Outcome.KEPT  # the report still counts it
+
+
+def test_dashboard_figures_per_site_and_per_story(flood_blog, editor, submit, moderator, settings):
+    from newsdesk.comments import dashboard
+    from newsdesk.liveblogs import services as liveblog_services
+
+    settings.COMMENTS_RATE_LIMIT_IP = settings.COMMENTS_RATE_LIMIT_EMAIL = (100, 600)
+    festival = liveblog_services.liveblog_create(title="Brückenfest in Kelmsbrück", teaser="Musik am Ufer.",
+                                                 author=editor)
+    flood = [submit(body=f"{CALM} Nummer {i}.", email=f"f{i}@example.org") for i in range(3)]
+    fest = submit(target=festival, body="Die Musik am Ufer der Lindra war großartig.", email="m@example.org")
+    # Known facts: the model held two flood comments; one of them is approved after all, the other rejected.
+    Comment.objects.update(screen_action="approve-candidate")
+    Comment.objects.filter(pk__in=[flood[0].pk, flood[1].pk]).update(screen_action="hold")
+    Comment.objects.filter(pk__in=[c.pk for c in flood]).update(created_at=timezone.now() - timedelta(minutes=10))
+    services.comment_approve(comment=flood[0], moderator=moderator)
+    services.comment_reject(comment=flood[1], moderator=moderator, reason=Reason.SPAM)
+    site = dashboard.dashboard()
+    assert (site["pending_now"], site["decisions_total"], site["arrived"]) == (2, 2, 4)
+    assert site["held_share"] == 0.5 and site["overturned_share"] == 0.5 and 9.5 <= site["median_minutes"] <= 10.5
+    by_story = {s["title"]: s for s in site["stories"]}
+    assert [s["title"] for s in site["stories"]] == [str(flood_blog), str(festival)]  # most waiting first
+    assert (by_story[str(flood_blog)]["pending"], by_story[str(flood_blog)]["decisions"]) == (1, 2)
+    assert by_story[str(flood_blog)]["held_share"] == round(2 / 3, 3)
+    assert by_story[str(festival)]["decisions"] == 0 and by_story[str(festival)]["median_minutes"] is None
+    one = dashboard.dashboard(content_type_id=fest.content_type_id, object_id=festival.pk)
+    assert (one["pending_now"], one["arrived"], one["held_share"], one["stories"]) == (1, 1, 0.0, [])
+    assert one["story"]["title"] == str(festival)
+
+
+def test_reports_and_notices_reach_the_live_queue(submit, moderator, monkeypatch, django_capture_on_commit_callbacks):
+    comment = submit()
+    services.comment_approve(comment=comment, moderator=moderator)
+    published = []
+    monkeypatch.setattr(services.realtime, "publish", lambda channel, data: published.append((channel, data)))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_report(comment_id=comment.pk, reason=Reason.SPAM, session_key="s", ip="198.51.100.7")
+        services.notice_submit(comment_id=comment.pk, category="rules", explanation="Werbung.", good_faith=True)
+    events = [(m["type"], m["id"], m.get("source")) for c, m in published if c == services.QUEUE_CHANNEL]
+    assert events == [("comment.reported", comment.pk, "report"), ("comment.reported", comment.pk, "notice")]
+
+
+def test_statements_forget_the_quoted_comment_on_deletion_and_after_a_year(submit, moderator):
+    first = submit(body=f"{CALM} Erstens.", email="q@example.org")
+    services.comment_reject(comment=first, moderator=moderator, reason=Reason.SPAM)
+    statement = Statement.objects.get()
+    assert "Erstens" in statement.facts
+    assert services.statements_purge() == 0  # written just now
+    Statement.objects.update(created_at=timezone.now() - timedelta(days=366))
+    complaint = services.complaint_submit(token=services.complaint_url(statement).rsplit("/einspruch/", 1)[1]
+                                          .strip("/"), text="Einspruch.")
+    assert services.statements_purge() == 0  # a complaint is still open: the facts stay for it
+    Complaint.objects.filter(pk=complaint.pk).update(decided_at=timezone.now(), outcome="upheld")
+    assert services.statements_purge() == 1
+    statement.refresh_from_db()
+    assert "Erstens" not in statement.facts and statement.ground and statement.action == "reject"
+    second = submit(body=f"{CALM} Zweitens.", email="q@example.org")
+    services.comment_reject(comment=second, moderator=moderator, reason=Reason.SPAM)
+    services.commenter_delete_all(commenter=Commenter.objects.get(email="q@example.org"))
+    assert not Statement.objects.filter(facts__contains="Zweitens").exists()

@@ -27,14 +27,19 @@ def _queue(client, query=""):
     return client.get(reverse("moderation:queue") + query)
 
 
-def test_counts_for_every_queue_in_one_query(flood_blog, moderator, django_assert_num_queries):
+def test_counts_for_every_queue_in_one_query_and_capped(flood_blog, moderator, django_assert_num_queries, monkeypatch):
     _bulk_insert(flood_blog, 3)
     approved = _bulk_insert(flood_blog, 2, Comment.Status.APPROVED)
     _bulk_insert(flood_blog, 1, Comment.Status.REJECTED)
     services.comment_report(comment_id=approved[0].pk, reason=Reason.SPAM, session_key="s", ip="198.51.100.1")
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(1):  # one round trip; each count indexed, the decided ones capped
         counts = selectors.queue_counts()
     assert counts == {"pending": 3, "reported": 1, "notices": 0, "approved": 2, "rejected": 1}
+    monkeypatch.setattr(selectors, "DECIDED_COUNT_CAP", 1)  # the decided queues stop counting past the cap
+    assert selectors.queue_counts()["approved"] == 2 and selectors.queue_counts()["pending"] == 3
+    from newsdesk.comments.templatetags.comments import queue_count
+
+    assert (queue_count(2), queue_count(1)) == ("1+", "1")
 
 
 def test_tabs_show_all_counts(client, flood_blog, moderator):

@@ -3,9 +3,11 @@ charts (no script, no external file). Read-only."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import datetime, timedelta
 from statistics import median
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.db.models.functions import TruncHour
 from django.utils import timezone
@@ -25,6 +27,9 @@ def _hours(now: datetime) -> list[datetime]:
 
 def dashboard(*, content_type_id: int | None = None, object_id: int | None = None,
               now: datetime | None = None) -> dict:
+    """The site's figures (one installation is one site: `NEWSDESK_SITE_URL`, one site identity), or one
+    story's with `content_type_id` and `object_id`; without a story also the same figures for each story that
+    has comments waiting or arriving (`stories`)."""
     now = now or timezone.now()
     hours = _hours(now)
     start = hours[0]
@@ -38,43 +43,99 @@ def dashboard(*, content_type_id: int | None = None, object_id: int | None = Non
     pending = [sum(1 for created, decided in spans if created <= h + timedelta(hours=1)
                    and (decided is None or decided > h + timedelta(hours=1))) for h in hours]
     decision_where = Q(comment__content_type_id=content_type_id, comment__object_id=object_id) if object_id else Q()
-    per_hour = dict(Decision.objects.filter(decision_where, created_at__gte=start, comment__isnull=False,
-                                            undone_at__isnull=True, undo_of__isnull=True,
-                                            action__in=[Decision.Action.APPROVE, Decision.Action.REJECT,
-                                                        Decision.Action.KEEP, Decision.Action.FEATURE])
-                    .annotate(hour=TruncHour("created_at")).values("hour").annotate(n=Count("id"))
-                    .values_list("hour", "n"))
+    per_hour = dict(_decisions(decision_where, start).annotate(hour=TruncHour("created_at")).values("hour")
+                    .annotate(n=Count("id")).values_list("hour", "n"))
     decisions = [per_hour.get(h, 0) for h in hours]
-    decided = list(comments.filter(decided_at__gte=start, decided_by__isnull=False)
-                   .values_list("created_at", "decided_at", "screen_action", "status"))
-    waits = [(d - c).total_seconds() / 60 for c, d, _a, _s in decided]
-    arrived = list(comments.filter(created_at__gte=start).values_list("screen_action", flat=True))
-    held = [s for _c, _d, s, st in decided if s in HELD]
-    overturned = [1 for _c, _d, s, st in decided if s in HELD and st == Comment.Status.APPROVED]
+    figures = _figures(list(comments.filter(decided_at__gte=start, decided_by__isnull=False)
+                            .values_list("created_at", "decided_at", "screen_action", "status")),
+                       list(comments.filter(created_at__gte=start).values_list("screen_action", flat=True)))
+    story = None
+    if object_id:
+        first = comments.select_related("content_type").first()
+        story = {"key": f"{content_type_id}.{object_id}", "title": _title(first)}
     return {
         "pending_chart": bar_chart(pending, hours, title="Ausstehend (je Stunde)", name="pending"),
         "decisions_chart": bar_chart(decisions, hours, title="Entscheidungen je Stunde", name="decisions"),
         "pending_now": pending[-1] if pending else 0,
         "decisions_total": sum(decisions),
-        "median_minutes": round(median(waits), 1) if waits else None,
-        "held_share": round(sum(1 for a in arrived if a in HELD) / len(arrived), 3) if arrived else None,
-        "overturned_share": round(len(overturned) / len(held), 3) if held else None,
-        "arrived": len(arrived),
-        "stories": _busy_stories(start),
-        "story": (content_type_id, object_id) if object_id else None,
+        **figures,
+        "stories": [] if object_id else _stories(start),
+        "story": story,
     }
 
 
-def _busy_stories(start: datetime) -> list[dict]:
-    """The stories with the most comments in the window: links to their own numbers."""
-    rows = (Comment.objects.filter(created_at__gte=start).values("content_type_id", "object_id")
-            .annotate(n=Count("id")).order_by("-n")[:10])
+def _decisions(where: Q, start: datetime):
+    """Decisions that count on the desk: on a comment, by anyone, not undone and no undo themselves."""
+    return Decision.objects.filter(where, created_at__gte=start, comment__isnull=False, undone_at__isnull=True,
+                                   undo_of__isnull=True,
+                                   action__in=[Decision.Action.APPROVE, Decision.Action.REJECT, Decision.Action.KEEP,
+                                               Decision.Action.FEATURE])
+
+
+def _figures(decided: list[tuple], arrived: list[str]) -> dict:
+    """Median minutes to a moderator's decision, share of arrivals the model held, share of its holds that a
+    moderator approved after all. `decided`: (created, decided, screen_action, status) rows."""
+    waits = [(d - c).total_seconds() / 60 for c, d, _a, _s in decided]
+    held = [st for _c, _d, s, st in decided if s in HELD]
+    overturned = sum(1 for st in held if st == Comment.Status.APPROVED)
+    return {
+        "median_minutes": round(median(waits), 1) if waits else None,
+        "held_share": round(sum(1 for a in arrived if a in HELD) / len(arrived), 3) if arrived else None,
+        "overturned_share": round(overturned / len(held), 3) if held else None,
+        "arrived": len(arrived),
+    }
+
+
+def _title(comment: Comment | None) -> str:
+    target = comment.target if comment is not None else None
+    return str(target) if target is not None else "–"
+
+
+STORIES = 10
+
+
+def _stories(start: datetime) -> list[dict]:
+    """Per story: the stories with the most comments waiting, then arriving in the window, each with the
+    figures of the whole site (a fixed number of queries: grouped by story, targets fetched once per type)."""
+    rows = (Comment.objects.exclude(status=Comment.Status.UNVERIFIED)
+            .filter(Q(created_at__gte=start) | Q(status=Comment.Status.PENDING))
+            .values("content_type_id", "object_id")
+            .annotate(pending=Count("id", filter=Q(status=Comment.Status.PENDING)),
+                      arrived=Count("id", filter=Q(created_at__gte=start)))
+            .order_by("-pending", "-arrived", "content_type_id", "object_id")[:STORIES])
+    keys = [(row["content_type_id"], row["object_id"]) for row in rows]
+    if not keys:
+        return []
+    in_stories = Q()
+    for ct, oid in keys:
+        in_stories |= Q(content_type_id=ct, object_id=oid)
+    decided: dict[tuple, list] = defaultdict(list)
+    for ct, oid, *row in (Comment.objects.filter(in_stories, decided_at__gte=start, decided_by__isnull=False)
+                          .values_list("content_type_id", "object_id", "created_at", "decided_at", "screen_action",
+                                       "status")):
+        decided[(ct, oid)].append(row)
+    arrived: dict[tuple, list] = defaultdict(list)
+    for ct, oid, action in (Comment.objects.filter(in_stories, created_at__gte=start)
+                            .exclude(status=Comment.Status.UNVERIFIED)
+                            .values_list("content_type_id", "object_id", "screen_action")):
+        arrived[(ct, oid)].append(action)
+    decision_counts = {(row["comment__content_type_id"], row["comment__object_id"]): row["n"] for row in
+                       _decisions(Q(comment__in=Comment.objects.filter(in_stories)), start)
+                       .values("comment__content_type_id", "comment__object_id").annotate(n=Count("id"))}
+    targets: dict[tuple, object] = {}
+    by_type: dict[int, list[int]] = defaultdict(list)
+    for ct, oid in keys:
+        by_type[ct].append(oid)
+    for ct, ids in by_type.items():
+        model = ContentType.objects.get_for_id(ct).model_class()
+        if model is not None:
+            targets.update({(ct, obj.pk): obj for obj in model._base_manager.filter(pk__in=ids)})
     stories = []
-    for row in rows:
-        comment = Comment.objects.filter(content_type_id=row["content_type_id"],
-                                         object_id=row["object_id"]).first()
-        stories.append({"key": f"{row['content_type_id']}.{row['object_id']}", "count": row["n"],
-                        "title": str(comment.target) if comment and comment.target else "–"})
+    for row, key in zip(rows, keys, strict=True):
+        target = targets.get(key)
+        stories.append({"key": f"{key[0]}.{key[1]}", "title": str(target) if target is not None else "–",
+                        "pending": row["pending"], "decisions": decision_counts.get(key, 0),
+                        **_figures(decided[key], arrived[key])})
     return stories
 
 

@@ -13,7 +13,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -513,14 +513,16 @@ def _may_notify(commenter: Commenter) -> bool:
 
 def _notify_approved(comment: Comment) -> None:
     """After approval (inside its transaction): the author if they asked, and the author of the comment replied to."""
-    commenter = Commenter.objects.get(pk=comment.commenter_id)
+    parent = comment.parent
+    if not comment.notify and not (parent is not None and parent.notify):
+        return  # nobody asked: no reads (every approval in the cockpit goes through here)
     target = comment.target
     where = {"target": target, "comment_url": _absolute(f"{target_url(target)}#{comment.anchor}")}
-    if comment.notify and _may_notify(commenter):
+    commenter = Commenter.objects.get(pk=comment.commenter_id) if comment.notify else None
+    if commenter is not None and _may_notify(commenter):
         _send(commenter, template="approved", subject=_("Your comment has been published"),
               key=f"comments.approved:{comment.pk}", kind="comments.notification",
               context={**where, "comment": comment, "off_url": notifications_off_url(commenter)})
-    parent = comment.parent
     if parent is not None and parent.notify and parent.commenter_id != comment.commenter_id:
         author = Commenter.objects.get(pk=parent.commenter_id)
         if _may_notify(author) and parent.status == Comment.Status.APPROVED:
@@ -601,6 +603,9 @@ def commenter_delete_all(*, commenter: Commenter) -> int:
                     note="alle Kommentare auf Wunsch gelöscht")
             count += 1
         Comment.objects.filter(commenter=commenter).update(body="", ip_hash="")
+        # The statements of reasons quote the comments: they keep decision, ground and automation (the
+        # transparency report counts them) but not the text.
+        Statement.objects.filter(commenter=commenter).update(facts=STATEMENT_FACTS_FORGOTTEN)
     return count
 
 
@@ -647,6 +652,7 @@ def comment_report(*, comment_id: int, reason: str, session_key: str | None, ip:
                 return earlier, False
             report = Report.objects.create(comment=comment, reason=reason, session_hash=session, ip_hash=digest)
             Comment.objects.filter(pk=comment.pk).update(open_reports=F("open_reports") + 1)
+            _queue_event("comment.reported", comment, source="report")  # open "Gemeldet" cockpits count it
     except NotFound:
         if slot is not None:
             slot.give_back()
@@ -672,8 +678,10 @@ def _resolve_reports(comment: Comment, *, moderator, outcome: str, decision: Dec
     notifiers who left an address are told the outcome."""
     now = timezone.now()
     report_ids = list(Report.objects.filter(comment=comment, resolved_at__isnull=True).values_list("pk", flat=True))
-    Report.objects.filter(pk__in=report_ids).update(resolved_at=now, resolved_by=moderator, outcome=outcome)
     notices = list(Notice.objects.filter(comment=comment, decided_at__isnull=True))
+    if not report_ids and not notices and not comment.open_reports:
+        return 0  # a plain rejection from the pending queue: nothing to close, nothing more to write
+    Report.objects.filter(pk__in=report_ids).update(resolved_at=now, resolved_by=moderator, outcome=outcome)
     notice_outcome = Notice.Outcome.REMOVED if outcome == Report.Outcome.REJECTED else Notice.Outcome.KEPT
     Notice.objects.filter(pk__in=[n.pk for n in notices]).update(decided_at=now, decided_by=moderator,
                                                                  outcome=notice_outcome)
@@ -773,10 +781,13 @@ SUSPENSIONS = {"1h": timedelta(hours=1), "1d": timedelta(days=1), "7d": timedelt
                "30d": timedelta(days=30), "permanent": None}
 
 
-def _queue_event(kind: str, comment: Comment) -> None:
-    """Tell open cockpits (after commit) that a comment arrived, was reported or was decided."""
+def _queue_event(kind: str, comment: Comment, *, source: str = "") -> None:
+    """Tell open cockpits (after commit) that a comment arrived, was reported (`source`: a reader's "report" or
+    a DSA "notice": each has its own queue) or was decided."""
     message = {"type": kind, "id": comment.pk, "status": comment.status,
                "target": f"{comment.content_type_id}.{comment.object_id}"}
+    if source:
+        message["source"] = source
     transaction.on_commit(lambda: realtime.publish(QUEUE_CHANNEL, message))
 
 
@@ -1160,7 +1171,7 @@ def notice_submit(*, comment_id: int, category: str, explanation: str, name: str
             raise NotFound(_("This comment cannot be reported (any more)."))
         notice = Notice.objects.create(comment=comment, category=category, explanation=explanation, name=name,
                                        email=email, good_faith=True, ip_hash=digest)
-        _queue_event("comment.reported", comment)
+        _queue_event("comment.reported", comment, source="notice")
         if email:
             _mail_notifier(notice, template="notice_received", subject=_("We have received your report"),
                            key=f"comments.notice-received:{notice.pk}")
@@ -1194,6 +1205,18 @@ def _notice_decision_mail(notice: Notice, decision: Decision) -> None:
                  html=render_to_string("comments/mail/notice_decided.html", context))
     decision.before.setdefault("mails", []).append(key)
     Decision.objects.filter(pk=decision.pk).update(before=decision.before)
+
+
+STATEMENT_FACTS_FORGOTTEN = "(Der Sachverhalt mit dem Text des Kommentars ist gelöscht.)"
+
+
+def statements_purge(*, max_age: timedelta = timedelta(days=365)) -> int:
+    """Retention: a year after it was written (the complaint window is six months) a statement forgets its facts,
+    which quote the comment; decision, ground and automation stay for the transparency report. A statement with
+    a complaint still open keeps them until it is decided."""
+    open_complaint = Complaint.objects.filter(statement=OuterRef("pk"), decided_at__isnull=True)
+    return (Statement.objects.filter(created_at__lt=timezone.now() - max_age).exclude(Exists(open_complaint))
+            .exclude(facts=STATEMENT_FACTS_FORGOTTEN).update(facts=STATEMENT_FACTS_FORGOTTEN))
 
 
 def notices_purge(*, max_age: timedelta = timedelta(days=180)) -> int:

@@ -215,6 +215,7 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
         "undo": _pending_undo(request),
         "suspensions": services.SUSPENSIONS,
         "open_complaints": selectors.open_complaint_count(),
+        "count_cap": selectors.DECIDED_COUNT_CAP,
     })
     response["Cache-Control"] = "private, no-cache"
     return response
@@ -272,8 +273,10 @@ def _decided(request: HttpRequest, label: str, decision_ids: list[int], *, comme
 @require_POST
 def moderation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     _require_moderator(request)
-    comment = get_object_or_404(Comment.objects.select_related("commenter"), pk=pk)
     action = request.POST.get("action")
+    # The services lock the comment by its id (404 if it is gone); only ban and trust need the row beforehand.
+    comment = (get_object_or_404(Comment.objects.select_related("commenter"), pk=pk) if action in ("ban", "trust")
+               else Comment(pk=pk))
     note = request.POST.get("note", "")[:300]
     try:
         if action == "approve":

@@ -46,6 +46,14 @@ def comment_html(text: str) -> str:
 
 
 @register.filter
+def queue_count(count: int) -> str:
+    """A tab's size; the decided queues are counted only up to the cap (see `selectors.queue_counts`)."""
+    from newsdesk.comments.selectors import DECIDED_COUNT_CAP
+
+    return f"{DECIDED_COUNT_CAP}+" if count > DECIDED_COUNT_CAP else str(count)
+
+
+@register.filter
 def highlighted_html(comment: Comment) -> str:
     """The queue's view of a comment: the words that triggered its signals marked."""
     return render_body(comment.body, selectors.signal_spans(comment))

@@ -20,10 +20,13 @@
   var drawer = document.getElementById("drawer");
   var drawerBody = document.getElementById("drawer-body");
   var status = queue.getAttribute("data-status");
+  var cap = parseInt(queue.getAttribute("data-count-cap") || "1000", 10);  // decided queues: "1000+"
   var index = -1;  // nothing selected until j/k (or a click): the first "a" cannot decide an unseen item
   var lastClicked = null;
   var undoTimer = null;
   var fresh = 0;
+  var undoComments = [];  // the comments of the decision the undo bar offers: focused again after an undo
+  function text(name, fallback) { return queue.getAttribute("data-text-" + name) || fallback; }
 
   function items() { return Array.prototype.slice.call(list.querySelectorAll(".queue-item")); }
   function current() { return index >= 0 ? items()[index] || null : null; }
@@ -73,11 +76,12 @@
     if (!counts) return;
     Object.keys(counts).forEach(function (key) {
       var badge = queue.querySelector(".queue__count[data-queue='" + key + "']");
-      if (badge) badge.textContent = counts[key];
+      if (badge) badge.textContent = counts[key] > cap ? cap + "+" : counts[key];
     });
   }
 
-  function showUndo(label, ids) {
+  function showUndo(label, ids, commentIds) {
+    undoComments = (commentIds || []).map(String);
     undoIds.textContent = "";
     ids.forEach(function (id) {
       var input = document.createElement("input");
@@ -109,7 +113,7 @@
     if (!items().length) {
       var empty = document.createElement("li");
       empty.className = "queue__empty";
-      empty.textContent = "Alles erledigt.";
+      empty.textContent = text("done", "Alles erledigt.");
       list.appendChild(empty);
       index = -1;
       return;
@@ -124,12 +128,12 @@
     if (submitter && submitter.name) data.append(submitter.name, submitter.value);
     var id = form.closest(".queue-item").getAttribute("data-comment-id");
     return post(form.getAttribute("action"), data).then(function (body) {
-      if (!body.ok) { flash(body.message || "Nicht gespeichert."); return; }
+      if (!body.ok) { flash(body.message || text("failed", "Nicht gespeichert.")); return; }
       removeItems([id]);
       setCounts(body.counts);
-      if (body.decisions && body.decisions.length) showUndo(body.message, body.decisions);
+      if (body.decisions && body.decisions.length) showUndo(body.message, body.decisions, [id]);
       else flash(body.message);
-    }).catch(function () { flash("Keine Verbindung: nichts gespeichert."); });
+    }).catch(function () { flash(text("offline", "Keine Verbindung: nichts gespeichert.")); });
   }
 
   // Reload the list in place (after an undo, or to take in the new comments), keeping the focus if possible.
@@ -161,7 +165,9 @@
       if (!body.ok) { flash(body.message); return; }
       undoIds.textContent = "";
       flash(body.message);
-      reloadList(null).then(function () { if (items().length) select(0); });
+      // The comment is back at its place in the order: the moderator lands on it again, not on the first item.
+      var back = undoComments[0] || null;
+      reloadList(back).then(function () { if (items().length && index < 0) select(0); });
     });
   }
 
@@ -221,7 +227,7 @@
       removeItems(body.comments || []);
       setCounts(body.counts);
       if (all) all.checked = false;
-      showUndo(body.message, body.decisions || []);
+      showUndo(body.message, body.decisions || [], body.comments || []);
     });
   });
 
@@ -283,7 +289,7 @@
     var wanted = queue.getAttribute("data-target");
     if (wanted && data.target !== wanted) return false;
     if (data.type === "comment.new") return status === "pending";
-    if (data.type === "comment.reported") return status === "reported" || status === "notices";
+    if (data.type === "comment.reported") return status === (data.source === "notice" ? "notices" : "reported");
     return false;
   }
   function countNew() {
