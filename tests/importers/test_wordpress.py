@@ -136,7 +136,7 @@ def test_gutenberg_http_namespace_uploads_and_redirects(tmp_path, client):
     assert flood.lead_image is not None and flood.lead_image.alt_text == "Pegel an der Lindra"
     assert flood.lead_image.caption == "Der Pegel am Morgen"
     assert "wp:" not in flood.body and "<!--" not in flood.body
-    assert flood.lead_image.large_url in flood.body  # the body's image points at our rendition
+    assert f'<figure data-image-id="{flood.lead_image.pk}"></figure>' in flood.body  # our photo, our renditions
     assert '<p><a href="https://www.youtube.com/watch?v=erfunden" rel="noopener">' in flood.body
     assert "[umfrage id=" in flood.body and any("[umfrage]" in n for n in summary.notes)
     assert [t.name for t in flood.topics.all()] == ["Hochwasser", "Lokales"]
@@ -146,7 +146,8 @@ def test_gutenberg_http_namespace_uploads_and_redirects(tmp_path, client):
     assert '<p><a href="https://vimeo.com/123456" rel="noopener">' in council.body
     assert '<p><a href="https://twitter.com/beispiel/status/1" rel="noopener">' in council.body
     assert "film.mp4" in council.body and "[video" not in council.body and "[caption" not in council.body
-    assert "Der Pegel am Morgen" in council.body
+    assert f'<figure data-image-id="{flood.lead_image.pk}"></figure>' in council.body  # the [caption] photo
+    assert "Der Pegel am Morgen" in client.get(council.get_absolute_url()).content.decode()  # shown as caption
     assert summary.counts["image"] == {"created": 1, "skipped": 1}
     assert any("fehlt.jpg" in note for note in summary.notes)
     comments = {c.body: c for c in Comment.objects.all()}

@@ -484,15 +484,19 @@ class WordPressImport:
             self.images_by_path.get(content.upload_key(key))
         if pk is None:
             return None
-        image = Image.objects.filter(pk=pk).first()
-        if image is None:
-            return None
-        widest = image.renditions[-1] if image.renditions else {"width": image.width, "height": image.height}
-        return content.ImageRef(src=image.large_url, alt=image.alt_text, width=widest["width"],
-                                height=widest["height"], caption=image.caption)
+        caption = Image.objects.filter(pk=pk).values_list("caption", flat=True).first()
+        return None if caption is None else content.ImageRef(id=pk, caption=caption)
+
+    def _convert(self, raw: str, attached: list[str] | None = None) -> content.Conversion:
+        converted = content.convert(raw, self._image_ref, attached)
+        # A caption written beside the photo in the post ([caption], <figcaption>) fills an image without one;
+        # our photos show the image's own caption wherever they are used.
+        for pk, caption in converted.captions.items():
+            Image.objects.filter(pk=pk, caption="").update(caption=caption[:500])
+        return converted
 
     def _body(self, item: wxr.Item, ref: str) -> tuple[str, bool]:
-        converted = content.convert(item.content, self._image_ref, self.attached.get(item.post_id, []))
+        converted = self._convert(item.content, self.attached.get(item.post_id, []))
         if any(m.startswith("gallery:") for m in converted.missing_images):
             self.summary.notes.append(f"{ref}: [gallery] without ids and no images attached before it: left out")
         for name in sorted(converted.unknown_shortcodes):
@@ -510,6 +514,12 @@ class WordPressImport:
         state, obj = self._decide(known, source)
         if state == "unchanged":
             self.articles_by_wp[item.post_id] = obj.pk
+            # Photos missing last time may be here now (a re-run with --uploads): looked at after the stream.
+            if "<img" in obj.body:
+                self.pending_bodies.add(obj.pk)
+            thumbnail = item.meta.get("_thumbnail_id", "")
+            if thumbnail and obj.lead_image_id is None:
+                self.pending_lead[obj.pk] = thumbnail
             return "unchanged"
         if state == "kept":
             self.articles_by_wp[item.post_id] = obj.pk
@@ -689,6 +699,7 @@ class WordPressImport:
         self.attached[item.post_parent].append(item.post_id)
         parent_article = self.articles_by_wp.get(item.post_parent)
         target = Article.objects.get(pk=parent_article).get_absolute_url() if parent_article else image.large_url
+        self._redirect(_path(url), image.file.url)  # the file itself: other sites link to it
         old_pages = [f"/?attachment_id={item.post_id}"]
         if item.link and "attachment_id" not in item.link:
             old_pages.append(_path(item.link))
@@ -765,9 +776,12 @@ class WordPressImport:
                                                 object_id=article_pk, site=self.site).first()
             if article is None or known is None:
                 return
+            before = (article.body, article.lead_image_id)
             if change is not None:
                 change(article)
-            article.body = content.convert(article.body, self._image_ref).html
+            article.body = self._convert(article.body).html
+            if (article.body, article.lead_image_id) == before:
+                return
             article_services.article_save(article=article, announce=False, index=False)
             ImportedItem.objects.filter(pk=known.pk).update(stored_digest=_stored_digest(article))
             self.to_index.add(article.pk)
