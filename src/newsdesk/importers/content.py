@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 # Hosts whose links on a line of their own WordPress turns into an embed (oEmbed providers it knows).
 EMBED_PROVIDERS = frozenset({
@@ -36,6 +36,18 @@ _FIGURE_WITH_IMG = re.compile(r"<figure\b[^>]*>((?:(?!</figure>).)*?<img\b(?:(?!
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.S | re.I)
 # Classic editor: an image wrapped in a link to its file or attachment page.
 _LINKED_IMG = re.compile(r"<a\b[^>]*>\s*(<img\b[^>]*>)\s*</a>", re.I)
+# Tags our text has no room for, mapped to their nearest kept ones (else the cleaner would flatten them).
+_RENAMED = {"h1": "h2", "h5": "h4", "h6": "h4", "del": "s", "strike": "s", "tt": "code", "kbd": "code",
+            "address": "p"}
+_RENAMED_TAG = re.compile(r"<(/?)(h1|h5|h6|del|strike|tt|kbd|address)\b", re.I)
+_MEDIA_ELEMENT = re.compile(r"(?:<figure\b[^>]*>\s*)?<(video|audio)\b[^>]*>.*?</\1>"
+                            r"(?:\s*<figcaption\b.*?</figcaption>)?(?:\s*</figure>)?", re.S | re.I)
+_SRC = re.compile(r"""\bsrc\s*=\s*["']([^"']+)["']""", re.I)
+_DEFINITION = re.compile(r"<(/?)(dl|dt|dd)\b[^>]*>", re.I)
+# Paragraphs with nothing to read, and a lone &nbsp; (the classic editor's spacer) between blocks.
+_DIV = re.compile(r"</?div\b[^>]*>", re.I)
+_EMPTY_PARAGRAPH = re.compile(r"<p>(?:\s|&nbsp;|\xa0|<br\s*/?>|</?(?:strong|em|b|i|span)>)*</p>\n?"
+                              r"|(?<=>)(?:\s*&nbsp;)+\s*(?=\n<)")
 _WP_IMAGE_CLASS = re.compile(r"\bwp-image-(\d+)\b")
 _PHOTO = re.compile(r'<figure data-image-id="\d+"></figure>')
 # A paragraph with a photo inside (an inline image of the classic editor): the photo goes before the text.
@@ -66,10 +78,14 @@ class Conversion:
 ImageLookup = Callable[[str], "ImageRef | None"]  # an uploads URL or an attachment id -> our rendition
 
 
+def upload_path(url: str) -> str:
+    """Host-free path of an uploads URL (query and fragment dropped)."""
+    return unquote(urlsplit(html.unescape(url.strip())).path)
+
+
 def upload_key(url: str) -> str:
-    """Host-free path of an uploads URL without WordPress's size suffix: …/05/bild-300x200.jpg -> …/05/bild.jpg."""
-    path = urlsplit(html.unescape(url.strip())).path
-    return _SIZE_SUFFIX.sub("", path)
+    """upload_path without WordPress's size suffix: …/05/bild-300x200.jpg -> …/05/bild.jpg (a resized copy)."""
+    return _SIZE_SUFFIX.sub("", upload_path(url))
 
 
 def is_provider_link(url: str) -> bool:
@@ -213,13 +229,35 @@ class _Converter:
         return link_paragraph(url) if url else ""
 
 
+_CONTAINER = re.compile(r"<(/?)(table|pre|ul|ol|blockquote|figure|dl)\b[^>]*>", re.I)
+
+
+def _chunks(text: str) -> list[str]:
+    """Splits at blank lines, but not inside a table, list, quote, figure or <pre> (whose own blank lines
+    are part of them), as WordPress's wpautop leaves those alone."""
+    chunks, start, depth, position = [], 0, 0, 0
+    for match in _CONTAINER.finditer(text):
+        if depth == 0:
+            for gap in re.finditer(r"\n\s*\n", text[position:match.start()]):
+                chunks.append(text[start:position + gap.start()])
+                start = position + gap.end()
+        depth = max(0, depth + (-1 if match.group(1) else 1))
+        position = match.end()
+    if depth == 0:
+        for gap in re.finditer(r"\n\s*\n", text[position:]):
+            chunks.append(text[start:position + gap.start()])
+            start = position + gap.end()
+    chunks.append(text[start:])
+    return [chunk.strip() for chunk in chunks if chunk.strip()]
+
+
 def wpautop(text: str) -> str:
     """WordPress's classic-editor rule: blank lines separate paragraphs, single line breaks become <br>.
 
     Chunks that already start with a block element (a heading, list, figure, paragraph) stay as they are.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    chunks = [c.strip() for c in re.split(r"\n\s*\n", text) if c.strip()]
+    chunks = _chunks(text)
     out = []
     for chunk in chunks:
         if _BLOCK_START.match(chunk):
@@ -242,11 +280,21 @@ def convert(raw: str, lookup: ImageLookup, attached: list[str] | None = None) ->
     # A provider link alone on its line is an embed in WordPress; keep it as a paragraph holding only the link.
     text = _BARE_URL_LINE.sub(lambda m: link_paragraph(m.group(1)) if is_provider_link(m.group(1)) else m.group(0),
                               text)
+    # A video or audio element (Gutenberg's blocks) becomes a link to its file, as [video] and [audio] do.
+    text = _MEDIA_ELEMENT.sub(lambda m: link_paragraph(src.group(1)) if (src := _SRC.search(m.group(0))) else "",
+                              text)
+    # Definition lists: the term in bold, the description as its paragraph.
+    text = _DEFINITION.sub(lambda m: {"dl": "\n\n", "/dl": "\n\n", "dt": "<p><strong>", "/dt": "</strong></p>",
+                                      "dd": "<p>", "/dd": "</p>"}.get(m.group(1) + m.group(2).lower(), ""), text)
     text = _FIGURE_WITH_IMG.sub(converter.figure, text)
     text = _LINKED_IMG.sub(converter.linked, text)
     text = _IMG.sub(converter.image, text)
+    # Wrappers (Gutenberg's <div class="wp-block-image">, a theme's columns) go; their content stands alone,
+    # so a paragraph is never opened around a closing </div>.
+    text = _DIV.sub("\n\n", text)
     text = wpautop(text)  # Gutenberg paragraphs start with <p> and stay as they are
-    text = _hoist_photos(text)
+    text = _EMPTY_PARAGRAPH.sub("", _hoist_photos(text))
+    text = _RENAMED_TAG.sub(lambda m: f"<{m.group(1)}{_RENAMED[m.group(2).lower()]}", text)
     return Conversion(html=text.strip(), unknown_shortcodes=converter.unknown, missing_images=converter.missing,
                       captions=converter.captions)
 

@@ -36,7 +36,7 @@ from newsdesk.articles.models import Article, Author, Topic
 from newsdesk.comments import services as comment_services
 from newsdesk.comments.models import Comment, Reason
 from newsdesk.core.errors import ServiceError
-from newsdesk.core.html import html_to_text
+from newsdesk.core.html import RICH_TEXT_TAGS, html_to_text
 from newsdesk.importers import content, services, wxr
 from newsdesk.importers.models import ImportedItem
 from newsdesk.media import services as media_services
@@ -50,6 +50,10 @@ RELATED_REBUILD_MAX = 2000
 BATCH_ITEMS = 100  # objects per commit (each in its own savepoint)
 BATCH_SECONDS = 2.0
 TEASER_CHARS = 200  # a teaser made from the text (no excerpt): about two lines
+_TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b")
+_WRAPPERS = frozenset({"div", "span", "figcaption", "small", "big", "font", "center", "section", "article",
+                       "cite", "abbr", "acronym", "time", "mark", "ins", "q", "var", "samp", "dfn",
+                       "caption", "colgroup", "col"})  # their text stays and reads as before
 KINDS = ("author", "topic", "image", "article", "page", "comment", "other")
 
 
@@ -205,7 +209,9 @@ class WordPressImport:
         self.started = timezone.now()
         self.authors: dict[str, int] = {}  # login -> Author pk
         self.topics: dict[tuple[str, str], int] = {}  # (category|post_tag, slug) -> Topic pk
-        self.images_by_path: dict[str, int] = {}  # upload_key -> Image pk
+        # upload path -> Image pk, and the path without a size suffix (-300x200) for resized copies; the exact
+        # path wins: an original may itself be named like a size (image-alignment-150x150.jpg).
+        self.images_by_path: dict[str, int] = {}
         self.images_by_id: dict[str, int] = {}  # attachment id -> Image pk
         # post id -> old addresses of its attachment pages that came before it (pointed at the post later)
         self.attachment_pages: dict[str, list[str]] = defaultdict(list)
@@ -481,11 +487,15 @@ class WordPressImport:
 
     def _image_ref(self, key: str) -> content.ImageRef | None:
         pk = self.images_by_id.get(key.split(":", 1)[1]) if key.startswith("attachment:") else \
-            self.images_by_path.get(content.upload_key(key))
+            self.images_by_path.get(content.upload_path(key)) or self.images_by_path.get(content.upload_key(key))
         if pk is None:
             return None
         caption = Image.objects.filter(pk=pk).values_list("caption", flat=True).first()
         return None if caption is None else content.ImageRef(id=pk, caption=caption)
+
+    def _remember_path(self, url: str, pk: int) -> None:
+        self.images_by_path[content.upload_path(url)] = pk
+        self.images_by_path.setdefault(content.upload_key(url), pk)
 
     def _convert(self, raw: str, attached: list[str] | None = None) -> content.Conversion:
         converted = content.convert(raw, self._image_ref, attached)
@@ -501,6 +511,9 @@ class WordPressImport:
             self.summary.notes.append(f"{ref}: [gallery] without ids and no images attached before it: left out")
         for name in sorted(converted.unknown_shortcodes):
             self.summary.notes.append(f"{ref}: unknown shortcode [{name}] kept as text")
+        dropped = sorted({t.lower() for t in _TAG_NAME.findall(converted.html)} - RICH_TEXT_TAGS - _WRAPPERS)
+        if dropped:  # the cleaner removes these tags (keeping their text; scripts and frames go entirely)
+            self.summary.notes.append(f"{ref}: HTML not kept here: {', '.join(f'<{t}>' for t in dropped)}")
         return converted.html, bool(converted.missing_images)
 
     def _teaser(self, item: wxr.Item, body: str, headline: str) -> str:
@@ -668,7 +681,7 @@ class WordPressImport:
         state, obj = self._decide(known, source)
         if state in {"unchanged", "kept", "update"} and obj is not None:
             self.images_by_id[item.post_id] = obj.pk
-            self.images_by_path[content.upload_key(url)] = obj.pk
+            self._remember_path(url, obj.pk)
             if state == "update":  # the texts change; the file stays (a new file is a new attachment)
                 obj.alt_text = (item.meta.get("_wp_attachment_image_alt") or obj.alt_text)[:300]
                 obj.caption = html_to_text(item.excerpt)[:500]
@@ -695,7 +708,7 @@ class WordPressImport:
         image = media_services.image_create(data=data, filename=name, alt_text=alt, caption=caption, credit=credit)
         self._remember(known, "image", item.post_id, image, source)
         self.images_by_id[item.post_id] = image.pk
-        self.images_by_path[content.upload_key(url)] = image.pk
+        self._remember_path(url, image.pk)
         self.attached[item.post_parent].append(item.post_id)
         parent_article = self.articles_by_wp.get(item.post_parent)
         target = Article.objects.get(pk=parent_article).get_absolute_url() if parent_article else image.large_url
