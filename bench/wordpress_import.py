@@ -8,6 +8,11 @@ Each run imports into a fresh SQLite database in a temporary folder, in its own 
 wordpress`), so its peak RSS is measured alone (getrusage of the child). The reference run, a tenth of the
 size, is made in the same invocation: with streaming, memory must stay about the same while the file grows
 tenfold. The limit the issue sets for 200 MB is 300 MB resident.
+
+The full run takes long on a shared machine (about 13,000 posts with 39,000 comments): start it in the
+background (`nohup … > bench.log &`) and read the log; every line is flushed as soon as it is known, the
+short reference run comes first, and CPU seconds are printed beside wall time because a loaded machine
+stretches the latter.
 """
 
 from __future__ import annotations
@@ -94,11 +99,14 @@ def write_export(path: Path, megabytes: float, seed: int = 7) -> int:
 
 def import_once(megabytes: float, folder: Path) -> dict:
     export = folder / f"export-{megabytes:g}.xml"
+    say(f"writing a synthetic export of {megabytes:g} MB …")
     items = write_export(export, megabytes)
     env = {**os.environ, "NEWSDESK_DATA_DIR": str(folder / f"data-{megabytes:g}")}
     env.pop("DATABASE_URL", None)
     subprocess.run([str(NEWSDESK), "migrate", "-v0"], check=True, env=env)
     log = folder / f"import-{megabytes:g}.log"
+    say(f"importing {items} items (log: {log}) …")
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     with open(log, "w") as out:
         child = subprocess.Popen([str(NEWSDESK), "import", "wordpress", str(export), "--no-progress"], env=env,
@@ -107,13 +115,20 @@ def import_once(megabytes: float, folder: Path) -> dict:
     seconds = time.perf_counter() - started
     returncode = os.waitstatus_to_exitcode(status)
     peak_kb = usage.ru_maxrss
-    done = subprocess.CompletedProcess(child.args, returncode, log.read_text(), "")
-    created = sum(int(n) for n in re.findall(r"(\d+) created", done.stdout))
-    skipped = sum(int(n) for n in re.findall(r"(\d+) skipped", done.stdout))
-    if done.returncode != 0:
-        print(done.stdout[-3000:])
+    output = log.read_text()
+    created = sum(int(n) for n in re.findall(r"(\d+) created", output))
+    skipped = sum(int(n) for n in re.findall(r"(\d+) skipped", output))
+    if returncode != 0:
+        say(output[-3000:])
+    cpu = usage.ru_utime + usage.ru_stime
     return {"mb": export.stat().st_size / 1024 / 1024, "items": items, "created": created, "skipped": skipped,
-            "seconds": seconds, "items_per_s": items / seconds, "peak_mb": peak_kb / 1024, "rc": done.returncode}
+            "seconds": seconds, "items_per_s": items / seconds, "cpu": cpu, "items_per_cpu_s": items / cpu,
+            "peak_mb": peak_kb / 1024, "rc": returncode, "load": (load_before + os.getloadavg()[0]) / 2}
+
+
+def say(text: str) -> None:
+    # Flushed at once: a run that is killed (or outlives a terminal) still leaves its figures so far.
+    print(text, flush=True)
 
 
 def main() -> None:
@@ -124,17 +139,19 @@ def main() -> None:
     size = 200.0 if args.full else args.megabytes
     with tempfile.TemporaryDirectory(prefix="wp-bench-") as tmp:
         runs = {}
-        for label, megabytes in (("run", size), ("reference", size / 10)):
+        for label, megabytes in (("reference", size / 10), ("run", size)):  # the short one first: early figures
             runs[label] = import_once(megabytes, Path(tmp))
             r = runs[label]
-            print(f"{label:9}  {r['mb']:7.1f} MB  {r['items']:7d} items ({r['created']} created, {r['skipped']} "
-                  f"skipped)  {r['seconds']:7.1f} s  {r['items_per_s']:6.1f} items/s  peak RSS {r['peak_mb']:6.1f} MB"
-                  f"  exit {r['rc']}")
+            say(f"{label:9}  {r['mb']:7.1f} MB  {r['items']:7d} items ({r['created']} created, {r['skipped']} "
+                f"skipped)  {r['seconds']:7.1f} s  {r['items_per_s']:6.1f} items/s  "
+                f"({r['cpu']:.0f} s CPU: {r['items_per_cpu_s']:.1f} items per CPU second)  "
+                f"peak RSS {r['peak_mb']:6.1f} MB  load {r['load']:.1f}  exit {r['rc']}")
     run, ref = runs["run"], runs["reference"]
-    print(f"file size ×{run['mb'] / ref['mb']:.1f}; items/s ×{run['items_per_s'] / ref['items_per_s']:.2f}; "
-          f"peak RSS ×{run['peak_mb'] / ref['peak_mb']:.2f}")
-    print(f"peak RSS {run['peak_mb']:.0f} MB {'within' if run['peak_mb'] <= LIMIT_MB else 'ABOVE'} {LIMIT_MB} MB")
-    sys.exit(0 if run["rc"] == 0 and run["peak_mb"] <= LIMIT_MB else 1)
+    say(f"file size ×{run['mb'] / ref['mb']:.1f}; items/s ×{run['items_per_s'] / ref['items_per_s']:.2f}; "
+        f"items per CPU second ×{run['items_per_cpu_s'] / ref['items_per_cpu_s']:.2f}; "
+        f"peak RSS ×{run['peak_mb'] / ref['peak_mb']:.2f}")
+    say(f"peak RSS {run['peak_mb']:.0f} MB {'within' if run['peak_mb'] <= LIMIT_MB else 'ABOVE'} {LIMIT_MB} MB")
+    sys.exit(0 if run["rc"] == 0 and ref["rc"] == 0 and run["peak_mb"] <= LIMIT_MB else 1)
 
 
 if __name__ == "__main__":

@@ -136,7 +136,7 @@ def test_gutenberg_http_namespace_uploads_and_redirects(tmp_path, client):
     assert flood.lead_image is not None and flood.lead_image.alt_text == "Pegel an der Lindra"
     assert flood.lead_image.caption == "Der Pegel am Morgen"
     assert "wp:" not in flood.body and "<!--" not in flood.body
-    assert flood.lead_image.large_url in flood.body  # the body's image points at our rendition
+    assert f'<figure data-image-id="{flood.lead_image.pk}"></figure>' in flood.body  # our photo, our renditions
     assert '<p><a href="https://www.youtube.com/watch?v=erfunden" rel="noopener">' in flood.body
     assert "[umfrage id=" in flood.body and any("[umfrage]" in n for n in summary.notes)
     assert [t.name for t in flood.topics.all()] == ["Hochwasser", "Lokales"]
@@ -146,7 +146,8 @@ def test_gutenberg_http_namespace_uploads_and_redirects(tmp_path, client):
     assert '<p><a href="https://vimeo.com/123456" rel="noopener">' in council.body
     assert '<p><a href="https://twitter.com/beispiel/status/1" rel="noopener">' in council.body
     assert "film.mp4" in council.body and "[video" not in council.body and "[caption" not in council.body
-    assert "Der Pegel am Morgen" in council.body
+    assert f'<figure data-image-id="{flood.lead_image.pk}"></figure>' in council.body  # the [caption] photo
+    assert "Der Pegel am Morgen" in client.get(council.get_absolute_url()).content.decode()  # shown as caption
     assert summary.counts["image"] == {"created": 1, "skipped": 1}
     assert any("fehlt.jpg" in note for note in summary.notes)
     comments = {c.body: c for c in Comment.objects.all()}
@@ -290,9 +291,18 @@ def test_media_base_is_fetched_and_an_unreachable_one_is_reported(tmp_path):
     ("[[gallery]]", "<p>[gallery]</p>"),
     ("https://youtu.be/x1", '<p><a href="https://youtu.be/x1">https://youtu.be/x1</a></p>'),
     ("https://beispiel.example/seite", "<p>https://beispiel.example/seite</p>"),  # not a provider: stays text
+    # Blank lines inside a table or <pre> belong to it; wrappers go; tags we lack map to their nearest.
+    ("<div class=\"x\"><table>\n<tr><td>a\n\nb</td></tr>\n</table></div>\n\n<h1>T</h1><address>A</address>",
+     "<table>\n<tr><td>a\n\nb</td></tr>\n</table>\n<h2>T</h2><p>A</p>"),
+    ('<figure class="wp-block-video"><video src="https://b.example/f.mp4"></video></figure>\n<dl><dt>Pegel</dt>'
+     "<dd>4 m</dd></dl>", '<p><a href="https://b.example/f.mp4">https://b.example/f.mp4</a></p>\n'
+     "<p><strong>Pegel</strong></p><p>4 m</p>"),
+    # Photos: by wp-image-N (an original may be named like a resized copy), out of their paragraph.
+    ('<p>Vor <a href="x"><img class="wp-image-5" src="https://b.example/wp-content/uploads/a-150x150.jpg"></a> nach'
+     "</p>", '<p>Vor</p>\n<figure data-image-id="5"></figure>\n<p>nach</p>'),
 ])
 def test_content_conversion(raw, expected):
-    assert content.convert(raw, lambda key: None).html == expected
+    assert content.convert(raw, lambda key: content.ImageRef(5) if key == "attachment:5" else None).html == expected
 
 
 def test_redirect_added_by_hand_in_the_admin_answers_301_and_counts_hits(client, site_admin):

@@ -10,15 +10,19 @@ import nh3
 # The rich-text editor (core/static/newsdesk/editor.js) produces exactly a subset of this list, so nothing an
 # editor writes is dropped on save: p, br, strong, em, a[href], ul, ol, li, blockquote, h2/h3 and
 # <figure data-image-id="N"></figure> for a photo (the server renders the figure, see media/rendering.py).
+# Its schema also holds everything else listed here (tables, code, rules, sub/superscript, images by
+# address, h2–h4), so a body that came another way (a WordPress import, the API) survives a save in the editor.
 RICH_TEXT_TAGS = frozenset(
     {"p", "br", "strong", "em", "b", "i", "u", "s", "a", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "img",
-     "figure"}
+     "figure", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "pre", "code", "hr", "sub", "sup"}
 )
 RICH_TEXT_ATTRIBUTES = {
     "a": {"href", "title"},
     "img": {"src", "alt", "width", "height"},
     "blockquote": {"cite"},
     "figure": {"data-image-id"},
+    "th": {"colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 

@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 # Hosts whose links on a line of their own WordPress turns into an embed (oEmbed providers it knows).
 EMBED_PROVIDERS = frozenset({
@@ -31,6 +31,28 @@ _SHORTCODE = re.compile(r"\[(\[?)([a-zA-Z][\w-]*)(\s[^\]]*)?(/?)\](?:(.*?)\[/\2\
 _ATTRIBUTE = re.compile(r'([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*\'([^\']*)\'|([\w-]+)\s*=\s*([^\s\'"]+)'
                         r'|"([^"]*)"|(\S+)')
 _IMG = re.compile(r"<img\b[^>]*>", re.I)
+# A figure (Gutenberg's wp-block-image, or any) with one image inside; never spans two figures.
+_FIGURE_WITH_IMG = re.compile(r"<figure\b[^>]*>((?:(?!</figure>).)*?<img\b(?:(?!</figure>).)*?)</figure>", re.S | re.I)
+_FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.S | re.I)
+# Classic editor: an image wrapped in a link to its file or attachment page.
+_LINKED_IMG = re.compile(r"<a\b[^>]*>\s*(<img\b[^>]*>)\s*</a>", re.I)
+# Tags our text has no room for, mapped to their nearest kept ones (else the cleaner would flatten them).
+_RENAMED = {"h1": "h2", "h5": "h4", "h6": "h4", "del": "s", "strike": "s", "tt": "code", "kbd": "code",
+            "address": "p"}
+_RENAMED_TAG = re.compile(r"<(/?)(h1|h5|h6|del|strike|tt|kbd|address)\b", re.I)
+_MEDIA_ELEMENT = re.compile(r"(?:<figure\b[^>]*>\s*)?<(video|audio)\b[^>]*>.*?</\1>"
+                            r"(?:\s*<figcaption\b.*?</figcaption>)?(?:\s*</figure>)?", re.S | re.I)
+_SRC = re.compile(r"""\bsrc\s*=\s*["']([^"']+)["']""", re.I)
+_DEFINITION = re.compile(r"<(/?)(dl|dt|dd)\b[^>]*>", re.I)
+# Paragraphs with nothing to read, and a lone &nbsp; (the classic editor's spacer) between blocks.
+_DIV = re.compile(r"</?div\b[^>]*>", re.I)
+_EMPTY_PARAGRAPH = re.compile(r"<p>(?:\s|&nbsp;|\xa0|<br\s*/?>|</?(?:strong|em|b|i|span)>)*</p>\n?"
+                              r"|(?<=>)(?:\s*&nbsp;)+\s*(?=\n<)")
+_WP_IMAGE_CLASS = re.compile(r"\bwp-image-(\d+)\b")
+_PHOTO = re.compile(r'<figure data-image-id="\d+"></figure>')
+# A paragraph with a photo inside (an inline image of the classic editor): the photo goes before the text.
+_PARAGRAPH_WITH_PHOTO = re.compile(r"<p>((?:(?!</?p[ >]).)*?)(<figure data-image-id=\"\d+\"></figure>)"
+                                   r"((?:(?!</?p[ >]).)*?)</p>", re.S)
 _IMG_ATTRIBUTE = re.compile(r'([\w-]+)\s*=\s*("([^"]*)"|\'([^\']*)\')')
 _SIZE_SUFFIX = re.compile(r"-\d+x\d+(?=\.\w+$)")
 _BLOCK_START = re.compile(r"^\s*<(?:p|h[1-6]|ul|ol|li|blockquote|figure|div|table|pre|hr|address|section|dl|form|"
@@ -41,10 +63,7 @@ _URL = re.compile(r"https?://[^\s<>\"\]]+")
 
 @dataclass
 class ImageRef:
-    src: str
-    alt: str
-    width: int
-    height: int
+    id: int
     caption: str = ""
 
 
@@ -53,15 +72,20 @@ class Conversion:
     html: str
     unknown_shortcodes: set[str] = field(default_factory=set)
     missing_images: list[str] = field(default_factory=list)
+    captions: dict[int, str] = field(default_factory=dict)  # image id -> caption written beside it in the post
 
 
 ImageLookup = Callable[[str], "ImageRef | None"]  # an uploads URL or an attachment id -> our rendition
 
 
+def upload_path(url: str) -> str:
+    """Host-free path of an uploads URL (query and fragment dropped)."""
+    return unquote(urlsplit(html.unescape(url.strip())).path)
+
+
 def upload_key(url: str) -> str:
-    """Host-free path of an uploads URL without WordPress's size suffix: …/05/bild-300x200.jpg -> …/05/bild.jpg."""
-    path = urlsplit(html.unescape(url.strip())).path
-    return _SIZE_SUFFIX.sub("", path)
+    """upload_path without WordPress's size suffix: …/05/bild-300x200.jpg -> …/05/bild.jpg (a resized copy)."""
+    return _SIZE_SUFFIX.sub("", upload_path(url))
 
 
 def is_provider_link(url: str) -> bool:
@@ -90,12 +114,9 @@ def shortcode_attributes(text: str) -> dict[str, str]:
     return attributes
 
 
-def _figure(ref: ImageRef, caption: str) -> str:
-    caption = caption.strip()
-    figcaption = f"<figcaption>{caption}</figcaption>" if caption else ""
-    # data-newsdesk marks an image already pointed at our rendition (nh3 drops the attribute later).
-    return (f'\n\n<figure><img data-newsdesk src="{html.escape(ref.src)}" alt="{html.escape(ref.alt)}" '
-            f'width="{ref.width}" height="{ref.height}">{figcaption}</figure>\n\n')
+def _photo(ref: ImageRef) -> str:
+    # Our stored form of a photo (media/rendering.py renders it with renditions, caption and credit).
+    return f'\n\n<figure data-image-id="{ref.id}"></figure>\n\n'
 
 
 def _img_attributes(tag: str) -> dict[str, str]:
@@ -109,21 +130,43 @@ class _Converter:
         self.attached = attached
         self.unknown: set[str] = set()
         self.missing: list[str] = []
+        self.captions: dict[int, str] = {}
 
-    def image(self, tag: str) -> str:
-        """An <img> of the old site pointed at our rendition (alt kept, else the image's own alt text)."""
-        if "data-newsdesk" in tag:
-            return tag
+    def find(self, tag: str) -> ImageRef | None:
+        """Our image for an <img> of the old site: by its wp-image-N class (the attachment), else by its file."""
         attributes = _img_attributes(tag)
+        wp_class = _WP_IMAGE_CLASS.search(attributes.get("class", ""))
+        ref = self.lookup(f"attachment:{wp_class.group(1)}") if wp_class else None
         src = attributes.get("src", "")
-        ref = self.lookup(src) if src else None
+        if ref is None and src:
+            ref = self.lookup(src)
+        if ref is None and src:
+            self.missing.append(src)
+        return ref
+
+    def photo(self, tag: str, caption: str = "", *, block: bool = True) -> str | None:
+        """`block`: the photo stands on its own (figure, [caption]); else it may sit inside a paragraph."""
+        ref = self.find(tag)
         if ref is None:
-            if src:
-                self.missing.append(src)
-            return tag
-        alt = attributes.get("alt") or ref.alt
-        return (f'<img src="{html.escape(ref.src)}" alt="{html.escape(alt)}" width="{ref.width}" '
-                f'height="{ref.height}">')
+            return None
+        caption = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", caption)).split())
+        if caption and caption != ref.caption:
+            self.captions.setdefault(ref.id, caption)
+        return _photo(ref) if block else _photo(ref).strip()
+
+    def figure(self, match: re.Match) -> str:
+        inner = match.group(1)
+        tag = _IMG.search(inner)
+        caption = _FIGCAPTION.search(inner)
+        result = self.photo(tag.group(0), caption.group(1) if caption else "") if tag else None
+        return result if result is not None else match.group(0)
+
+    def linked(self, match: re.Match) -> str:
+        return self.photo(match.group(1), block=False) or match.group(0)
+
+    def image(self, match: re.Match) -> str:
+        """A bare <img> of the old site becomes our photo; an unknown one stays (reported as missing)."""
+        return self.photo(match.group(0), block=False) or match.group(0)
 
     def shortcode(self, match: re.Match) -> str:
         if match.group(1) == "[" and match.group(6) == "]":
@@ -155,10 +198,10 @@ class _Converter:
             return inner
         if not caption:
             caption = _IMG.sub("", re.sub(r"</?a\b[^>]*>", "", inner)).strip()
-        ref = self.lookup(_img_attributes(tag.group(0)).get("src", ""))
-        if ref is None:  # the <img> itself is reported (and kept) by image() below
+        found = self.photo(tag.group(0), caption)
+        if found is None:  # the <img> itself was reported missing and is kept with its caption
             return f"\n\n<figure>{tag.group(0)}<figcaption>{caption}</figcaption></figure>\n\n"
-        return _figure(ref, caption)
+        return found
 
     def gallery(self, attributes: dict[str, str]) -> str:
         # Without ids WordPress shows the images attached to the post (those read before it, in a stream).
@@ -172,7 +215,7 @@ class _Converter:
             if ref is None:
                 self.missing.append(f"attachment {image_id}")
                 continue
-            parts.append(_figure(ref, ref.caption))
+            parts.append(_photo(ref))
         return "".join(parts)
 
     def embed_block(self, match: re.Match) -> str:
@@ -186,13 +229,35 @@ class _Converter:
         return link_paragraph(url) if url else ""
 
 
+_CONTAINER = re.compile(r"<(/?)(table|pre|ul|ol|blockquote|figure|dl)\b[^>]*>", re.I)
+
+
+def _chunks(text: str) -> list[str]:
+    """Splits at blank lines, but not inside a table, list, quote, figure or <pre> (whose own blank lines
+    are part of them), as WordPress's wpautop leaves those alone."""
+    chunks, start, depth, position = [], 0, 0, 0
+    for match in _CONTAINER.finditer(text):
+        if depth == 0:
+            for gap in re.finditer(r"\n\s*\n", text[position:match.start()]):
+                chunks.append(text[start:position + gap.start()])
+                start = position + gap.end()
+        depth = max(0, depth + (-1 if match.group(1) else 1))
+        position = match.end()
+    if depth == 0:
+        for gap in re.finditer(r"\n\s*\n", text[position:]):
+            chunks.append(text[start:position + gap.start()])
+            start = position + gap.end()
+    chunks.append(text[start:])
+    return [chunk.strip() for chunk in chunks if chunk.strip()]
+
+
 def wpautop(text: str) -> str:
     """WordPress's classic-editor rule: blank lines separate paragraphs, single line breaks become <br>.
 
     Chunks that already start with a block element (a heading, list, figure, paragraph) stay as they are.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    chunks = [c.strip() for c in re.split(r"\n\s*\n", text) if c.strip()]
+    chunks = _chunks(text)
     out = []
     for chunk in chunks:
         if _BLOCK_START.match(chunk):
@@ -215,6 +280,34 @@ def convert(raw: str, lookup: ImageLookup, attached: list[str] | None = None) ->
     # A provider link alone on its line is an embed in WordPress; keep it as a paragraph holding only the link.
     text = _BARE_URL_LINE.sub(lambda m: link_paragraph(m.group(1)) if is_provider_link(m.group(1)) else m.group(0),
                               text)
-    text = _IMG.sub(lambda m: converter.image(m.group(0)), text)
+    # A video or audio element (Gutenberg's blocks) becomes a link to its file, as [video] and [audio] do.
+    text = _MEDIA_ELEMENT.sub(lambda m: link_paragraph(src.group(1)) if (src := _SRC.search(m.group(0))) else "",
+                              text)
+    # Definition lists: the term in bold, the description as its paragraph.
+    text = _DEFINITION.sub(lambda m: {"dl": "\n\n", "/dl": "\n\n", "dt": "<p><strong>", "/dt": "</strong></p>",
+                                      "dd": "<p>", "/dd": "</p>"}.get(m.group(1) + m.group(2).lower(), ""), text)
+    text = _FIGURE_WITH_IMG.sub(converter.figure, text)
+    text = _LINKED_IMG.sub(converter.linked, text)
+    text = _IMG.sub(converter.image, text)
+    # Wrappers (Gutenberg's <div class="wp-block-image">, a theme's columns) go; their content stands alone,
+    # so a paragraph is never opened around a closing </div>.
+    text = _DIV.sub("\n\n", text)
     text = wpautop(text)  # Gutenberg paragraphs start with <p> and stay as they are
-    return Conversion(html=text.strip(), unknown_shortcodes=converter.unknown, missing_images=converter.missing)
+    text = _EMPTY_PARAGRAPH.sub("", _hoist_photos(text))
+    text = _RENAMED_TAG.sub(lambda m: f"<{m.group(1)}{_RENAMED[m.group(2).lower()]}", text)
+    return Conversion(html=text.strip(), unknown_shortcodes=converter.unknown, missing_images=converter.missing,
+                      captions=converter.captions)
+
+
+def _hoist_photos(text: str) -> str:
+    """<p>Text <photo> more</p> -> <p>Text</p><photo><p>more</p>: a figure cannot stand inside a paragraph."""
+    edge_breaks = re.compile(r"^(?:\s*<br\s*/?>)+|(?:<br\s*/?>\s*)+$")
+
+    def split(match: re.Match) -> str:
+        before, after = (edge_breaks.sub("", part).strip() for part in (match.group(1), match.group(3)))
+        return (f"<p>{before}</p>\n" if before else "") + match.group(2) + (f"\n<p>{after}</p>" if after else "")
+
+    previous = None
+    while previous != text:  # a paragraph with two photos needs a second pass
+        previous, text = text, _PARAGRAPH_WITH_PHOTO.sub(split, text)
+    return text

@@ -8,6 +8,8 @@ from newsdesk.core.errors import InvalidInput
 from newsdesk.importers.models import Redirect
 from newsdesk.importers.redirects import normalize
 
+OLD_PATH_MAX = Redirect._meta.get_field("old_path").max_length
+
 
 def redirect_save(*, redirect: Redirect) -> Redirect:
     """An old address added or changed by hand: a path on this host, pointing at a path or an http(s) address."""
@@ -34,22 +36,35 @@ def redirect_check(*, redirect: Redirect) -> None:
     redirect.new_path = new
 
 
-def redirect_set(*, old: str, new: str, source: str) -> str:
-    """Adds or points an old address; returns "created", "updated", "unchanged" or "taken" (kept as it was).
+def redirects_set(*, pairs: list[tuple[str, str]], source: str) -> dict[str, str]:
+    """Adds or points old addresses (one read, one bulk write); returns each old path's outcome: "created",
+    "updated", "unchanged" or "taken" (kept as it was).
 
     One host serves all imported sites, so when two sites had the same old path, the first one imported keeps
-    it (and the import reports the other); a redirect added by hand (no source) is never replaced.
+    it (and the import reports the other); a redirect added by hand (no source) is never replaced. Within
+    `pairs` the last target for an old path wins.
     """
-    old_path = normalize(old)
-    if old_path in {"", "/"} or old_path == new:
-        return "unchanged"
-    existing = Redirect.objects.filter(old_path=old_path).first()
-    if existing is None:
-        Redirect.objects.create(old_path=old_path, new_path=new, source=source)
-        return "created"
-    if existing.source != source:
-        return "taken"
-    if existing.new_path == new:
-        return "unchanged"
-    Redirect.objects.filter(pk=existing.pk).update(new_path=new)
-    return "updated"
+    wanted: dict[str, str] = {}
+    for old, new in pairs:
+        old_path = normalize(old)
+        if old_path not in {"", "/"} and old_path != new and len(old_path) <= OLD_PATH_MAX:
+            wanted[old_path] = new
+    if not wanted:
+        return {}
+    existing = {r.old_path: r for r in Redirect.objects.filter(old_path__in=list(wanted))}
+    outcomes: dict[str, str] = {}
+    new_rows = []
+    for old_path, new in wanted.items():
+        found = existing.get(old_path)
+        if found is None:
+            new_rows.append(Redirect(old_path=old_path, new_path=new, source=source))
+            outcomes[old_path] = "created"
+        elif found.source != source:
+            outcomes[old_path] = "taken"
+        elif found.new_path == new:
+            outcomes[old_path] = "unchanged"
+        else:
+            Redirect.objects.filter(pk=found.pk).update(new_path=new)
+            outcomes[old_path] = "updated"
+    Redirect.objects.bulk_create(new_rows)
+    return outcomes

@@ -7,6 +7,7 @@ from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from newsdesk.articles.admin import EditorOnlyAdmin, newsroom_site
 from newsdesk.core.errors import ServiceError
 from newsdesk.core.html import html_to_text, sanitize_rich_text
 from newsdesk.core.widgets import RichTextWidget
@@ -56,18 +57,35 @@ class PageForm(forms.ModelForm):
     class Meta:
         model = Page
         fields = ("title", "slug", "body", "published")
-        widgets = {"body": forms.Textarea(attrs={"rows": 30, "cols": 100})}
+        # The same editor as articles (photos included): its schema keeps tables and the rest a WordPress
+        # page brings along, so saving an imported page here loses nothing the site shows.
+        widgets = {"body": RichTextWidget(heading=2, images=True, attrs={"rows": 24, "cols": 90})}
 
 
-@admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
     form = PageForm
-    list_display = ("title", "slug", "published", "updated_at")
+    list_display = ("title", "slug", "published", "updated_at", "page_link")
     list_filter = ("published",)
     search_fields = ("title", "slug")
+    readonly_fields = ("page_link",)
+
+    @admin.display(description=_("page"))
+    def page_link(self, page: Page) -> str:
+        if not page.pk or not page.published:  # drafts have no reader view
+            return "–"
+        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', page.get_absolute_url(),
+                           _("Open page"))
 
     def save_model(self, request, obj: Page, form, change: bool) -> None:
         try:
             page_save(page=obj)
         except ServiceError as exc:
             self.message_user(request, _("Not saved: %(reason)s") % {"reason": exc.message}, messages.ERROR)
+
+
+class EditorPageAdmin(EditorOnlyAdmin, PageAdmin):
+    """Editors look after the simple pages (many come from a WordPress import) in the back office."""
+
+
+admin.site.register(Page, PageAdmin)
+newsroom_site.register(Page, EditorPageAdmin)

@@ -2,11 +2,14 @@
    One module for every place editors write (compose box, entry edit form, back office); markup comes from
    the partial core/templates/newsdesk/_rich_editor.html. The schema below produces only what
    core/html.py's nh3 allow-list keeps: p, br, strong, em, a[href], ul/ol/li, blockquote, h2/h3 and
-   <figure data-image-id>. Pasted Word/Docs/web HTML is parsed through this schema, so styles, classes,
+   <figure data-image-id>; it also holds the rest of that list (tables, code, rules, sub/superscript,
+   images by address, h2-h4) without toolbar buttons, so a stored body (a WordPress import, the API)
+   survives a save here. Pasted Word/Docs/web HTML is parsed through this schema, so styles, classes,
    fonts and tracking attributes cannot enter. Editors appearing later (cloned templates) start by themselves. */
 import {
-  Blockquote, Bold, BulletList, Document, Dropcursor, Editor, Extension, Gapcursor, HardBreak, Heading, Italic,
-  Link, ListItem, Node, OrderedList, Paragraph, Text, UndoRedo,
+  Blockquote, Bold, BulletList, Code, CodeBlock, Document, Dropcursor, Editor, Extension, Gapcursor, HardBreak,
+  Heading, HorizontalRule, Image, Italic, Link, ListItem, Node, OrderedList, Paragraph, Strike, Subscript,
+  Superscript, Table, TableCell, TableHeader, TableRow, Text, Underline, UndoRedo,
 } from "../django_prose_editor/editor.js";
 
 const csrfToken = () => (document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/) || [])[1] || "";
@@ -283,7 +286,11 @@ export function createRichEditor(root) {
   });
   const extensions = [
     Document, Paragraph, Text, Bold, Italic, BulletList, OrderedList, ListItem, Blockquote,
-    Heading.configure({ levels: [heading] }),
+    // The toolbar makes one level; h2-h4 already in a stored body stay what they are.
+    Heading.configure({ levels: [...new Set([heading, 2, 3, 4])] }),
+    // Kept, not offered: what the server's allow-list has beyond the toolbar (see the comment on top).
+    Table, TableRow, TableHeader, TableCell, HorizontalRule, CodeBlock, Code, Strike, Underline, Subscript,
+    Superscript, Image,
     HardBreak.extend({ addKeyboardShortcuts() { return { "Shift-Enter": () => this.editor.commands.setHardBreak() }; } }),
     // Without django-prose-editor's own (English) link dialog on Ctrl+K: ours asks for text and address.
     Link.extend({ addKeyboardShortcuts() { return {}; } }).configure({ openOnClick: false, autolink: true, linkOnPaste: true, protocols: ["mailto"],
@@ -303,6 +310,8 @@ export function createRichEditor(root) {
         ...(label ? { "aria-labelledby": label } : {}),
         ...(textarea.id ? { id: textarea.id + "-editor" } : {}),
       },
+      // Pasted web pages keep no pictures (they would load from elsewhere); photos come from the library.
+      transformPastedHTML: (html) => html.replace(/<img\b[^>]*>/gi, ""),
       handlePaste(view, event) {
         const file = withImages && imageFile(event.clipboardData && event.clipboardData.files);
         if (file) { openImageDialog(root, editor, file); return true; }
