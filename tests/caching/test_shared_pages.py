@@ -21,6 +21,7 @@ from newsdesk.caching.headers import SharedCacheMiddleware
 from newsdesk.jobs import services as job_services
 from newsdesk.jobs.models import EmploymentType
 from newsdesk.liveblogs import services as liveblog_services
+from newsdesk.pages.models import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,8 @@ def content(editor, liveblog) -> dict[str, str]:
     article.status = Article.Status.PUBLISHED
     article.published_at = timezone.now() - timedelta(hours=1)
     article = services.article_save(article=article)
-    liveblog_services.entry_create(liveblog=liveblog, author=editor, body="<p>Der Strom ist wieder da.</p>")
+    entry = liveblog_services.entry_create(liveblog=liveblog, author=editor, body="<p>Der Strom ist wieder da.</p>")
+    Page.objects.create(slug="hausordnung", title="Hausordnung", body="<p>Erfundene Regeln.</p>", published=True)
     posting = job_services.job_create(
         title="Volontärin (m/w/d)", employer="Testhausener Anzeiger", location="Testhausen", remote=False,
         employment_type=EmploymentType.TRAINEESHIP, apply_link="https://anzeiger.example/jobs/2",
@@ -47,8 +49,9 @@ def content(editor, liveblog) -> dict[str, str]:
         "articles:author": "/autor/erika-test/", "articles:archive": "/archiv/",
         "articles:archive-month": f"/archiv/{day:%Y/%m}/", "articles:archive-day": f"/archiv/{day:%Y/%m/%d}/",
         "liveblogs:list": "/newsblog/", "liveblogs:detail": liveblog.get_absolute_url(),
-        "liveblogs:embed": f"/newsblog/{liveblog.slug}/einbetten/",
+        "liveblogs:embed": f"/newsblog/{liveblog.slug}/einbetten/", "liveblogs:entry": entry.get_absolute_url(),
         "pages:impressum": "/impressum/", "pages:datenschutz": "/datenschutz/",
+        "pages:nutzungsbedingungen": "/nutzungsbedingungen/", "pages:page": "/seite/hausordnung/",
         "jobs:list": "/jobs/", "jobs:detail": posting.get_absolute_url(),
     }
 
