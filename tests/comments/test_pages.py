@@ -236,12 +236,15 @@ def test_decided_queues_and_counts(client, moderator, submit):
 
 
 def test_approval_makes_the_page_fresh(flood_blog, submit, moderator):
-    """The comment section is part of the newsblog page's ETag: an approval makes everybody's copy stale."""
+    """The comment section is part of the newsblog page's ETag: an approval makes everybody's copy stale, a new
+    comment waiting for review does not."""
     client = Client()
     path = flood_blog.get_absolute_url()
     etag = client.get(path)["ETag"]
     assert client.get(path, HTTP_IF_NONE_MATCH=etag).status_code == 304
     other = submit(body="Die Feuerwehr an der Lindra leistet großartige Arbeit mit den Sandsäcken.")
+    # Waiting for review, it shows on no page: the shared page stays as it is (no purge per reader comment).
+    assert client.get(path, HTTP_IF_NONE_MATCH=etag).status_code == 304
     services.comment_approve(comment=other, moderator=moderator)
     fresh = client.get(path, HTTP_IF_NONE_MATCH=etag)
     assert fresh.status_code == 200 and "großartige Arbeit" in fresh.content.decode()
