@@ -127,6 +127,8 @@ def main() -> None:
     cpu_per_reader_direct = direct_cpu * 1000 / max(1, len(direct["latencies"]))
     print(f"breaking news · {args.readers} readers in {args.seconds:.0f} s · an entry every {args.post_every:.0f} s "
           f"· {os.cpu_count()} cores shared with the clients")
+    print(f"readers took {cached['elapsed']:.0f} s to arrive and be served ({requests / cached['elapsed']:.0f} req/s; "
+          f"when that is far above {args.seconds:.0f} s the clients on this machine were the bottleneck)")
     print(f"through Varnish: {requests} requests ({cached['errors']} errors), hit ratio "
           f"{cached['cache'].get('HIT', 0) / max(1, requests):.1%}, cache states {cached['cache']}")
     print(f"  origin fetches: {origin_fetches / minutes:.0f} per minute, {origin_fetches / changes:.1f} per content "

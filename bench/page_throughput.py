@@ -8,6 +8,8 @@ Varnish (deploy/varnish/newsdesk.vcl) in front of it when varnishd is installed.
   * origin:     full GETs of an anonymous reader with reader state (a `messages` cookie), so the origin
                 renders every time, as it does for readers without a shared cache in front
   * shared:     anonymous GETs without state at the origin (no shared cache): the origin's render cache
+  * new render: anonymous GETs without state, each with a query string of its own (`?neu=N`), so the page
+                is rendered as after a change (shared boxes and unchanged entries from the render cache)
   * 304:        conditional GETs with the page's ETag (what a browser's revalidation or Varnish's costs)
   * varnish:    anonymous GETs through Varnish (served from its cache)
   * reference:  a bare Django view (bench/bare_django.py) of about an article page's size
@@ -61,7 +63,7 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
-async def hammer(base: str, path: str, seconds: float, concurrency: int, headers: dict[str, str],
+async def hammer(base: str, path, seconds: float, concurrency: int, headers: dict[str, str],
                  expect: int, cookies: dict[str, str] | None = None) -> dict:
     latencies: list[float] = []
     errors = 0
@@ -71,7 +73,7 @@ async def hammer(base: str, path: str, seconds: float, concurrency: int, headers
         nonlocal errors
         while time.perf_counter() < deadline:
             start = time.perf_counter()
-            response = await http.get(path, headers=headers)
+            response = await http.get(path() if callable(path) else path, headers=headers)
             await response.aread()
             if response.status_code == expect:
                 latencies.append((time.perf_counter() - start) * 1000)
@@ -87,7 +89,7 @@ async def hammer(base: str, path: str, seconds: float, concurrency: int, headers
             "n": len(latencies), "errors": errors}
 
 
-def measured(pid: int, base: str, path: str, args, headers=None, expect=200, cookies=None) -> dict:
+def measured(pid: int, base: str, path, args, headers=None, expect=200, cookies=None) -> dict:
     before = cpu_seconds(pid)
     result = asyncio.run(hammer(base, path, args.seconds, args.concurrency, headers or {}, expect, cookies))
     result["cpu_ms"] = (cpu_seconds(pid) - before) * 1000 / max(1, result["n"] + result["errors"])
@@ -155,6 +157,9 @@ def main() -> None:
             print(row(f"{name} origin", measured(pid, server.url, path, args, cookies=state), reference,
                       len(first.content)), flush=True)
             print(row(f"{name} shared", measured(pid, server.url, path, args), reference), flush=True)
+            numbers = iter(range(10**9))
+            print(row(f"{name} new render", measured(pid, server.url, lambda p=path, n=numbers: f"{p}?neu={next(n)}",
+                                                     args), reference), flush=True)
             print(row(f"{name} 304", measured(pid, server.url, path, args, {"If-None-Match": first.headers["ETag"]},
                                               304), reference), flush=True)
         if varnishd is None:

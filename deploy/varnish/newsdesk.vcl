@@ -7,7 +7,8 @@
 # - Anonymous readers without state (no session, no one-time messages) get the page
 #   every such reader gets: their cookies are stripped, so the CSRF or analytics cookie does not split the
 #   cache (the language is in the address: /en/...). newsdesk sends those pages `public, s-maxage=N` and names their keys in `xkey`.
-# - Readers with state (editors, moderators, commenters with pending comments) and every non-GET pass.
+# - Readers with state (editors, moderators: a session; one-time messages) and every non-GET pass. A commenter's
+#   own waiting comments come from /kommentare/... (passed with its cookies); their pages are the shared ones.
 # - A PURGE from newsdesk (ACL `purgers`) with `xkey-purge: key key ...` drops every page tagged with any key.
 # - Grace: while newsdesk is healthy a stale page is served at most for stale-while-revalidate (30 s) while
 #   a fresh one is fetched; while it is down (probe failing) stale pages are served up to stale-if-error.

@@ -21,6 +21,7 @@ from newsdesk.caching.headers import SharedCacheMiddleware
 from newsdesk.jobs import services as job_services
 from newsdesk.jobs.models import EmploymentType
 from newsdesk.liveblogs import services as liveblog_services
+from newsdesk.pages.models import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,8 @@ def content(editor, liveblog) -> dict[str, str]:
     article.status = Article.Status.PUBLISHED
     article.published_at = timezone.now() - timedelta(hours=1)
     article = services.article_save(article=article)
-    liveblog_services.entry_create(liveblog=liveblog, author=editor, body="<p>Der Strom ist wieder da.</p>")
+    entry = liveblog_services.entry_create(liveblog=liveblog, author=editor, body="<p>Der Strom ist wieder da.</p>")
+    Page.objects.create(slug="hausordnung", title="Hausordnung", body="<p>Erfundene Regeln.</p>", published=True)
     posting = job_services.job_create(
         title="Volontärin (m/w/d)", employer="Testhausener Anzeiger", location="Testhausen", remote=False,
         employment_type=EmploymentType.TRAINEESHIP, apply_link="https://anzeiger.example/jobs/2",
@@ -47,8 +49,9 @@ def content(editor, liveblog) -> dict[str, str]:
         "articles:author": "/autor/erika-test/", "articles:archive": "/archiv/",
         "articles:archive-month": f"/archiv/{day:%Y/%m}/", "articles:archive-day": f"/archiv/{day:%Y/%m/%d}/",
         "liveblogs:list": "/newsblog/", "liveblogs:detail": liveblog.get_absolute_url(),
-        "liveblogs:embed": f"/newsblog/{liveblog.slug}/einbetten/",
+        "liveblogs:embed": f"/newsblog/{liveblog.slug}/einbetten/", "liveblogs:entry": entry.get_absolute_url(),
         "pages:impressum": "/impressum/", "pages:datenschutz": "/datenschutz/",
+        "pages:nutzungsbedingungen": "/nutzungsbedingungen/", "pages:page": "/seite/hausordnung/",
         "jobs:list": "/jobs/", "jobs:detail": posting.get_absolute_url(),
     }
 
@@ -195,3 +198,21 @@ def test_the_origin_renders_a_shared_page_once_per_change(content, editor, liveb
     assert again["Cache-Control"] == first["Cache-Control"] and again["Content-Type"] == first["Content-Type"]
     liveblog_services.entry_create(liveblog=liveblog, author=editor, body="<p>Neue Meldung aus Testhausen.</p>")
     assert "Neue Meldung aus Testhausen." in Client().get(path).content.decode()
+
+
+def test_a_new_entry_renders_only_itself_and_an_edit_or_pin_renders_that_entry_again(content, editor, liveblog):
+    """The entries of a shared newsblog page are kept rendered per entry version (liveblog_entries)."""
+    path = content["liveblogs:detail"]
+    entry = liveblog.entries.get()
+    Client().get(path)
+    liveblog_services.entry_create(liveblog=liveblog, author=editor, body="<p>Die Fähre fährt wieder.</p>")
+    page = Client().get(path)
+    assert [t.name for t in page.templates].count("liveblogs/_entry.html") == 1  # the new one, not the first
+    assert "Die Fähre fährt wieder." in page.content.decode() and "Der Strom ist wieder da." in page.content.decode()
+    entry = liveblog_services.entry_update(entry=entry, editor=editor, version=entry.version,
+                                           body="<p>Der Strom ist seit zehn Uhr wieder da.</p>")
+    html = Client().get(path).content.decode()
+    assert "Der Strom ist seit zehn Uhr wieder da." in html and "Der Strom ist wieder da." not in html
+    liveblog_services.entry_update(entry=entry, editor=editor, version=entry.version, pinned=True)
+    pinned = Client().get(path).content.decode().split('id="pinned-entries"', 1)[1].split('id="entry-stream"')[0]
+    assert "Der Strom ist seit zehn Uhr" in pinned and "entry--pinned" in pinned

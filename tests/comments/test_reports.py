@@ -94,12 +94,16 @@ def test_melden_button_and_post_with_csrf(approved, flood_blog):
     url = reverse("comments:report", kwargs={"pk": approved.pk})
     assert client.post(url, {"reason": "spam"}).status_code == 403  # no CSRF token
     token = client.get("/csrf/").json()["token"]  # what caching/forms.js fetches when the form is used
-    response = client.post(url, {"reason": "spam", "csrfmiddlewaretoken": token})
+    response = client.post(url, {"reason": "spam", "csrfmiddlewaretoken": token, "script": "1"})
     assert response.status_code == 303 and response["Location"].endswith("#kommentare")
-    page = client.get(flood_blog.get_absolute_url()).content.decode()
-    assert "Danke. Unsere Moderation sieht sich den gemeldeten Kommentar an." in page
-    client.post(url, {"reason": "demeaning", "csrfmiddlewaretoken": token})
-    assert "bereits gemeldet" in client.get(flood_blog.get_absolute_url()).content.decode()
+    assert "sessionid" not in response.cookies  # the page stays shared; the notice comes from the own part
+    own = reverse("comments:own", kwargs={"content_type_id": approved.content_type_id,
+                                          "object_id": approved.object_id})
+    html = client.get(own + "?teil=1").json()["html"]
+    assert "Danke. Unsere Moderation sieht sich den gemeldeten Kommentar an." in html
+    response = client.post(url, {"reason": "demeaning", "csrfmiddlewaretoken": token})
+    assert response["Location"] == own  # without a script: the own part as a page
+    assert "bereits gemeldet" in client.get(own).content.decode()
     approved.refresh_from_db()
     assert approved.open_reports == 1
 

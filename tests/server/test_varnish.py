@@ -61,6 +61,23 @@ def test_anonymous_readers_are_served_from_the_cache(behind_varnish):
         assert revalidated.status_code == 304, path
 
 
+def test_a_reader_who_commented_keeps_the_cached_page_and_sees_the_comment_from_its_own_part(behind_varnish):
+    _, _, varnish, _ = behind_varnish
+    page = get(f"{varnish.url}/newsblog/{OTHER_SLUG}/")
+    action = re.search(r'id="kommentar-formular" method="post" action="([^"]+)"', page.text).group(1)
+    own_url = re.search(r'data-own-url="([^"]+)"', page.text).group(1)
+    with httpx.Client(base_url=varnish.url, timeout=30) as reader:
+        token = reader.get("/csrf/").json()["token"]  # as caching/forms.js does
+        posted = reader.post(action, headers={"Referer": f"{varnish.url}/newsblog/{OTHER_SLUG}/"}, data={
+            "csrfmiddlewaretoken": token, "script": "1", "display_name": "Lena", "email": "lena@example.org",
+            "consent": "on", "body": "Erfundener Leserkommentar zum Brückenfest, bitte freischalten."})
+        assert posted.status_code == 303 and "newsdesk_leser" in reader.cookies
+        again = reader.get(f"/newsblog/{OTHER_SLUG}/")
+        assert again.headers["x-cache"] == "HIT" and "Erfundener Leserkommentar" not in again.text
+        own = reader.get(own_url)
+        assert own.headers["x-cache"] == "PASS" and "Erfundener Leserkommentar" in own.json()["html"]
+
+
 def test_editors_are_never_cached(behind_varnish):
     _, _, varnish, _ = behind_varnish
     with httpx.Client(base_url=varnish.url, timeout=10) as editor:

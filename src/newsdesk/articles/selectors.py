@@ -82,11 +82,19 @@ def author_by_slug(slug: str) -> Author | None:
 
 
 def _count_topics() -> list[Topic]:
+    """Topics with live articles and their counts. Two narrow reads instead of a join over the wide article
+    rows: the live article ids come from article_listing_idx alone (status and time are in it, so the status is
+    named, not "not a draft"), the topic pairs from the through table's (article, topic) index; 4× faster at
+    100,000 articles on SQLite (bench/archive_scale.py, "changed")."""
     now = timezone.now()
-    live = Q(articles__status__in=[Article.Status.PUBLISHED, Article.Status.SCHEDULED],
-             articles__published_at__lte=now)
-    return list(Topic.objects.annotate(article_count=Count("articles", filter=live))
-                .filter(article_count__gt=0).order_by("name"))
+    live = Article.objects.filter(status__in=[Article.Status.PUBLISHED, Article.Status.SCHEDULED],
+                                  published_at__lte=now).values("pk")
+    pairs = Article.topics.through.objects.filter(article_id__in=live)
+    counts = dict(pairs.values_list("topic_id").annotate(count=Count("*")).values_list("topic_id", "count"))
+    topics = list(Topic.objects.filter(pk__in=list(counts)).order_by("name"))
+    for topic in topics:
+        topic.article_count = counts[topic.pk]
+    return topics
 
 
 # Counting every article per topic grows with the archive; the counts change only with an article change

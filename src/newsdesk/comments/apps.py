@@ -21,6 +21,10 @@ class CommentsConfig(AppConfig):
 
         def target_changed(sender, instance: Comment | TargetCommentSettings, **kw) -> None:
             # The comment section (and its open/closed notice) is part of its page: readers must see it at once.
+            # A new comment that is not published shows on no page (its author gets it from comments:own): no bump,
+            # so thousands of readers' comments on election night do not purge the shared page each time.
+            if kw.get("created") and isinstance(instance, Comment) and instance.status != Comment.Status.APPROVED:
+                return
             model = ContentType.objects.get_for_id(instance.content_type_id).model_class()
             if model in page_keys:
                 slug = model.objects.filter(pk=instance.object_id).values_list("slug", flat=True).first()

@@ -7,6 +7,7 @@ app_name = "comments"
 urlpatterns = [
     path("<int:content_type_id>/<int:object_id>/", views.comment_create, name="create"),
     path("<int:content_type_id>/<int:object_id>/events", views.comment_stream, name="stream"),
+    path("<int:content_type_id>/<int:object_id>/eigene/", views.comment_own, name="own"),
     path("loeschen/", views.comment_delete, name="delete"),
     path("bestaetigen/<str:token>/", views.confirm_email, name="confirm"),
     path("benachrichtigungen/<str:token>/", views.notifications_off, name="notifications-off"),

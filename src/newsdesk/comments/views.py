@@ -19,16 +19,18 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from newsdesk.accounts.models import Role
-from newsdesk.comments import selectors, services
+from newsdesk.comments import reader, selectors, services
 from newsdesk.comments.forms import CommentForm, NoticeForm
 from newsdesk.comments.models import Comment, Reason, target_channel
 from newsdesk.comments.targets import is_commentable, is_public, target_url
@@ -37,9 +39,9 @@ from newsdesk.core.privacy import client_ip
 from newsdesk.core.validation import whole_number
 from newsdesk.realtime import sse
 
-SESSION_MINE = "comments_mine"
-SESSION_NOTICE = "comments_notice"
-MINE_MAX = 50
+# A post from comments.js carries `script=1`: it goes back to the page, whose script fetches the reader's own
+# part (comments:own). Without a script the reader is sent to that part as a page of its own.
+SCRIPT_FIELD = "script"
 
 
 def _target(content_type_id: int, object_id: int):
@@ -77,10 +79,45 @@ def comment_create(request: HttpRequest, content_type_id: int, object_id: int) -
         context = {"target": target, "form": form, "target_url": target_url(target),
                    "content_type_id": content_type_id, "closed": exc.message if exc.status == 403 else ""}
         return render(request, "comments/form_page.html", context, status=exc.status)
-    mine = [comment.pk, *request.session.get(SESSION_MINE, [])][:MINE_MAX]
-    request.session[SESSION_MINE] = mine
-    request.session[SESSION_NOTICE] = _notice_kind(comment)
-    return HttpResponseRedirect(target_url(target) + "#kommentare", status=303)
+    kept = reader.notes(request)
+    reader.remember_comment(kept, comment.pk, _notice_kind(comment))
+    response = _back_to_reader(request, content_type_id, target)
+    reader.save(response, kept)
+    return response
+
+
+def _back_to_reader(request: HttpRequest, content_type_id: int, target) -> HttpResponseRedirect:
+    if request.POST.get(SCRIPT_FIELD) == "1":
+        return HttpResponseRedirect(target_url(target) + "#kommentare", status=303)
+    return HttpResponseRedirect(reverse("comments:own", kwargs={"content_type_id": content_type_id,
+                                                                "object_id": target.pk}), status=303)
+
+
+@never_cache
+@require_GET
+def comment_own(request: HttpRequest, content_type_id: int, object_id: int) -> HttpResponse:
+    """The reader's own part of a page's comment section: one-time notices (comment sent, report counted) and
+    their comments still waiting for review, with "delete". Private; shown once, then the notices are gone.
+    `?teil=1` (comments.js on the shared page): JSON with the HTML and the count; else a page of its own."""
+    target = _target(content_type_id, object_id)
+    kept = reader.notes(request)
+    mine = list(selectors.own_comments(target, kept["mine"]))
+    context = {
+        "target": target, "target_url": target_url(target), "notice": kept["notice"],
+        "report_notice": kept["report"], "mine": [(c, services.delete_token(c)) for c in mine],
+    }
+    if request.GET.get("teil") == "1":
+        response = JsonResponse({
+            "html": render_to_string("comments/_own.html", context, request=request),
+            "own": sum(1 for c in mine if c.parent_id is None), "mine": [c.pk for c in mine],
+            "no_comments": _("No other comments yet.") if mine else "",
+        })
+    else:
+        response = render(request, "comments/own_page.html", context)
+    if kept["notice"] or kept["report"]:
+        kept["notice"] = kept["report"] = ""
+        reader.save(response, kept)
+    return response
 
 
 def _is_staff(request: HttpRequest) -> bool:
@@ -337,9 +374,6 @@ def moderation_bulk(request: HttpRequest) -> HttpResponse:
 
 # --- reader reports ---------------------------------------------------------------------------------------------
 
-SESSION_REPORT_NOTICE = "comments_report_notice"
-
-
 @require_http_methods(["GET", "POST"])
 def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: the notice form (Art. 16 DSA). POST with `category`: a notice; POST with only `reason`: the quick
@@ -348,17 +382,18 @@ def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
     back = (target_url(comment.target) if comment and comment.target else "/") + "#kommentare"
     if request.method == "GET" or request.POST.get("form") == "notice" or "category" in request.POST:
         return _notice(request, comment, back)
-    if not request.session.session_key:
-        request.session.save()  # a session key to recognise the same reader reporting twice
+    kept = reader.notes(request)
     try:
         _report, counted = services.comment_report(comment_id=pk, reason=request.POST.get("reason", ""),
-                                                   session_key=request.session.session_key,
+                                                   session_key=reader.reader_id(kept),
                                                    ip=client_ip(request))
     except ServiceError as exc:
         return render(request, "comments/message.html", {
             "title": _("Your report was not sent"), "message": exc.message, "back_url": back}, status=exc.status)
-    request.session[SESSION_REPORT_NOTICE] = "new" if counted else "again"
-    return HttpResponseRedirect(back, status=303)
+    kept["report"] = "new" if counted else "again"
+    response = _back_to_reader(request, comment.content_type_id, comment.target)
+    reader.save(response, kept)
+    return response
 
 
 def _notice(request: HttpRequest, comment: Comment | None, back: str) -> HttpResponse:

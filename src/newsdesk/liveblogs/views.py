@@ -115,8 +115,9 @@ def liveblog_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @answers_gone
+# A shared page like the newsblog page: entry addresses are what share links, key events and search lead to.
 @conditional_page(lambda request, slug, entry_id: [SITE, RELATED, liveblog_freshness_key(slug),
-                                                   *promo_keys(Slot.NEWSBLOG)])
+                                                   *promo_keys(Slot.NEWSBLOG)], kind="liveblog")
 def entry_detail(request: HttpRequest, slug: str, entry_id: int) -> HttpResponse:
     """`/newsblog/<slug>/eintrag/<id>/`: the newsblog page rendered around one entry, for any entry's age."""
     blog = _blog_or_404(slug)

@@ -19,10 +19,10 @@ def datenschutz(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/page.html", {"page": legal_page("datenschutz")})
 
 
-@conditional_page(lambda request: [SITE, PAGES_KEY])
+@conditional_page(lambda request: [SITE, PAGES_KEY], kind="page")
 def nutzungsbedingungen(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/page.html", {"page": legal_page("nutzungsbedingungen")})
-@conditional_page(lambda request, slug: [SITE, PAGES_KEY])
+@conditional_page(lambda request, slug: [SITE, PAGES_KEY], kind="page")
 def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = get_object_or_404(Page, slug=slug, published=True)
     return render(request, "pages/page.html", {"page": page})

@@ -2,12 +2,12 @@ from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from newsdesk.comments import selectors, services
+from newsdesk.comments import selectors
 from newsdesk.comments.forms import CommentForm
 from newsdesk.comments.models import Comment, Reason
 from newsdesk.comments.policy import closed_message, rules_for
+from newsdesk.comments.reader import READER_COOKIE
 from newsdesk.comments.rendering import render_body
-from newsdesk.comments.views import SESSION_MINE, SESSION_NOTICE, SESSION_REPORT_NOTICE
 from newsdesk.core.validation import whole_number
 
 register = template.Library()
@@ -15,10 +15,10 @@ register = template.Library()
 
 @register.inclusion_tag("comments/_section.html", takes_context=True)
 def comment_section(context: template.Context, target: models.Model) -> dict:
-    """The comment section of a page: approved comments, the reader's own pending ones, the form."""
+    """The comment section of a page: approved comments and the form, the same for every reader. The reader's
+    own waiting comments and notices are fetched by comments.js from comments:own (see comments.reader)."""
     request = context["request"]
     content_type = ContentType.objects.get_for_model(target)
-    mine = list(selectors.own_comments(target, request.session.get(SESSION_MINE, [])))
     reply_to = request.GET.get("antworten", "")
     return {
         "request": request,
@@ -28,14 +28,8 @@ def comment_section(context: template.Context, target: models.Model) -> dict:
         "page": selectors.approved_page(target, request.GET.get("kommentare"),
                                         featured_only=request.GET.get("empfohlen") == "1"),
         "featured_only": request.GET.get("empfohlen") == "1",
-        "mine": [(c, services.delete_token(c)) for c in mine],
-        "mine_ids": {c.pk for c in mine},
-        # The heading counts what this reader sees: published threads plus their own waiting ones (not replies),
-        # so "Kommentare (0)" never stands above their own comment.
-        "own_count": sum(1 for c in mine if c.parent_id is None),
-        "notice": request.session.pop(SESSION_NOTICE, False),
+        "reader_cookie": READER_COOKIE,
         "closed": closed_message(rules_for(target)),
-        "report_notice": request.session.pop(SESSION_REPORT_NOTICE, ""),
         "form": CommentForm(initial={"parent": whole_number(reply_to)}),
     }
 

@@ -1,3 +1,44 @@
+// The page is the same for every reader (shared caches keep it). A reader who commented or reported has the
+// reader cookie (comments/reader.py): their own waiting comments and one-time notices come from a private
+// answer, fetched here and put into the section. Posts from this page say so (script=1): they come back here.
+(function () {
+  "use strict";
+  var section = document.getElementById("kommentare");
+  var own = document.getElementById("comments-own");
+  if (!section || !own) return;
+  section.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form || (form.getAttribute("method") || "").toLowerCase() !== "post") return;
+    if (form.querySelector("input[name=script]")) return;
+    var input = document.createElement("input");
+    input.type = "hidden";
+    input.name = "script";
+    input.value = "1";
+    form.appendChild(input);
+  }, true);
+  var name = own.getAttribute("data-cookie");
+  var hasCookie = document.cookie.split(";").some(function (part) {
+    return part.trim().indexOf(name + "=") === 0;
+  });
+  if (!hasCookie || !window.fetch) return;
+  fetch(own.getAttribute("data-own-url"), { credentials: "same-origin", headers: { Accept: "application/json" } })
+    .then(function (response) { return response.ok ? response.json() : null; })
+    .then(function (data) {
+      if (!data) return;
+      own.innerHTML = data.html;  // server-rendered, every reader-supplied character escaped
+      var count = section.querySelector(".comments__count");
+      if (count && data.own) {
+        var published = parseInt(count.getAttribute("data-published"), 10) || 0;
+        count.setAttribute("data-own", data.own);
+        count.textContent = "(" + (published + data.own) + ")";
+      }
+      var empty = document.getElementById("no-comments");
+      if (empty && data.no_comments) empty.textContent = data.no_comments;
+      if (window.location.hash === "#kommentare") section.scrollIntoView();
+    })
+    .catch(function () {});
+})();
+
 // Approved comments appear without reload: one EventSource on the comment stream of this page.
 (function () {
   "use strict";
