@@ -47,11 +47,17 @@ def desk_context(user, blog: LiveBlog) -> dict:
 @require_GET
 @login_required
 def desk_panel(request: HttpRequest, slug: str) -> HttpResponse:
+    return _panel(request, slug, desk_context, "liveblogs/_desk.html",
+                  _("The desk of this newsblog is for its editors and contributors."))
+
+
+def _panel(request: HttpRequest, slug: str, context_for, template: str, refusal: str) -> HttpResponse:
+    """A desk panel the page fetches by script: its context for this user, or 403 when it gives none."""
     blog = _blog_or_404(slug)
-    context = desk_context(request.user, blog)
+    context = context_for(request.user, blog)
     if not context:
-        return HttpResponseForbidden(_("The desk of this newsblog is for its editors and contributors."))
-    return render(request, "liveblogs/_desk.html", {"liveblog": blog, **context})
+        return HttpResponseForbidden(refusal)
+    return render(request, template, {"liveblog": blog, **context})
 
 
 def audience_context(user, blog: LiveBlog) -> dict:
@@ -69,11 +75,8 @@ AUDIENCE_REFRESH_SECONDS = 15
 @require_GET
 @login_required
 def audience_panel(request: HttpRequest, slug: str) -> HttpResponse:
-    blog = _blog_or_404(slug)
-    context = audience_context(request.user, blog)
-    if not context:
-        return HttpResponseForbidden(_("The reader figures of this newsblog are for its editors."))
-    return render(request, "liveblogs/_audience.html", {"liveblog": blog, **context})
+    return _panel(request, slug, audience_context, "liveblogs/_audience.html",
+                  _("The reader figures of this newsblog are for its editors."))
 
 
 @never_cache
