@@ -13,6 +13,7 @@ from django.db.models.functions import TruncHour
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from newsdesk.comments.models import Comment, Decision
 
@@ -54,8 +55,8 @@ def dashboard(*, content_type_id: int | None = None, object_id: int | None = Non
         first = comments.select_related("content_type").first()
         story = {"key": f"{content_type_id}.{object_id}", "title": _title(first)}
     return {
-        "pending_chart": bar_chart(pending, hours, title="Ausstehend (je Stunde)", name="pending"),
-        "decisions_chart": bar_chart(decisions, hours, title="Entscheidungen je Stunde", name="decisions"),
+        "pending_chart": bar_chart(pending, hours, title=_("Pending per hour"), name="pending"),
+        "decisions_chart": bar_chart(decisions, hours, title=_("Decisions per hour"), name="decisions"),
         "pending_now": pending[-1] if pending else 0,
         "decisions_total": sum(decisions),
         **figures,
