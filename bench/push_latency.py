@@ -70,9 +70,10 @@ def children_rss_kib(pid: int) -> int:
 # --- one round -------------------------------------------------------------------------------------
 
 def run_round(server: Server, token: str, readers: int, entries: int, interval: float, processes: int,
-              *, readers_url: str, holder_pid: int) -> dict:
+              *, readers_url: str, holder_pid: int, backend: str, per_entry: Path | None) -> dict:
     """`readers_url`: where readers connect (the server, or Pushpin in front of it, whose process
-    tree `holder_pid` then holds the connections and is measured too)."""
+    tree `holder_pid` then holds the connections and is measured too). `per_entry`: a file that gets one
+    line per entry (first, median and last reader's latency: the fan-out's spread apart from the POST)."""
     host, port = "127.0.0.1", int(readers_url.rsplit(":", 1)[1])
     api = httpx.Client(base_url=server.url + "/api/v1", headers={"Authorization": f"Bearer {token}"}, timeout=30)
     last_seq = api.get(f"/liveblogs/{SLUG}").json()["last_seq"]
@@ -97,6 +98,11 @@ def run_round(server: Server, token: str, readers: int, entries: int, interval: 
     time.sleep(1)
     loaded_rss = sum(children_rss_kib(pid) for pid in pids)
 
+    # One entry before the measured ones, for every backend alike: the first publish after a start pays for
+    # lazy imports, template compilation and the first database pages (measured: a POST p99 of 350 against a
+    # median of 32 ms), which says nothing about a running server. Readers ignore its sequence number.
+    api.post(f"/liveblogs/{SLUG}/entries", json={"body": "Vorlauf: die Messung beginnt gleich."}).raise_for_status()
+    time.sleep(interval)
     sent_at: dict[int, float] = {}
     post_ms = []
     for n in range(entries):
@@ -112,13 +118,25 @@ def run_round(server: Server, token: str, readers: int, entries: int, interval: 
     inside_ms, fanout_ms = post_time_inside(server.url)
     stop.set()
     latencies, lost, duplicates = [], 0, 0
+    per_seq: dict[int, list[float]] = {}
     for pipe in pipes:
         _, received = pipe.recv()
         for stream in received:
             seqs = [seq for seq, _ in stream if seq in sent_at]
             duplicates += len(seqs) - len(set(seqs))
             lost += len(sent_at) - len(set(seqs))
-            latencies.extend((at - sent_at[seq]) * 1000 for seq, at in stream if seq in sent_at)
+            for seq, at in stream:
+                if seq in sent_at:
+                    latency = (at - sent_at[seq]) * 1000
+                    latencies.append(latency)
+                    per_seq.setdefault(seq, []).append(latency)
+    spreads = [max(values) - min(values) for values in per_seq.values()]
+    if per_entry is not None:
+        with per_entry.open("a") as dump:
+            for seq in sorted(per_seq):
+                values = sorted(per_seq[seq])
+                dump.write(f"{backend} {readers} seq {seq} min {values[0]:.0f} p50 {values[len(values) // 2]:.0f} "
+                           f"max {values[-1]:.0f}\n")
     for worker in workers:
         worker.join(timeout=10)
     api.close()
@@ -144,6 +162,8 @@ def run_round(server: Server, token: str, readers: int, entries: int, interval: 
         "post_ms_p99": post_ms[min(len(post_ms) - 1, int(0.99 * len(post_ms)))],
         "post_ms_inside_django": inside_ms,
         "fanout_ms_mean": fanout_ms,
+        # From an entry's first reader to its last: the fan-out itself, without the POST before it.
+        "spread_ms_mean": statistics.mean(spreads) if spreads else None,
     }
 
 
@@ -175,15 +195,32 @@ def post_time_inside(url: str) -> tuple[float | None, float | None]:
     return (total / count * 1000 if count else None), fanout_ms
 
 
+def entry_frame_bytes(server: Server, token: str) -> int:
+    """The length of the event frame newsdesk sends for one of the benchmark's entries (posted here)."""
+    api = httpx.Client(base_url=server.url + "/api/v1", headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    with api:
+        seq = api.post(f"/liveblogs/{SLUG}/entries", json={
+            "body": "Messpunkt 0 von 0: Pegel unverändert, die Lage bleibt ruhig."}).raise_for_status().json()["seq"]
+        with api.stream("GET", f"/liveblogs/{SLUG}/events", headers={"Last-Event-ID": str(seq - 1)}) as stream:
+            buffer = b""
+            for chunk in stream.iter_bytes():
+                buffer += chunk
+                for frame in buffer.split(b"\n\n"):
+                    if frame.startswith(f"id: {seq}\n".encode()):
+                        return len(frame) + 2
+    raise RuntimeError("newsdesk sent no frame for the entry")
+
+
 @contextlib.contextmanager
-def running_reference(port: int, log_folder: Path):
-    """bench/push_reference.py under uvicorn with the options `newsdesk serve` uses."""
+def running_reference(port: int, log_folder: Path, frame_bytes: int):
+    """bench/push_reference.py under uvicorn with the options `newsdesk serve` uses, frames as long as newsdesk's."""
     log_path = log_folder / f"reference-{port}.log"
     with log_path.open("w") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "bench.push_reference:app", "--host", "127.0.0.1", "--port",
              str(port), "--http", "httptools", "--loop", "uvloop", "--backlog", "4096", "--log-level", "warning",
-             "--no-access-log"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+             "--no-access-log"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+            env={**os.environ, "PUSH_REFERENCE_FRAME_BYTES": str(frame_bytes)})
     server = Server(f"http://127.0.0.1:{port}", process, log_path)
     try:
         deadline = time.monotonic() + 20
@@ -220,6 +257,8 @@ def main() -> None:
     parser.add_argument("--reference", action="store_true",
                         help="also run the direct raw reference (bench/push_reference.py) with the same readers")
     parser.add_argument("--pushpin", action="store_true", help="also run a round with Pushpin (GRIP) in front")
+    parser.add_argument("--per-entry", type=Path, metavar="FILE",
+                        help="append min/median/max latency per entry and backend to FILE")
     parser.add_argument("--no-newsdesk", action="store_true", help="skip the in-process newsdesk round")
     args = parser.parse_args()
     raise_fd_limit()
@@ -228,13 +267,21 @@ def main() -> None:
 
     extra = {"REDIS_URL": args.redis_url} if args.redis_url else {}
     extra["METRICS_TOKEN"] = METRICS_TOKEN
+    # As in production: with DEBUG every query is recorded, and the entry POST took twice as long.
+    extra.update(DEBUG="false", SECRET_KEY="bench-" + "s" * 50)
     serve_args = ("--workers", str(args.workers)) if args.workers > 1 else ()
     with tempfile.TemporaryDirectory() as folder, prepared_site(Path(folder), **extra) as site:
         token = site.manage("token", "create", EDITOR).strip()
+        probe = site.start(port=free_port(), start_timeout=120)
+        try:
+            frame_bytes = entry_frame_bytes(probe, token)
+        finally:
+            probe.stop()
         realtime = "redis" if args.redis_url else "in-process"
         print(f"newsdesk push latency · realtime {realtime} · {args.workers} newsdesk process(es) · "
               f"{os.cpu_count()} cores · load average {os.getloadavg()[0]:.1f} · {args.entries} entries, one every "
-              f"{args.interval:.2f} s · readers in {args.reader_processes} processes on the same machine")
+              f"{args.interval:.2f} s · readers in {args.reader_processes} processes on the same machine · frames of "
+              f"{frame_bytes:,} bytes (the reference pads to the same)")
         print(f"{'backend':>10} {'readers':>8} {'connected':>9} {'connect s':>9} {'p50 ms':>8} {'p99 ms':>8} "
               f"{'max ms':>8} {'lost':>6} {'dupl.':>6} {'KiB/reader':>10} {'server MiB':>10} {'POST ms':>8} "
               f"{'POST p99':>8} {'load':>6}")
@@ -247,7 +294,7 @@ def main() -> None:
                     port = free_port()
                     env, readers_url, holder_pid = {}, f"http://127.0.0.1:{port}", 0
                     if backend == "reference":
-                        server = stack.enter_context(running_reference(port, Path(folder)))
+                        server = stack.enter_context(running_reference(port, Path(folder), frame_bytes))
                     else:
                         if backend == "pushpin":
                             proxy = stack.enter_context(running_pushpin(Path(folder) / f"pushpin-{readers}", port))
@@ -255,15 +302,19 @@ def main() -> None:
                         server = site.start(port=port, serve_args=serve_args, start_timeout=120, **env)
                         stack.callback(server.stop)
                     rows[backend] = run_round(server, token, readers, args.entries, args.interval,
-                                              args.reader_processes, readers_url=readers_url, holder_pid=holder_pid)
+                                              args.reader_processes, readers_url=readers_url, holder_pid=holder_pid,
+                                              backend=backend, per_entry=args.per_entry)
                     rows[backend]["workers"] = 1 if backend == "reference" else args.workers
                     rows[backend]["realtime"] = "direct" if backend == "reference" else realtime
+                    rows[backend]["frame_bytes"] = frame_bytes
                 print_row(backend, rows[backend])
             if "newsdesk" in rows and "reference" in rows and rows["reference"]["p99"]:
                 ours, theirs = rows["newsdesk"], rows["reference"]
                 memory = ours["kib_per_reader"] / max(0.1, theirs["kib_per_reader"])
+                spread = (f", fan-out spread × {ours['spread_ms_mean'] / theirs['spread_ms_mean']:.2f}"
+                          if ours["spread_ms_mean"] and theirs["spread_ms_mean"] else "")
                 print(f"  newsdesk/reference at {readers}: p99 × {ours['p99'] / theirs['p99']:.2f}, "
-                      f"memory per reader × {memory:.2f}", flush=True)
+                      f"memory per reader × {memory:.2f}{spread}", flush=True)
 
 
 if __name__ == "__main__":

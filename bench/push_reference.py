@@ -9,19 +9,21 @@ harness uses, so both run against the very same readers:
     uvicorn bench.push_reference:app --http httptools --loop uvloop
 
 The frames carry a payload of the size newsdesk sends for the benchmark's entries (an entry rendered as
-HTML inside the event's JSON), so both write the same bytes.
+HTML in both languages inside the event's JSON), so both write the same bytes: bench/push_latency.py measures
+one of newsdesk's frames and passes its length as PUSH_REFERENCE_FRAME_BYTES.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
 import time
 
 _connections: set = set()
 _fanouts: set = set()  # running broadcasts, referenced until done
 _state = {"seq": 0}
-PADDING = "x" * 1500  # frames of about 1.7 KB, as newsdesk sends for the benchmark's entries
+FRAME_BYTES = int(os.environ.get("PUSH_REFERENCE_FRAME_BYTES") or "1700")
 
 
 async def _broadcast(frame: bytes) -> None:
@@ -69,9 +71,12 @@ async def app(scope, receive, send) -> None:
         _state["seq"] += 1
         seq = _state["seq"]
         data = json.dumps({"seq": seq, "type": "entry.created", "at": time.time(),
-                           "entry": {"id": seq, "html": f"<article><p>{entry.get('body', '')}</p>{PADDING}</article>"}},
+                           "entry": {"id": seq, "html": f"<article><p>{entry.get('body', '')}</p></article>"}},
                           ensure_ascii=False)
         frame = f"id: {seq}\nevent: entry.created\ndata: {data}\n\n".encode()
+        # Padded inside the JSON string, so readers parse as many bytes as newsdesk's frame has.
+        padding = max(0, FRAME_BYTES - len(frame))
+        frame = frame.replace(b"</article>", b"x" * padding + b"</article>", 1)
         await _json(send, 201, {"seq": seq})
         task = asyncio.ensure_future(_broadcast(frame))  # the answer first, then the fan-out
         _fanouts.add(task)
