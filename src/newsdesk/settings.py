@@ -126,6 +126,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's SQLite backend, with open connections handed from one request to the next (core.pooled_sqlite):
+    # under ASGI each request runs on a thread of its own, so CONN_MAX_AGE cannot keep one.
+    DATABASES["default"]["ENGINE"] = "newsdesk.core.pooled_sqlite"
+    DATABASES["default"]["POOL_SIZE"] = int(os.environ.get("SQLITE_POOL_SIZE") or "8")
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE: a write transaction takes the lock at BEGIN, so concurrent writers queue
