@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import pytest
 from django.test import Client
@@ -11,6 +11,7 @@ from django.test import Client
 from newsdesk.articles import services as article_services
 from newsdesk.articles.models import Article, Author
 from newsdesk.liveblogs import services as liveblog_services
+from newsdesk.liveblogs.rendering import entry_html
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +65,34 @@ def test_newsblog_entry_shares_its_own_address(liveblog, editor):
     assert "Brücke gesperrt" in unquote(hrefs["x"])
     # the newsblog itself has a bar too, with its own address
     assert_carry(share_hrefs(html, '<div class="share"'), f"https://zeitung.example{liveblog.get_absolute_url()}")
+
+
+def test_pushed_entries_carry_a_stub_and_the_page_the_menu_that_fills_it(liveblog, editor):
+    """Every reader receives each pushed entry: its share links (4.4 of 7 KB in both languages) are built by the
+    page's script from the page's one template, and come out as the links the server renders for that entry."""
+    entry = liveblog_services.entry_create(liveblog=liveblog, author=editor, body="<p>Die Fähre fährt wieder.</p>",
+                                           headline="Fähre & Bus: Betrieb läuft")
+    pushed = entry_html(entry)
+    url = f"https://zeitung.example/newsblog/{liveblog.slug}/eintrag/{entry.pk}/"
+    for code, html in pushed.items():
+        assert "share__link" not in html and "wa.me" not in html
+        address = url if code == "de" else url.replace(".example/", ".example/en/")
+        stub = f'<span class="share-stub" data-url="{address}" data-title="Fähre &amp; Bus: Betrieb läuft" hidden>'
+        assert stub in html
+    assert all(len(html.encode()) < 1500 for html in pushed.values()), {k: len(v) for k, v in pushed.items()}
+
+    page = Client().get(liveblog.get_absolute_url()).content.decode()
+    template = page[page.index('<template id="share-menu">'):]
+    template = template[:template.index("</template>")]
+    # What liveblog.js does: encodeURIComponent() of the stub's address and title into the placeholders.
+    encode = lambda value: quote(value, safe="-_.!~*'()")  # noqa: E731
+    filled = {key: href.replace("__share_url__", encode(url)).replace("__share_title__", encode(entry.headline))
+              for key, href in share_hrefs(template, '<details class="share share--compact"').items()}
+    served = page[page.index(f'data-entry-id="{entry.pk}" data-version'):]
+    rendered = share_hrefs(served, '<details class="share share--compact"')
+    assert_carry(filled, url)
+    assert {key: unquote(href) for key, href in filled.items()} == {
+        key: unquote(href) for key, href in rendered.items()}
 
 
 def test_relative_times_are_left_to_the_script():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 import uuid
+from urllib.parse import unquote
 
 from playwright.sync_api import expect
 
@@ -52,6 +53,14 @@ def test_editor_posts_and_a_reader_sees_it_within_two_seconds(new_page, server):
     assert reader.evaluate("window.__noReload") is True
     expect(entry.locator(".entry__headline")).to_have_text("Deich hält")
     expect(reader.locator("#live-announcer")).to_contain_text("Deich hält")
+    # The pushed entry came with a stub for its share menu; the page's script built the menu from the page's own.
+    entry.get_by_text("Teilen", exact=True).click()
+    links = entry.locator("a.share__link")
+    expect(links).to_have_count(6)
+    entry_id = entry.get_attribute("data-entry-id")
+    whatsapp = unquote(entry.locator("a.share__link--whatsapp").get_attribute("href"))
+    assert re.search(rf"^https://wa\.me/\?text=Deich hält http://\S+/newsblog/{LIVE_SLUG}/eintrag/{entry_id}/$",
+                     whatsapp), whatsapp
     # The editor's own page shows it the way readers get it: through the stream, once.
     expect(editor.locator(".entry", has_text=text)).to_have_count(1)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

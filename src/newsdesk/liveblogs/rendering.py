@@ -10,10 +10,11 @@ from newsdesk.liveblogs.models import Entry
 
 
 def entry_html(entry: Entry) -> dict[str, str]:
+    """The entry as the page's script inserts it: its share menu as a stub the script fills in from the page."""
     rendered = {}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            rendered[code] = render_to_string("liveblogs/_entry.html", {"entry": entry}).strip()
+            rendered[code] = render_to_string("liveblogs/_entry.html", {"entry": entry, "pushed": True}).strip()
     return rendered
 
 

@@ -26,7 +26,29 @@
   function fragment(html) {
     const template = document.createElement("template");
     template.innerHTML = html.trim();
-    return template.content.firstElementChild;
+    const element = template.content.firstElementChild;
+    fillShareMenus(element);
+    return element;
+  }
+
+  // Pushed entries carry a stub with their address and title; the page has the menu once, with placeholders
+  // (branding share_menu_template), the same links the server renders into the page.
+  const shareMenu = document.getElementById("share-menu");
+  function fillShareMenus(element) {
+    if (!element) return;
+    element.querySelectorAll(".share-stub").forEach((stub) => {
+      if (!shareMenu) { stub.remove(); return; }
+      const { url, title } = stub.dataset;
+      const menu = shareMenu.content.firstElementChild.cloneNode(true);
+      menu.dataset.url = url;
+      menu.dataset.title = title;
+      menu.querySelectorAll("a[href]").forEach((link) => {
+        link.setAttribute("href", link.getAttribute("href")
+          .replaceAll("__share_url__", encodeURIComponent(url))
+          .replaceAll("__share_title__", encodeURIComponent(title)));
+      });
+      stub.replaceWith(menu);
+    });
   }
 
   function findEntry(id) {
