@@ -67,6 +67,33 @@ def children_rss_kib(pid: int) -> int:
     return total
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system time of a process and its children (uvicorn's workers, Pushpin's services)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    total = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        total += sum(cpu_seconds(int(child)) for child in children.read_text().split())
+    return total
+
+
+def wait_until_quiet(pids: set[int], *, busy_share: float = 0.15, longest: float = 60) -> float:
+    """After the readers connected: wait until the servers use under 15 % of a core, so that every backend is
+    measured once it has absorbed the connect storm (Pushpin took seconds after 10,000 connects: the first
+    entries then reached readers after 0.8-3.5 s, the later ones after 0.08-0.6 s). Returns the seconds waited."""
+    started = time.monotonic()
+    time.sleep(1)
+    while time.monotonic() - started < longest:
+        before = sum(cpu_seconds(pid) for pid in pids)
+        time.sleep(1)
+        if sum(cpu_seconds(pid) for pid in pids) - before < busy_share:
+            break
+    return time.monotonic() - started
+
+
 # --- one round -------------------------------------------------------------------------------------
 
 def run_round(server: Server, token: str, readers: int, entries: int, interval: float, processes: int,
@@ -95,7 +122,7 @@ def run_round(server: Server, token: str, readers: int, entries: int, interval: 
     connected = sum(answer[1] for answer in answers)
     reconnects = sum(answer[2] for answer in answers)
     connect_seconds = time.monotonic() - connect_started
-    time.sleep(1)
+    settle_seconds = wait_until_quiet(pids)
     loaded_rss = sum(children_rss_kib(pid) for pid in pids)
 
     # One entry before the measured ones, for every backend alike: the first publish after a start pays for
@@ -148,6 +175,7 @@ def run_round(server: Server, token: str, readers: int, entries: int, interval: 
         "load_avg": os.getloadavg()[0],
         "connected": connected,
         "connect_s": connect_seconds,
+        "settle_s": settle_seconds,
         "reconnects_while_connecting": reconnects,
         "deliveries": len(latencies),
         "expected": readers * entries,
