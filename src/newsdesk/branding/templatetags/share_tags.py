@@ -29,7 +29,8 @@ def share_targets(url: str, title: str) -> list[dict[str, str]]:
     ]
 
 
-# Placeholders of the page's one share menu template (quote() leaves them as they are).
+# Placeholders of the page's one share menu template (quote() leaves them as they are); the template's
+# data-url and data-title carry them, and liveblog.js reads them from there.
 MENU_URL, MENU_TITLE = "__share_url__", "__share_title__"
 
 

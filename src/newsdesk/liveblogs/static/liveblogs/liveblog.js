@@ -31,8 +31,8 @@
     return element;
   }
 
-  // Pushed entries carry a stub with their address and title; the page has the menu once, with placeholders
-  // (branding share_menu_template), the same links the server renders into the page.
+  // Pushed entries carry a stub with their address and title; the page has the menu once (branding
+  // share_menu_template), whose data-url and data-title are the placeholders its links carry.
   const shareMenu = document.getElementById("share-menu");
   function fillShareMenus(element) {
     if (!element) return;
@@ -40,12 +40,13 @@
       if (!shareMenu) { stub.remove(); return; }
       const { url, title } = stub.dataset;
       const menu = shareMenu.content.firstElementChild.cloneNode(true);
+      const placeholders = { url: menu.dataset.url, title: menu.dataset.title };
       menu.dataset.url = url;
       menu.dataset.title = title;
       menu.querySelectorAll("a[href]").forEach((link) => {
         link.setAttribute("href", link.getAttribute("href")
-          .replaceAll("__share_url__", encodeURIComponent(url))
-          .replaceAll("__share_title__", encodeURIComponent(title)));
+          .replaceAll(placeholders.url, encodeURIComponent(url))
+          .replaceAll(placeholders.title, encodeURIComponent(title)));
       });
       stub.replaceWith(menu);
     });
