@@ -147,7 +147,7 @@ def run_round(server: Server, token: str, readers: int, entries: int, interval: 
     latencies, lost, duplicates = [], 0, 0
     per_seq: dict[int, list[float]] = {}
     for pipe in pipes:
-        _, received = pipe.recv()
+        _, received, _connects = pipe.recv()
         for stream in received:
             seqs = [seq for seq, _ in stream if seq in sent_at]
             duplicates += len(seqs) - len(set(seqs))

@@ -49,6 +49,9 @@ def test_hold_instructions_name_channel_position_link_and_keep_alive():
     assert headers["Grip-Channel"] == "liveblog.7; prev-id=42"
     assert headers["Grip-Link"] == "</e?recover=true>; rel=next"
     assert headers["Grip-Keep-Alive"] == ": heartbeat\\n\\n; format=cstring; timeout=15"
+    rechecked = dict(grip.hold_stream_headers(channel="liveblog.7", last_id=42, next_link="/e?recover=true",
+                                              keep_alive=sse.HEARTBEAT, keep_alive_seconds=15, next_link_timeout=9))
+    assert rechecked["Grip-Link"] == "</e?recover=true>; rel=next; timeout=9"
 
 
 def test_publish_items_carry_the_frame_and_the_ids_that_reveal_gaps():

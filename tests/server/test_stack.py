@@ -10,6 +10,11 @@ run on SQLite would prove nothing new for four more minutes of CI. On 2026-12-01
 readers missed the two entries published while Pushpin restarted: those publishes failed, and a hold only notices a
 gap with the channel's next publish); a process whose publish fails now asks the proxy to recover once it answers
 (realtime.backends.grip), and on 2026-12-02 all 2,000 readers got all 24 entries exactly once, in order.
+CI on 2026-12-02 found a second gap: 200-921 of 2,000 readers missed the last one or two entries. They had
+re-subscribed through the restarted Pushpin, whose holds took up to 5 s from our answer to its subscription;
+an entry published in between was not noticed (the channel had no last id yet). First holds now ask the
+recovery link once after a few quiet seconds (liveblogs.streaming.FIRST_HOLD_RECHECK_S). When a reader
+misses an entry, the test prints when the readers that missed it connected, and from which id.
 """
 
 from __future__ import annotations
@@ -114,11 +119,14 @@ def run_stack(site, proxy, servers, ports, token, redis_server) -> None:
     assert connected == READERS, f"only {connected} of {READERS} readers connected"
 
     posted = failed = 0
+    posted_at: dict[int, float] = {}  # seq -> monotonic time the editor got the answer
+    fault_at: dict[str, float] = {}
     faults = {6: "kill -9 one newsdesk process", 12: "restart Redis", 18: "restart Pushpin"}
     happened = []
     for n in range(24):
         if n in faults:
             happened.append(faults[n])
+            fault_at[faults[n]] = time.monotonic()
             if n == 6:
                 servers[1].process.send_signal(signal.SIGKILL)
                 servers[1].process.wait()
@@ -137,6 +145,8 @@ def run_stack(site, proxy, servers, ports, token, redis_server) -> None:
                 failed += 1
                 continue
             posted += response.status_code == 201
+            if response.status_code == 201:
+                posted_at[response.json()["seq"]] = time.monotonic()
             break
         time.sleep(0.5)
     committed = committed_seqs(servers[0].url, start)
@@ -145,7 +155,9 @@ def run_stack(site, proxy, servers, ports, token, redis_server) -> None:
     # item before it asks the recovery link.
     time.sleep(40)
     stop.set()
-    received = [stream for pipe in pipes for stream in pipe.recv()[1]]
+    answers = [pipe.recv() for pipe in pipes]
+    received = [stream for answer in answers for stream in answer[1]]
+    connects = [history for answer in answers for history in answer[2]]
     for worker in workers:
         worker.join(timeout=10)
     complete = sum(1 for stream in received if [seq for seq, _ in stream] == committed)
@@ -158,8 +170,25 @@ def run_stack(site, proxy, servers, ports, token, redis_server) -> None:
           f"readers complete {complete}/{READERS}, "
           f"missing deliveries {missing} {dict(sorted(missing_by_seq.items()))}, duplicates {duplicates}, "
           f"old events re-sent {from_log}")
+    if missing:
+        describe_missing(received, connects, committed, posted_at, fault_at)
     assert committed, "nothing was committed"
     assert posted <= len(committed)
     assert duplicates == 0 and missing == 0 and from_log == 0
     assert complete == READERS
 
+
+
+def describe_missing(received, connects, committed, posted_at, fault_at) -> None:
+    """For the first readers that missed an entry: when they (re)connected and with which Last-Event-ID,
+    relative to the moment each missed entry was posted."""
+    zero = min(fault_at.values(), default=0.0)
+    print("faults at", {name: round(at - zero, 2) for name, at in fault_at.items()},
+          "posted at", {seq: round(at - zero, 2) for seq, at in sorted(posted_at.items())})
+    shown = 0
+    for stream, history in zip(received, connects, strict=True):
+        lacking = sorted(set(committed) - {seq for seq, _ in stream})
+        if lacking and shown < 12:
+            shown += 1
+            print(f"reader lacks {lacking}; got up to {stream[-1][0] if stream else None}; connections "
+                  f"(s, Last-Event-ID): {[(round(at - zero, 2), last) for at, last in history[-4:]]}")

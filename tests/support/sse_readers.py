@@ -21,19 +21,21 @@ def raise_fd_limit() -> None:
 
 
 async def read_stream(host: str, port: int, path: str, last_id: int, received: list, ready: list,
-                      retries: list) -> None:
+                      retries: list, connects: list | None = None) -> None:
     """One reader, behaving like EventSource: on a refused or dropped connection it waits a moment and
-    reconnects with Last-Event-ID set to the last id it got. `ready` gets an item once subscribed."""
+    reconnects with Last-Event-ID set to the last id it got. `ready` gets an item once subscribed;
+    `connects` the (monotonic time, Last-Event-ID) of every answered connection."""
     while True:
         with contextlib.suppress(ConnectionError, OSError):
-            await _read_once(host, port, path, last_id, received, ready)
+            await _read_once(host, port, path, last_id, received, ready, connects)
         if received:
             last_id = received[-1][0]
         retries.append(1)
         await asyncio.sleep(random.uniform(0.5, 2.0))
 
 
-async def _read_once(host: str, port: int, path: str, last_id: int, received: list, ready: list) -> None:
+async def _read_once(host: str, port: int, path: str, last_id: int, received: list, ready: list,
+                     connects: list | None = None) -> None:
     reader, writer = await asyncio.open_connection(host, port)
     writer.write(
         f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: text/event-stream\r\n"
@@ -46,6 +48,8 @@ async def _read_once(host: str, port: int, path: str, last_id: int, received: li
     if b" 200 " not in status:
         writer.close()
         return
+    if connects is not None:
+        connects.append((time.monotonic(), last_id))
     # Chunks are scanned for frame ids instead of parsed line by line: the readers share the
     # machine's two cores with the server, and every cycle they spend is one the server lacks.
     buffer = b""
@@ -71,11 +75,12 @@ async def reader_process_main(host: str, port: int, path: str, count: int, last_
     raise_fd_limit()
     received: list[list] = [[] for _ in range(count)]
     ready: list[list] = [[] for _ in range(count)]
+    connects: list[list] = [[] for _ in range(count)]
     retries: list = []
     tasks = []
     for index in range(count):
         tasks.append(asyncio.create_task(
-            read_stream(host, port, path, last_id, received[index], ready[index], retries)))
+            read_stream(host, port, path, last_id, received[index], ready[index], retries, connects[index])))
         if index % 200 == 199:
             await asyncio.sleep(0.05)  # do not overrun the listen backlog
     deadline = time.monotonic() + 120
@@ -92,7 +97,7 @@ async def reader_process_main(host: str, port: int, path: str, count: int, last_
     for task in tasks:
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
-    conn.send(("done", received))
+    conn.send(("done", received, connects))
 
 
 def reader_process(*args) -> None:

@@ -76,12 +76,16 @@ def last_ids(headers: Mapping[str, str]) -> dict[str, str]:
 
 
 def hold_stream_headers(*, channel: str, last_id: int | None, next_link: str,
-                        keep_alive: bytes, keep_alive_seconds: int) -> list[tuple[str, str]]:
+                        keep_alive: bytes, keep_alive_seconds: int,
+                        next_link_timeout: int | None = None) -> list[tuple[str, str]]:
+    """`next_link_timeout`: seconds without a message after which the proxy asks `next_link` anyway
+    (Pushpin's default when absent: 120)."""
     channel_value = channel if last_id is None else f"{channel}; prev-id={last_id}"
+    link = f"<{next_link}>; rel=next" + ("" if next_link_timeout is None else f"; timeout={next_link_timeout}")
     return [
         ("Grip-Hold", "stream"),
         ("Grip-Channel", channel_value),
-        ("Grip-Link", f"<{next_link}>; rel=next"),
+        ("Grip-Link", link),
         ("Grip-Keep-Alive", f"{_cstring(keep_alive)}; format=cstring; timeout={keep_alive_seconds}"),
     ]
 
