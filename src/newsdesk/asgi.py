@@ -14,12 +14,14 @@ from newsdesk.core.checks import ensure_safe_to_serve  # noqa: E402
 
 ensure_safe_to_serve()
 
+from newsdesk.core.after_response import RunAfterResponse  # noqa: E402
 from newsdesk.liveblogs.asgi import EventStreamApp  # noqa: E402
 from newsdesk.realtime.asgi import PublishAfterResponse  # noqa: E402
 
 # Static files: WhiteNoise's middleware (settings.MIDDLEWARE), collected, hashed and compressed.
-# The editor's answer first, then the fan-out (newsdesk.realtime.asgi).
-application = EventStreamApp(PublishAfterResponse(django_application))
+# The editor's answer first, then the fan-out (newsdesk.realtime.asgi), then derived work such as search
+# indexing (newsdesk.core.after_response).
+application = EventStreamApp(RunAfterResponse(PublishAfterResponse(django_application)))
 
 # The pre-screening model and its encoder load in the background while the process starts serving (see
 # moderation.services.warm_up): the first comments must not wait for the weights holding database connections.

@@ -42,7 +42,9 @@ class LiveblogsConfig(AppConfig):
                            dispatch_uid=f"liveblogs-fresh-entry-{signal is post_save}")
 
         from newsdesk.core import periodic
-        from newsdesk.liveblogs import scheduler
+        from newsdesk.liveblogs import indexing, scheduler
 
         periodic.register_task("newsdesk-liveblog-scheduler", scheduler.run_once,
                                interval=scheduler.DEFAULT_INTERVAL_SECONDS)
+        periodic.register_task("newsdesk-entry-search-repair", indexing.index_missing_entries,
+                               interval=indexing.REPAIR_INTERVAL_SECONDS)

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from newsdesk import related, search
+from newsdesk.core import after_response
 from newsdesk.core.html import html_to_text
 from newsdesk.liveblogs.models import Entry, LiveBlog
 
@@ -68,15 +69,20 @@ def index_entry(entry_id: int) -> None:
         search.index_document(**entry_document(entry))
 
 
+def _after_commit_and_response(work: Any) -> None:
+    # An entry's POST answers first; search and related learn of it a moment later (core.after_response).
+    transaction.on_commit(partial(after_response.defer, work))
+
+
 def index_after_commit(entry_id: int, liveblog_id: int) -> None:
-    transaction.on_commit(partial(index_entry, entry_id))
-    transaction.on_commit(partial(index_liveblog, liveblog_id, throttle=True))
+    _after_commit_and_response(partial(index_entry, entry_id))
+    _after_commit_and_response(partial(index_liveblog, liveblog_id, throttle=True))
 
 
 def remove_after_commit(entry_id: int, liveblog_id: int | None = None) -> None:
-    transaction.on_commit(partial(search.remove_document, KIND, entry_id))
+    _after_commit_and_response(partial(search.remove_document, KIND, entry_id))
     if liveblog_id is not None:
-        transaction.on_commit(partial(index_liveblog, liveblog_id, throttle=True))
+        _after_commit_and_response(partial(index_liveblog, liveblog_id, throttle=True))
 
 
 def liveblog_after_commit(liveblog_id: int, *, entries_too: bool = False) -> None:
@@ -89,6 +95,24 @@ def liveblog_after_commit(liveblog_id: int, *, entries_too: bool = False) -> Non
 def _index_entries(liveblog_id: int) -> None:
     for entry in searchable_entries().select_related("liveblog").filter(liveblog_id=liveblog_id):
         search.index_document(**entry_document(entry))
+
+
+REPAIR_WINDOW = timedelta(hours=2)
+REPAIR_INTERVAL_SECONDS = 60
+
+
+def index_missing_entries(*, now: Any = None) -> int:
+    """A worker round: entries published recently that have no search document get one.
+
+    Indexing runs after the response (core.after_response); a process that died in between left the entry
+    committed and published but unsearchable. Returns how many were indexed.
+    """
+    since = (now or timezone.now()) - REPAIR_WINDOW
+    recent = list(searchable_entries().filter(updated_at__gte=since).values_list("pk", flat=True)[:5000])
+    missing = set(recent) - search.indexed_ids(KIND, recent)
+    for entry_id in sorted(missing):
+        index_entry(entry_id)
+    return len(missing)
 
 
 def remove_liveblog_after_commit(liveblog_id: int) -> None:

@@ -2,6 +2,7 @@
 
     index_document(kind, id, title, body, url, published_at, topics, group="", group_title="", group_url="")
     remove_document(kind, id)
+    indexed_ids(kind, ids) -> set of those ids that have a document
     search(query, topic=None, date_from=None, date_to=None, page=1, order="relevance", group=None) -> Results
 """
 
@@ -25,6 +26,13 @@ def remove_document(kind: str, id: int) -> None:
     from newsdesk.search.services import remove_document as run
 
     run(kind, id)
+
+
+def indexed_ids(kind: str, ids: Any) -> set[int]:
+    """Which of `ids` have a document of `kind` in the index."""
+    from newsdesk.search.models import SearchDocument
+
+    return set(SearchDocument.objects.filter(kind=kind, object_id__in=list(ids)).values_list("object_id", flat=True))
 
 
 def register_source(kind: str, documents: Any) -> None:
