@@ -197,32 +197,12 @@ def test_the_documented_route_sends_a_reader_far_behind_to_the_catch_up(liveblog
     assert near.events is not None
 
 
-def test_a_first_hold_through_pushpin_rechecks_after_quiet_seconds_and_a_recovery_hold_does_not(
-        liveblog, editor, settings, monkeypatch):
-    """The first hold is not subscribed at the proxy until our answer arrives: an entry published in between
-    is rechecked through the recovery link after a few quiet seconds. The recovery's hold stays subscribed
-    throughout and keeps the proxy's default."""
-    import re
-    from types import SimpleNamespace
 
-    from newsdesk.liveblogs import streaming
-    from tests.realtime.test_grip import token
+def test_a_newsblog_channel_tells_its_position_to_the_realtime_layer(liveblog, editor):
+    from newsdesk.realtime import positions
 
-    settings.GRIP_SIG_KEY = "recheck-test-key"
-    monkeypatch.setattr("newsdesk.realtime.backend", lambda: SimpleNamespace(holds_connections=True))
-    services.entry_create(liveblog=liveblog, author=editor, body="<p>Pegel steigt in Kelmsbrück</p>")
+    services.entry_create(liveblog=liveblog, author=editor, body="<p>Fähre nach Ostermoor fährt wieder</p>")
     liveblog.refresh_from_db()
-    signed = {"grip-sig": token("recheck-test-key", {"iss": "pushpin"})}
-    low, high = streaming.FIRST_HOLD_RECHECK_S
-    timeouts = set()
-    for _ in range(20):
-        first = asyncio.run(streaming.start_stream(liveblog.slug, "0", heartbeat=15, request_headers=signed))
-        link = dict(first.headers)["Grip-Link"]
-        assert link.startswith(f"</api/v1/liveblogs/{liveblog.slug}/events?recover=true>; rel=next; timeout=")
-        timeouts.add(int(re.search(r"timeout=(\d+)$", link).group(1)))
-    assert all(low <= seconds <= high for seconds in timeouts) and len(timeouts) > 1  # spread, not one burst
-    recovery = asyncio.run(streaming.start_stream(
-        liveblog.slug, None, heartbeat=15, recover=True,
-        request_headers={**signed, "grip-last": f"{liveblog.channel}; last-id={liveblog.last_seq - 1}"}))
-    assert dict(recovery.headers)["Grip-Link"].endswith("rel=next")
-    assert b"Pegel steigt" in recovery.body
+    assert positions.current(liveblog.channel) == liveblog.last_seq > 0
+    assert positions.current(f"{liveblog.channel}.desk") is None
+    assert positions.current("liveblog.999999") is None

@@ -49,9 +49,6 @@ def test_hold_instructions_name_channel_position_link_and_keep_alive():
     assert headers["Grip-Channel"] == "liveblog.7; prev-id=42"
     assert headers["Grip-Link"] == "</e?recover=true>; rel=next"
     assert headers["Grip-Keep-Alive"] == ": heartbeat\\n\\n; format=cstring; timeout=15"
-    rechecked = dict(grip.hold_stream_headers(channel="liveblog.7", last_id=42, next_link="/e?recover=true",
-                                              keep_alive=sse.HEARTBEAT, keep_alive_seconds=15, next_link_timeout=9))
-    assert rechecked["Grip-Link"] == "</e?recover=true>; rel=next; timeout=9"
 
 
 def test_publish_items_carry_the_frame_and_the_ids_that_reveal_gaps():
@@ -101,3 +98,38 @@ def test_a_failed_publish_asks_the_proxy_to_recover_once_it_answers_again():
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_position_beacon_has_its_own_id_as_prev_id_and_bypasses_the_sequencer():
+    item = grip.position_item("liveblog.7", 42)
+    assert item == {"channel": "liveblog.7", "id": "42", "prev-id": "42", "no-seq": True,
+                    "formats": {"http-stream": {"content": ":\n\n"}}}
+
+
+def test_beacons_confirm_a_position_unless_the_channel_moved_on_here_or_in_the_log(monkeypatch):
+    """Each published position is confirmed after every delay; not when this process published a newer seq,
+    nor when the log (another process) stands elsewhere: a beacon behind the channel would send every reader
+    to the recovery link."""
+    import threading
+
+    from newsdesk.realtime import positions
+    from newsdesk.realtime.backends.grip import PositionBeacons
+
+    log_position = {"liveblog.1": 5, "liveblog.2": 9, "liveblog.3": 4}
+    monkeypatch.setattr(positions, "_sources", {"liveblog.": log_position.get})
+    sent: list[tuple[str, int]] = []
+    done = threading.Event()
+
+    def beacon(channel, seq):
+        sent.append((channel, seq))
+        if len(sent) == 4:
+            done.set()
+
+    beacons = PositionBeacons(beacon, delays=(0.05, 0.2))
+    beacons.schedule("liveblog.1", 4)  # superseded here by 5
+    beacons.schedule("liveblog.1", 5)
+    beacons.schedule("liveblog.2", 8)  # another process published 9
+    beacons.schedule("liveblog.3", 4)
+    beacons.schedule("kommentare.3", 2)  # no position source: no beacon
+    assert done.wait(5)
+    assert sorted(sent) == [("liveblog.1", 5), ("liveblog.1", 5), ("liveblog.3", 4), ("liveblog.3", 4)]

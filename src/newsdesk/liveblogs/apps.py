@@ -42,7 +42,10 @@ class LiveblogsConfig(AppConfig):
                            dispatch_uid=f"liveblogs-fresh-entry-{signal is post_save}")
 
         from newsdesk.core import periodic
-        from newsdesk.liveblogs import indexing, scheduler
+        from newsdesk.liveblogs import indexing, scheduler, selectors
+        from newsdesk.realtime import positions
+
+        positions.register("liveblog.", selectors.channel_position)
 
         periodic.register_task("newsdesk-liveblog-scheduler", scheduler.run_once,
                                interval=scheduler.DEFAULT_INTERVAL_SECONDS)

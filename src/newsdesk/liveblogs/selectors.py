@@ -145,6 +145,14 @@ def key_events(blog: LiveBlog) -> list[Entry]:
     return rows
 
 
+def channel_position(channel: str) -> int | None:
+    """The newest seq of a newsblog's reader channel ("liveblog.<pk>"); None for any other channel."""
+    prefix, _, pk = channel.partition(".")
+    if prefix != "liveblog" or not pk.isdigit():
+        return None
+    return LiveBlog.objects.filter(pk=int(pk)).values_list("last_seq", flat=True).first()
+
+
 def events_after(liveblog_id: int, seq: int, limit: int = EVENTS_PAGE_MAX) -> list[Event]:
     return list(Event.objects.filter(liveblog_id=liveblog_id, seq__gt=seq).order_by("seq")[:limit])
 

@@ -37,15 +37,6 @@ RETRY_JITTER_MS = (1500, 6000)
 def jittered_retry_frame() -> bytes:
     return sse.retry_frame(random.randint(*RETRY_JITTER_MS))
 
-# A reader's first hold is not subscribed at the proxy until the proxy has our answer. An entry published in
-# between (seconds, in a connect storm) reaches the channel before the reader does, and the proxy's own check
-# of the hold's prev-id against the channel's last id does not see it when the channel had no subscriber yet,
-# or when another conflicting hold cleared that id: the reader would wait for the channel's next entry, or
-# Pushpin's 120 s timeout. So the first hold asks the recovery link once after a few quiet seconds (the proxy
-# shares one request among readers at the same position); the recovery's hold is subscribed throughout
-# and keeps the default.
-FIRST_HOLD_RECHECK_S = (5, 15)
-
 # A reader resuming through the proxy after a long absence gets at most this much backlog at once;
 # the proxy then asks again (rel=next) for the rest.
 GRIP_BACKLOG_MAX = 10 * EVENTS_PAGE_MAX
@@ -193,10 +184,8 @@ async def _grip_answer(blog: LiveBlog, last_seq: int, *, first: bool, heartbeat:
     headers = list(EVENT_STREAM_HEADERS)
     if not closed:  # closed: no hold, the proxy sends the backlog and ends the response
         next_link = reverse("api:entry_stream", kwargs={"slug": blog.slug}) + "?recover=true"
-        headers += grip.hold_stream_headers(
-            channel=blog.channel, last_id=last_seq, next_link=next_link, keep_alive=sse.HEARTBEAT,
-            keep_alive_seconds=max(1, int(heartbeat)),
-            next_link_timeout=random.randint(*FIRST_HOLD_RECHECK_S) if first else None)
+        headers += grip.hold_stream_headers(channel=blog.channel, last_id=last_seq, next_link=next_link,
+                                            keep_alive=sse.HEARTBEAT, keep_alive_seconds=max(1, int(heartbeat)))
     return StreamStart(200, body=b"".join(chunks), headers=headers)
 
 

@@ -76,16 +76,12 @@ def last_ids(headers: Mapping[str, str]) -> dict[str, str]:
 
 
 def hold_stream_headers(*, channel: str, last_id: int | None, next_link: str,
-                        keep_alive: bytes, keep_alive_seconds: int,
-                        next_link_timeout: int | None = None) -> list[tuple[str, str]]:
-    """`next_link_timeout`: seconds without a message after which the proxy asks `next_link` anyway
-    (Pushpin's default when absent: 120)."""
+                        keep_alive: bytes, keep_alive_seconds: int) -> list[tuple[str, str]]:
     channel_value = channel if last_id is None else f"{channel}; prev-id={last_id}"
-    link = f"<{next_link}>; rel=next" + ("" if next_link_timeout is None else f"; timeout={next_link_timeout}")
     return [
         ("Grip-Hold", "stream"),
         ("Grip-Channel", channel_value),
-        ("Grip-Link", link),
+        ("Grip-Link", f"<{next_link}>; rel=next"),
         ("Grip-Keep-Alive", f"{_cstring(keep_alive)}; format=cstring; timeout={keep_alive_seconds}"),
     ]
 
@@ -113,6 +109,17 @@ def stream_item(channel: str, content: bytes, *, item_id: str | None = None,
     if prev_id is not None:
         item["prev-id"] = prev_id
     return item
+
+
+def position_item(channel: str, seq: int) -> dict[str, Any]:
+    """A beacon saying "the channel stands at `seq`": an SSE comment with id and prev-id both `seq`.
+
+    A held reader at `seq` takes it as the next item (and writes a comment EventSource ignores); a reader
+    the proxy holds at an older id sees the prev-id differ and asks the recovery link for what it lacks.
+    `no-seq`: the proxy's sequencer must not hold it back or take it as the channel's newest id.
+    """
+    return {"channel": channel, "id": str(seq), "prev-id": str(seq), "no-seq": True,
+            "formats": {"http-stream": {"content": ":\n\n"}}}
 
 
 def recover(control_url: str, *, timeout: float = 3) -> None:
