@@ -48,20 +48,19 @@ EVENT_STREAM_HEADERS = (
     ("Cache-Control", "no-cache, no-transform"), ("X-Accel-Buffering", "no"), ("X-Content-Type-Options", "nosniff"),
 )
 
-_in_flight: dict[tuple[int, int], asyncio.Future] = {}
+_in_flight: dict[tuple, asyncio.Future] = {}
 
 
-async def _events_after(liveblog_id: int, seq: int) -> list[dict]:
-    """Readers at the same position share one query (after a resync they all ask at once)."""
-    key = (liveblog_id, seq)
+async def _shared(key: tuple, read, *args):
+    """One database hop for every reader asking the same thing at once (`read(*args)` on the worker thread):
+    after a resync, or in a connect storm, thousands ask within milliseconds."""
     pending = _in_flight.get(key)
     if pending is not None:
         return await asyncio.shield(pending)
     future = asyncio.get_running_loop().create_future()
     _in_flight[key] = future
     try:
-        rows = await sync_to_async(events_after)(liveblog_id, seq)
-        result = [event.as_message() for event in rows]
+        result = await sync_to_async(read)(*args)
         future.set_result(result)
         return result
     except BaseException as exc:
@@ -70,6 +69,15 @@ async def _events_after(liveblog_id: int, seq: int) -> list[dict]:
         raise
     finally:
         del _in_flight[key]
+
+
+def _messages_after(liveblog_id: int, seq: int) -> list[dict]:
+    return [event.as_message() for event in events_after(liveblog_id, seq)]
+
+
+async def _events_after(liveblog_id: int, seq: int) -> list[dict]:
+    """Readers at the same position share one query."""
+    return await _shared(("events", liveblog_id, seq), _messages_after, liveblog_id, seq)
 
 
 def parse_seq(value: str | None, name: str) -> int:
@@ -136,7 +144,8 @@ async def start_stream(slug: str, raw_last_event_id: str | None, *, heartbeat: f
         last_seq = parse_seq(raw_last_event_id, "Last-Event-ID")
     except InvalidInput as exc:
         return StreamStart(422, exc.message)
-    blog = await sync_to_async(_find_open_state)(slug, outside_django)
+    # Readers connecting at once share the lookup (a connect storm: the same newsblog, thousands of times).
+    blog = await _shared(("blog", slug), _find_open_state, slug, outside_django)
     if blog is None:
         return StreamStart(404, _("No newsblog with the address '%(slug)s'.") % {"slug": slug})
     if through_proxy:
