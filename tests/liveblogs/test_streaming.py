@@ -206,3 +206,27 @@ def test_a_newsblog_channel_tells_its_position_to_the_realtime_layer(liveblog, e
     assert positions.current(liveblog.channel) == liveblog.last_seq > 0
     assert positions.current(f"{liveblog.channel}.desk") is None
     assert positions.current("liveblog.999999") is None
+
+
+def test_readers_connecting_at_once_share_one_lookup_of_the_newsblog(liveblog, monkeypatch):
+    """A connect storm asks for the same newsblog thousands of times within milliseconds: one hop serves all."""
+    from newsdesk.liveblogs import streaming
+
+    calls = []
+    real = streaming._find_open_state
+
+    def counted(slug, retire_connections=False):
+        calls.append(slug)
+        return real(slug, retire_connections)
+
+    monkeypatch.setattr(streaming, "_find_open_state", counted)
+
+    async def storm():
+        return await asyncio.gather(*(streaming.start_stream(liveblog.slug, "0", heartbeat=15, direct=True)
+                                      for _ in range(50)))
+
+    answers = asyncio.run(storm())
+    assert all(answer.status == 200 and answer.follow.liveblog_id == liveblog.pk for answer in answers)
+    assert len(calls) == 1
+    asyncio.run(storm())
+    assert len(calls) == 2  # shared while in flight, never cached afterwards
