@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextvars
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from asgiref.sync import sync_to_async
@@ -47,21 +47,34 @@ def _run(work: list[Callable[[], object]]) -> None:
         close_old_connections()  # as at the end of a request: a pooled connection goes back to its pool
 
 
-class RunAfterResponse:
-    """ASGI middleware: collects what the request defers, runs it after the inner app has answered."""
+class CollectDuringRequest:
+    """ASGI middleware: a fresh list in `pending` while the inner app answers an HTTP request, then
+    `await flush(items)` once it has answered (when anything was collected). realtime.asgi's publishes and
+    this module's deferred work are both collected this way."""
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: Any, pending: contextvars.ContextVar, flush: Callable[[list], Awaitable[None]]) -> None:
         self.app = app
+        self.pending = pending
+        self.flush = flush
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        pending: list[Callable[[], object]] = []
-        token = _pending.set(pending)
+        items: list = []
+        token = self.pending.set(items)
         try:
             await self.app(scope, receive, send)
         finally:
-            _pending.reset(token)
-            if pending:
-                await sync_to_async(_run, thread_sensitive=True)(pending)
+            self.pending.reset(token)
+            if items:
+                await self.flush(items)
+
+
+async def _run_on_worker_thread(work: list[Callable[[], object]]) -> None:
+    await sync_to_async(_run, thread_sensitive=True)(work)
+
+
+def RunAfterResponse(app: Any) -> CollectDuringRequest:
+    """ASGI middleware: what the request defers runs after the inner app has answered."""
+    return CollectDuringRequest(app, _pending, _run_on_worker_thread)

@@ -11,32 +11,20 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from newsdesk.core.after_response import CollectDuringRequest
 from newsdesk.realtime import broker
 
 
-class PublishAfterResponse:
-    def __init__(self, app: Any) -> None:
-        self.app = app
+async def _flush(pending: list[tuple[str, dict]]) -> None:
+    backend = broker.backend()
+    if getattr(backend, "publishes_in_memory", False):
+        for channel, data in pending:
+            backend.publish(channel, data)  # only schedules the fan-out on the loop
+        return
+    # Redis or Pushpin: a network call, kept off the event loop.
+    await asyncio.to_thread(lambda: [backend.publish(channel, data) for channel, data in pending])
 
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        pending: list[tuple[str, dict]] = []
-        token = broker.after_response.set(pending)
-        try:
-            await self.app(scope, receive, send)
-        finally:
-            broker.after_response.reset(token)
-            if pending:
-                await self._flush(pending)
 
-    @staticmethod
-    async def _flush(pending: list[tuple[str, dict]]) -> None:
-        backend = broker.backend()
-        if getattr(backend, "publishes_in_memory", False):
-            for channel, data in pending:
-                backend.publish(channel, data)  # only schedules the fan-out on the loop
-            return
-        # Redis or Pushpin: a network call, kept off the event loop.
-        await asyncio.to_thread(lambda: [backend.publish(channel, data) for channel, data in pending])
+def PublishAfterResponse(app: Any) -> CollectDuringRequest:
+    """ASGI middleware: what broker.publish collects during a request goes out after its response."""
+    return CollectDuringRequest(app, broker.after_response, _flush)

@@ -118,8 +118,7 @@ def position_item(channel: str, seq: int) -> dict[str, Any]:
     the proxy holds at an older id sees the prev-id differ and asks the recovery link for what it lacks.
     `no-seq`: the proxy's sequencer must not hold it back or take it as the channel's newest id.
     """
-    return {"channel": channel, "id": str(seq), "prev-id": str(seq), "no-seq": True,
-            "formats": {"http-stream": {"content": ":\n\n"}}}
+    return {**stream_item(channel, b":\n\n", item_id=str(seq), prev_id=str(seq)), "no-seq": True}
 
 
 def recover(control_url: str, *, timeout: float = 3) -> None:
